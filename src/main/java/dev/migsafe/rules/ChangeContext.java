@@ -1,0 +1,83 @@
+package dev.migsafe.rules;
+
+import dev.migsafe.change.Change;
+import dev.migsafe.schema.Column;
+import dev.migsafe.schema.Schema;
+import dev.migsafe.schema.Table;
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.Dialect;
+import dev.migsafe.sql.ParsedStatement;
+
+/**
+ * One change of one statement, with the schemas around it.
+ *
+ * <ul>
+ *   <li>{@link #base()}: the schema the older release runs on (before the window being checked);</li>
+ *   <li>{@link #before()}: the schema just before this change;</li>
+ *   <li>{@link #end()}: the schema at the end of the window (what the newer release leaves).</li>
+ * </ul>
+ * For changes of a down script, {@code before} is the schema while the down replays and
+ * {@code base} is the schema before the migration's up.
+ */
+public final class ChangeContext extends RuleContext {
+    public enum Script { UP, DOWN }
+
+    private final Migration migration;
+    private final Script script;
+    private final ParsedStatement statement;
+    private final Change change;
+    private final Schema before;
+    private final Schema base;
+    private final Schema end;
+
+    public ChangeContext(Rule rule, Dialect dialect, FindingSink sink, Migration migration, Script script,
+                         ParsedStatement statement, Change change, Schema before, Schema base, Schema end) {
+        super(rule, dialect, sink);
+        this.migration = migration;
+        this.script = script;
+        this.statement = statement;
+        this.change = change;
+        this.before = before;
+        this.base = base;
+        this.end = end;
+    }
+
+    public Migration migration() { return migration; }
+    public Script script() { return script; }
+    public boolean isUp() { return script == Script.UP; }
+    public ParsedStatement statement() { return statement; }
+    public Change change() { return change; }
+    public Schema before() { return before; }
+    public Schema base() { return base; }
+    public Schema end() { return end; }
+
+    /**
+     * The table as the older release knows it, for a table named {@code table} just before this
+     * change; null when the table is new in the window (created, or unknown to the older release).
+     */
+    public Table baseTable(String table) {
+        Table now = before.table(table);
+        return now == null ? null : base.tableByLineage(now.lineage());
+    }
+
+    /** The column as the older release knows it (by lineage), or null when it is new in the window. */
+    public Column baseColumn(String table, String column) {
+        Table now = before.table(table);
+        Table old = baseTable(table);
+        if (now == null || old == null || now.column(column) == null) {
+            return null;
+        }
+        long lineage = now.column(column).lineage();
+        return old.columns().values().stream().filter(c -> c.lineage() == lineage).findFirst().orElse(null);
+    }
+
+    /** Reports at this statement, with the rule's default fix. */
+    public void report(String object, String message) {
+        report(object, message, null);
+    }
+
+    public void report(String object, String message, String fix) {
+        reportAt(statement.statement().file(), statement.statement().line(), statement.statement().summary(200),
+                object, message, fix);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.migsafe.schema;
+
+import dev.migsafe.change.SqlType;
+
+/**
+ * A column of a table in the schema model.
+ *
+ * @param lineage identity that survives renames: a column renamed keeps its lineage, a column
+ *                dropped and re-added under the same name gets a new one. Rules compare lineages to
+ *                tell "the same data under the old name" from "a new column that reuses the name".
+ */
+public record Column(String name, long lineage, SqlType type, boolean notNull, String defaultExpr,
+                     boolean generated) {
+
+    public boolean hasValueWithoutApp() {
+        return defaultExpr != null || generated;
+    }
+
+    public Column withName(String n) { return new Column(n, lineage, type, notNull, defaultExpr, generated); }
+    public Column withType(SqlType t) { return new Column(name, lineage, t, notNull, defaultExpr, generated); }
+    public Column withNotNull(boolean v) { return new Column(name, lineage, type, v, defaultExpr, generated); }
+    public Column withDefault(String d) { return new Column(name, lineage, type, notNull, d, generated); }
+}

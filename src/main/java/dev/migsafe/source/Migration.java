@@ -1,0 +1,47 @@
+package dev.migsafe.source;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * One versioned unit of schema change with its optional undo.
+ *
+ * @param id          the identity users see and {@code releases:} refers to: the version ("1.2.9",
+ *                    "20240101120000") or, for repeatable migrations, the description
+ * @param version     ordering key (Flyway's own version type); {@code null} for repeatable migrations,
+ *                    which run after all versioned ones
+ * @param description human description from the file name
+ * @param kind        versioned, repeatable or baseline
+ * @param format      the source format this came from (flyway, updown, diesel, dbmate, sql)
+ * @param up          the forward script
+ * @param down        the undo script, or {@code null} when there is none
+ */
+public record Migration(
+        String id,
+        MigrationVersion version,
+        String description,
+        Kind kind,
+        String format,
+        MigrationScript up,
+        MigrationScript down) {
+
+    public enum Kind { VERSIONED, REPEATABLE, BASELINE }
+
+    public boolean hasDown() {
+        return down != null;
+    }
+
+    /** sha256 of the up script's bytes, as "sha256:hex". */
+    public String checksum() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return "sha256:" + HexFormat.of().formatHex(md.digest(up.content().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.migsafe.source;
+
+/**
+ * One SQL file (or one section of a file) as read from disk or git.
+ *
+ * @param path      path shown to users, relative to the project (forward slashes)
+ * @param content   the SQL text
+ * @param firstLine line number in {@code path} of the first line of {@code content} (1 for whole
+ *                  files; later for a dbmate {@code -- migrate:down} section)
+ */
+public record MigrationScript(String path, String content, int firstLine) {
+    public MigrationScript(String path, String content) {
+        this(path, content, 1);
+    }
+}
