@@ -1,0 +1,30 @@
+package dev.migsafe.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.migsafe.rules.Severity;
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.Dialect;
+
+/**
+ * What to analyse.
+ *
+ * @param older              migrations of the release to go back to, in order (empty when there is none)
+ * @param newer              migrations of the release that is or will be deployed, in order
+ * @param window             how "existing" is decided, see {@link Window}
+ * @param severityOverrides  rule ID -> severity from {@code migsafe.yaml}
+ */
+public record AnalysisRequest(Dialect dialect, List<Migration> older, List<Migration> newer, Window window,
+                              Map<String, Severity> severityOverrides) {
+
+    /**
+     * <ul>
+     *   <li>RANGE: the whole range is one deploy; "existing" means present in the older release
+     *   ({@code can-rollback}, {@code analyze --base}).</li>
+     *   <li>PER_MIGRATION: each migration is checked as if deployed on its own after the ones before
+     *   it ({@code analyze PATH} without a base).</li>
+     * </ul>
+     */
+    public enum Window { RANGE, PER_MIGRATION }
+}
