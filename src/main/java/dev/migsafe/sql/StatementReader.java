@@ -107,7 +107,8 @@ final class StatementReader {
         }
         if (c.at("VIEW") || c.at("MATERIALIZED", "VIEW") || c.at("RECURSIVE", "VIEW") || c.at("TEMPORARY", "VIEW")
                 || c.at("TEMP", "VIEW")) {
-            return viewStatement(text);
+            // MySQL's ALGORITHM/DEFINER/SQL SECURITY are skipped: JSqlParser rejects some of them
+            return viewStatement("CREATE " + (orReplace ? "OR REPLACE " : "") + c.restText());
         }
         c.reset(0);
         return other(c);
@@ -129,7 +130,7 @@ final class StatementReader {
             return RoutineReader.alterRoutine(c);
         }
         if (c.at("VIEW") && dialect == Dialect.MYSQL) {
-            return viewStatement(text); // MySQL ALTER VIEW v AS SELECT redefines the view
+            return viewStatement("ALTER " + c.restText()); // MySQL ALTER VIEW v AS SELECT redefines the view
         }
         if (c.at("SEQUENCE") || c.at("VIEW") || c.at("MATERIALIZED", "VIEW") || c.at("INDEX")) {
             return AlterObjectReader.alter(c);

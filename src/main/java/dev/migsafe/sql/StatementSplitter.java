@@ -47,7 +47,7 @@ public final class StatementSplitter {
         private int lastEnd = -1;        // end of its last token
         private int blockDepth;          // inside BEGIN ATOMIC ... END or a MySQL compound statement
         private boolean pendingBegin;    // previous significant token was BEGIN
-        private boolean afterEnd;        // previous significant token was END
+        private boolean afterEnd;        // previous significant token was an END inside a block
         private final List<Suppression> suppressions = new ArrayList<>();
 
         Run(MigrationScript script) {
@@ -107,20 +107,21 @@ public final class StatementSplitter {
             boolean opens = dialect == Dialect.POSTGRESQL
                     ? pendingBegin && token.is("ATOMIC")
                     : token.is("BEGIN") && token.start() != first && delimiter.equals(";");
+            boolean closedBlock = false;
             if (opens) {
                 blockDepth++;
+            } else if (afterEnd && (token.is("IF") || token.is("LOOP") || token.is("WHILE") || token.is("REPEAT"))) {
+                blockDepth++; // that END closed an IF or a loop, which did not count as opened
             } else if (blockDepth > 0) {
                 if (token.is("CASE") && !afterEnd || token.is("BEGIN")) {
                     blockDepth++;
                 } else if (token.is("END")) {
                     blockDepth--;
-                } else if (afterEnd && (token.is("IF") || token.is("LOOP") || token.is("WHILE")
-                        || token.is("REPEAT"))) {
-                    blockDepth++;
+                    closedBlock = true;
                 }
             }
             pendingBegin = token.is("BEGIN");
-            afterEnd = token.is("END");
+            afterEnd = closedBlock;
         }
 
         private void finishStatement() {

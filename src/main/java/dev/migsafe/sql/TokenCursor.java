@@ -162,6 +162,10 @@ final class TokenCursor {
         if (first != null && first.isName() && !(peek(1) != null && (peek(1).isSymbol('(') || peek(1).isSymbol('.')))) {
             return Names.identifier(first.text(), dialect);
         }
+        if (dialect == Dialect.MYSQL && first != null && first.isName() && peek(1).isSymbol('(') && peek(2) != null
+                && peek(2).type() == Token.Type.NUMBER && peek(3) != null && peek(3).isSymbol(')')) {
+            return Names.identifier(first.text(), dialect); // index prefix length: name(10)
+        }
         return restText();
     }
 
