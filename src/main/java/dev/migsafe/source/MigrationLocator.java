@@ -1,8 +1,11 @@
 package dev.migsafe.source;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,30 +127,35 @@ public final class MigrationLocator {
 
     private List<Path> search() {
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(projectDir, SEARCH_DEPTH)) {
-            walk.filter(Files::isDirectory)
-                    .filter(p -> MIGRATION_FOLDER_NAMES.contains(p.getFileName().toString()))
-                    .filter(this::searchable)
-                    .filter(this::holdsMigrations)
-                    .forEach(found::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        try {
+            // walkFileTree rather than walk: build output, dependencies and hidden folders are pruned, not listed
+            Files.walkFileTree(projectDir, Set.of(), SEARCH_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(projectDir) && skipped(dir.getFileName().toString())) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (MIGRATION_FOLDER_NAMES.contains(String.valueOf(dir.getFileName())) && holdsMigrations(dir)) {
+                        found.add(dir); // a migrations folder nested in it is part of it (Flyway reads recursively)
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // an unreadable corner of the project is not ours to judge
+                }
+            });
+        } catch (IOException e) {
             throw new BadInputException(display(projectDir) + ": cannot search for migrations ("
                     + DirectoryFiles.reason(e) + "); name the folder under migrations: in migsafe.yaml", e);
         }
-        // a migrations folder nested in another found one is part of it (Flyway reads recursively)
-        found.removeIf(p -> found.stream().anyMatch(q -> !q.equals(p) && p.startsWith(q)));
         return found;
     }
 
-    private boolean searchable(Path dir) {
-        Path relative = projectDir.relativize(dir);
-        for (Path part : relative) {
-            String name = part.toString();
-            if (name.startsWith(".") || NOT_SEARCHED.contains(name)) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean skipped(String folderName) {
+        return folderName.startsWith(".") || NOT_SEARCHED.contains(folderName);
     }
 
     private static List<Path> subfolders(Path dir) {

@@ -105,6 +105,12 @@ public final class ScriptLoader {
 
     private static String megabytes(long bytes) {
         double mb = bytes / (1024.0 * 1024.0);
-        return mb >= 10 ? Math.round(mb) + " MB" : String.format(Locale.ROOT, "%.1f MB", mb);
+        if (mb >= 10) {
+            return Math.round(mb) + " MB";
+        }
+        if (mb >= 1) {
+            return String.format(Locale.ROOT, "%.1f MB", mb);
+        }
+        return bytes >= 1024 ? Math.round(bytes / 1024.0) + " KB" : bytes + " bytes";
     }
 }
