@@ -70,7 +70,7 @@ public final class Analyzer {
         }
         List<Migration> released = request.window() == AnalysisRequest.Window.RANGE ? request.older() : List.of();
         for (Rule rule : rules) {
-            rule.onRange(new RangeContext(rule, request.dialect(), raw::add, released, request.newer(),
+            rule.onRange(new RangeContext(rule, request.serverVersion(), raw::add, released, request.newer(),
                     range.migrations()));
         }
 
@@ -97,7 +97,7 @@ public final class Analyzer {
             watch(request, m, ChangeContext.Script.DOWN, down, afterDown, before, before, sink);
         }
         for (Rule rule : rules) {
-            rule.onMigration(new MigrationContext(rule, request.dialect(), sink, m, up, down, before, afterUp,
+            rule.onMigration(new MigrationContext(rule, request.serverVersion(), sink, m, up, down, before, afterUp,
                     afterDown, w.base, w.end));
         }
     }
@@ -108,7 +108,8 @@ public final class Analyzer {
         for (ParsedStatement ps : statements) {
             for (Change change : ps.changes()) {
                 for (Rule rule : rules) {
-                    rule.onChange(new ChangeContext(rule, request.dialect(), sink, m, script, ps, change, live, base, end));
+                    rule.onChange(new ChangeContext(rule, request.serverVersion(), sink, m, script, statements, ps, change, live,
+                            base, end));
                 }
                 SchemaReplayer.apply(live, change);
             }

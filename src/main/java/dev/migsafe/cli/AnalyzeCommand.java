@@ -73,7 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Dialect dialect = ws.dialect(projectOptions.dialect, all);
         AnalysisResult result = ws.analyzer().run(new AnalysisRequest(dialect, unchecked, all,
-                AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides()));
+                AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides(), ws.serverVersion(dialect)));
         Verdict verdict = Verdict.decide(result.findings(), false);
         Report report = ReportBuilder.build("analyze", null, null, dialect.id(), result, verdict, null, null, ws.notes());
         Console.deliver(spec, report, reportOptions);

@@ -56,7 +56,7 @@ final class CanRollbackCommand implements Callable<Integer> {
         Releases releases = select(ws);
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer);
         AnalysisResult result = ws.analyzer().run(new AnalysisRequest(dialect, releases.older, releases.newer,
-                AnalysisRequest.Window.RANGE, ws.severityOverrides()));
+                AnalysisRequest.Window.RANGE, ws.severityOverrides(), ws.serverVersion(dialect)));
         Verdict verdict = Verdict.decide(result.findings(), false);
         Report report = ReportBuilder.build("can-rollback", releases.fromLabel, releases.toLabel, dialect.id(), result,
                 verdict, null, StrategyAdvisor.strategies(result, verdict, releases.toLabel), ws.notes());

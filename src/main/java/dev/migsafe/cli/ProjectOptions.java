@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
-/** {@code --project}, {@code --config} and {@code --dialect}, shared by the analysing commands. */
+/** {@code --project}, {@code --config}, {@code --dialect} and the server versions, shared by the analysing commands. */
 final class ProjectOptions {
 
     @Option(names = "--project", paramLabel = "DIR", description = "Project directory (default: current directory).")
@@ -16,6 +16,15 @@ final class ProjectOptions {
     @Option(names = "--dialect", paramLabel = "D",
             description = "postgresql or mysql (MariaDB included). Default: migsafe.yaml, else detected, else postgresql.")
     String dialect;
+
+    @Option(names = "--pg-version", paramLabel = "V",
+            description = "PostgreSQL server version for the lock rules, e.g. 16 or 9.6. Default: migsafe.yaml, else 16.")
+    String pgVersion;
+
+    @Option(names = "--mysql-version", paramLabel = "V",
+            description = "MySQL/MariaDB server version for the lock rules, e.g. 8.0.28 or mariadb-10.11. "
+                    + "Default: migsafe.yaml, else 8.0.")
+    String mysqlVersion;
 
     Path projectOrCurrent() {
         return project != null ? project : Path.of(".");

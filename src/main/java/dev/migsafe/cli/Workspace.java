@@ -13,6 +13,7 @@ import dev.migsafe.analysis.Analyzer;
 import dev.migsafe.config.ProjectConfig;
 import dev.migsafe.config.ProjectSources;
 import dev.migsafe.rules.RuleCatalog;
+import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.DialectDetector;
 import dev.migsafe.source.Migration;
@@ -30,10 +31,12 @@ final class Workspace {
     private final Path project;
     private final ProjectConfig config;
     private final Dialect dialectOption;
+    private final ProjectOptions options;
     private final ProjectSources sources = new ProjectSources();
     private final Set<String> notes = new LinkedHashSet<>();
 
-    private Workspace(Path project, ProjectConfig config, Dialect dialectOption) {
+    private Workspace(Path project, ProjectConfig config, Dialect dialectOption, ProjectOptions options) {
+        this.options = options;
         this.project = project;
         this.config = config;
         this.dialectOption = dialectOption;
@@ -59,7 +62,7 @@ final class Workspace {
         } else {
             config = ProjectConfig.forProject(project);
         }
-        return new Workspace(project, config, dialect);
+        return new Workspace(project, config, dialect, options);
     }
 
     private static ProjectConfig nearestConfig(Path target) {
@@ -91,6 +94,20 @@ final class Workspace {
     Dialect dialect(String option, List<Migration> migrations) {
         Dialect explicit = option == null ? null : parseDialect(option);
         return DialectDetector.resolve(explicit, config.dialect(), migrations);
+    }
+
+    /** --pg-version / --mysql-version, else migsafe.yaml, else the dialect's modern default. */
+    ServerVersion serverVersion(Dialect dialect) {
+        boolean pg = dialect == Dialect.POSTGRESQL;
+        String option = pg ? options.pgVersion : options.mysqlVersion;
+        String text = option != null ? option : pg ? config.postgresVersion() : config.mysqlVersion();
+        try {
+            return ServerVersion.parse(dialect, text);
+        } catch (IllegalArgumentException e) {
+            String where = option != null ? (pg ? "--pg-version " : "--mysql-version ") + option
+                    : ProjectConfig.FILE_NAME + " " + (pg ? "postgres-version" : "mysql-version");
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
     }
 
     Map<String, Severity> severityOverrides() {

@@ -3,7 +3,6 @@ package dev.migsafe.rules;
 import java.util.List;
 
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 
 /**
  * The two releases being compared.
@@ -17,9 +16,9 @@ public final class RangeContext extends RuleContext {
     private final List<Migration> newer;
     private final List<Migration> range;
 
-    public RangeContext(Rule rule, Dialect dialect, FindingSink sink, List<Migration> older, List<Migration> newer,
+    public RangeContext(Rule rule, ServerVersion server, FindingSink sink, List<Migration> older, List<Migration> newer,
                         List<Migration> range) {
-        super(rule, dialect, sink);
+        super(rule, server, sink);
         this.older = older;
         this.newer = newer;
         this.range = range;

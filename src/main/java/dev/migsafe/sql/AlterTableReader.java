@@ -230,6 +230,13 @@ final class AlterTableReader {
             throw new NotUnderstoodException("unknown ALTER TABLE action " + c.near());
         }
         String kind = "ALTER TABLE " + words(c, 4);
+        if (first.is("ALGORITHM") || first.is("LOCK")) {
+            // MySQL ALGORITHM=INSTANT / LOCK=NONE: lock rules need the value ("ALTER TABLE ALGORITHM=INSTANT")
+            c.next();
+            c.acceptSymbol('=');
+            Token value = c.peek();
+            kind = "ALTER TABLE " + first.upper() + (value == null ? "" : "=" + value.upper());
+        }
         c.restText();
         return new Change.Other(kind, table);
     }
