@@ -54,6 +54,7 @@ public final class Analyzer {
         Schema older = schema.copy();
         for (Window w : windows) {
             w.pre.forEach(m -> replay(schema, parsed.get(m.up())));
+            adoptUncreatedTables(schema, w.migrations, parsed);
             w.base = schema.copy();
             w.migrations.forEach(m -> replay(schema, parsed.get(m.up())));
             w.end = schema.copy();
@@ -113,6 +114,34 @@ public final class Analyzer {
                 }
                 SchemaReplayer.apply(live, change);
             }
+        }
+    }
+
+    /**
+     * A table the window alters, drops or writes without ever creating it was created outside what
+     * was replayed: it existed before the window, with rows and users. It joins the window's start
+     * as a placeholder (columns unknown), so that rules see it as existing rather than as new. This
+     * is also squawk's assumption about the tables a migration does not create. (DROP TABLE IF
+     * EXISTS of an unknown table is left out: it says the table may well not exist.)
+     */
+    private static void adoptUncreatedTables(Schema schema, List<Migration> window,
+                                             Map<MigrationScript, List<ParsedStatement>> parsed) {
+        Schema scratch = schema.copy();
+        List<String> uncreated = new ArrayList<>();
+        for (Migration m : window) {
+            for (ParsedStatement ps : parsed.get(m.up())) {
+                for (Change change : ps.changes()) {
+                    for (String table : TablesNamed.by(change)) {
+                        if (scratch.relation(table) == null && !uncreated.contains(table)) {
+                            uncreated.add(table);
+                        }
+                    }
+                    SchemaReplayer.apply(scratch, change);
+                }
+            }
+        }
+        for (String name : uncreated) {
+            schema.tables().putIfAbsent(name, new dev.migsafe.schema.Table(name, schema.newLineage(), false));
         }
     }
 

@@ -168,7 +168,7 @@ public final class SchemaReplayer {
 
     /** The table, or a placeholder for one created outside what we replayed. */
     private static Table tableOrPlaceholder(Schema schema, String name) {
-        return schema.tables().computeIfAbsent(name, n -> Table.placeholder(n, schema.newLineage()));
+        return schema.tables().computeIfAbsent(name, n -> new Table(n, schema.newLineage(), false));
     }
 
     // ---- columns --------------------------------------------------------------------------------

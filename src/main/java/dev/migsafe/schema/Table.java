@@ -20,26 +20,12 @@ public final class Table implements Relation {
     private final List<ConstraintDef> constraints = new ArrayList<>();
     /** false for CREATE TABLE AS / LIKE and tables first seen in an ALTER: column list incomplete */
     private boolean columnsKnown;
-    /** first seen in an ALTER, never created in what was replayed: it existed before */
-    private boolean placeholder;
 
     public Table(String name, long lineage, boolean columnsKnown) {
         this.name = name;
         this.lineage = lineage;
         this.columnsKnown = columnsKnown;
     }
-
-    /**
-     * A table the replay first met in a statement other than its CREATE (ALTER, CREATE INDEX ...):
-     * it was created outside what was replayed, so it existed (and may hold rows) before.
-     */
-    public static Table placeholder(String name, long lineage) {
-        Table t = new Table(name, lineage, false);
-        t.placeholder = true;
-        return t;
-    }
-
-    public boolean isPlaceholder() { return placeholder; }
 
     public String name() { return name; }
 
@@ -86,7 +72,6 @@ public final class Table implements Relation {
 
     public Table copy() {
         Table t = new Table(name, lineage, columnsKnown);
-        t.placeholder = placeholder;
         t.columns.putAll(columns);
         t.constraints.addAll(constraints);
         return t;

@@ -31,7 +31,13 @@ final class AlterTableReader {
         }
         List<Change> changes = new ArrayList<>();
         for (TokenCursor action : c.splitRest()) {
-            changes.addAll(action(action, table));
+            List<Change> actionChanges = action(action, table);
+            changes.addAll(actionChanges);
+            for (Change done : actionChanges) {
+                if (done instanceof Change.RenameTable r) {
+                    table = r.to(); // MySQL: later actions of the statement; events name the table as it is then
+                }
+            }
             if (!action.atEnd()) {
                 throw new NotUnderstoodException("unexpected text in ALTER TABLE action " + action.near());
             }

@@ -55,6 +55,15 @@ class LockingRulesTest {
     }
 
     @Test
+    void tableOnlyAlteredInTheRangeCountsAsExistingForOtherRulesToo() {
+        RuleTester.postgres().only("BC104", "BC102")
+                .deploy("ALTER TABLE legacy DROP COLUMN x; -- expect: BC104\n"
+                        + "ALTER TABLE legacy RENAME COLUMN y TO z; -- expect: BC102\n"
+                        + "DROP TABLE IF EXISTS maybe;")
+                .check();
+    }
+
+    @Test
     void mysqlIndexesAreOnlineAndNotFlagged() {
         RuleTester.mysql().only("LK601").released(MY_USERS).deploy("CREATE INDEX users_email ON users (email);").check();
     }
