@@ -14,7 +14,7 @@ runs=${BENCH_RUNS:-3}
 while [ $# -gt 0 ]; do
   case "$1" in
     -n|--runs) runs=${2:?"-n needs a number"}; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
