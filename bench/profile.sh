@@ -18,12 +18,16 @@ command -v jfr >/dev/null || { echo "profile: the JDK's 'jfr' tool is required" 
 
 mkdir -p "$bench_dir/results"
 rec="$bench_dir/results/profile.jfr"
+# The profile settings sample every 10-20 ms: too few samples for a run of a few seconds, so sample
+# every millisecond, and keep deep stacks so the first migsafe frame is still in them.
+jfc="$bench_dir/results/profile.jfc"
+jfr configure --input profile --output "$jfc" "jdk.ExecutionSample#period=1 ms" >/dev/null
 # shellcheck disable=SC2086  # MIGSAFE_JAVA_OPTS is a list of flags
-java ${MIGSAFE_JAVA_OPTS:-} -XX:StartFlightRecording=filename="$rec",settings=profile \
+java ${MIGSAFE_JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename="$rec",settings="$jfc" \
   -jar "$jar" analyze "$dir" --dialect postgresql --format json --fail-on never >/dev/null 2>"$bench_dir/results/profile.log" \
   || { echo "profile: migsafe failed:" >&2; cat "$bench_dir/results/profile.log" >&2; exit 1; }
 
-jfr print --json --events jdk.ExecutionSample,jdk.ObjectAllocationSample,jdk.GCHeapSummary "$rec" \
+jfr print --json --stack-depth 256 --events jdk.ExecutionSample,jdk.ObjectAllocationSample,jdk.GCHeapSummary "$rec" \
   | python3 -c '
 import collections, json, sys
 top = int(sys.argv[1])
