@@ -39,7 +39,12 @@ self_time, ours, inclusive = collections.Counter(), collections.Counter(), colle
 for frames in samples:
     self_time[name(frames[0])] += 1
     first = next((f for f in frames if ours_frame(f)), None)
-    ours[name(first) if first else "(outside migsafe: JVM start, class loading, picocli)"] += 1
+    if first:
+        ours[name(first)] += 1
+    elif any(f["method"]["type"]["name"].startswith("net/sf/jsqlparser/") for f in frames):
+        ours["(JSqlParser, on its executor thread)"] += 1
+    else:
+        ours["(outside migsafe: JVM start, class loading, picocli, JIT)"] += 1
     for n in {name(f) for f in frames if ours_frame(f)}:
         inclusive[n] += 1
 def show(title, counter):
