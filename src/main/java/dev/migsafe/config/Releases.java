@@ -46,6 +46,20 @@ public final class Releases {
                 config.describe() + (release.line() > 0 ? ":" + release.line() : "") + ": release '" + release.name()
                         + "' ends at migration '" + release.lastMigrationId() + "', which is not among the "
                         + all.size() + " migrations read" + range(all) + "; fix the id under releases:"));
+        return through(last, all);
+    }
+
+    /**
+     * The migrations of a release the history marks itself (a Liquibase {@code tagDatabase}): those up
+     * to and including the tagging migration.
+     */
+    public List<Migration> upToTag(String tag, String lastMigrationId, List<Migration> all) {
+        Migration last = all.stream().filter(m -> m.id().equals(lastMigrationId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("tag " + tag + " names no migration read"));
+        return through(last, all);
+    }
+
+    private static List<Migration> through(Migration last, List<Migration> all) {
         List<Migration> included = new ArrayList<>();
         boolean reachedLast = false;
         for (Migration m : all) {
