@@ -54,7 +54,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         reportOptions.formats(); // reject a bad --format before doing any work
         Severity threshold = threshold();
-        Workspace ws = Workspace.open(projectOptions);
+        Workspace ws = Workspace.open(projectOptions, path);
         List<Migration> all;
         List<Migration> unchecked = new ArrayList<>();
         if (path == null) {

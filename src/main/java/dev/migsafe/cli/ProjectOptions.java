@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 final class ProjectOptions {
 
     @Option(names = "--project", paramLabel = "DIR", description = "Project directory (default: current directory).")
-    Path project = Path.of(".");
+    Path project;
 
     @Option(names = "--config", paramLabel = "FILE", description = "migsafe.yaml to use (default: DIR/migsafe.yaml).")
     Path config;
@@ -16,4 +16,8 @@ final class ProjectOptions {
     @Option(names = "--dialect", paramLabel = "D",
             description = "postgresql or mysql (MariaDB included). Default: migsafe.yaml, else detected, else postgresql.")
     String dialect;
+
+    Path projectOrCurrent() {
+        return project != null ? project : Path.of(".");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.migsafe.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,10 +39,36 @@ final class Workspace {
     }
 
     static Workspace open(ProjectOptions options) {
+        return open(options, null);
+    }
+
+    /**
+     * @param target a path the command works on; without --project and --config, the nearest
+     *               migsafe.yaml above it (up to the current directory) is the configuration, so
+     *               that {@code analyze sample-migrations/shop/db/migration} honours the sample's own
+     */
+    static Workspace open(ProjectOptions options, Path target) {
         Dialect dialect = options.dialect == null ? null : parseDialect(options.dialect);
-        ProjectConfig config = options.config != null ? ProjectConfig.load(options.config)
-                : ProjectConfig.forProject(options.project);
-        return new Workspace(options.project, config, dialect);
+        Path project = options.projectOrCurrent();
+        ProjectConfig config;
+        if (options.config != null) {
+            config = ProjectConfig.load(options.config);
+        } else if (options.project == null && target != null) {
+            config = nearestConfig(target);
+        } else {
+            config = ProjectConfig.forProject(project);
+        }
+        return new Workspace(project, config, dialect);
+    }
+
+    private static ProjectConfig nearestConfig(Path target) {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path dir = target.toAbsolutePath().normalize(); dir != null && dir.startsWith(cwd); dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(ProjectConfig.FILE_NAME))) {
+                return ProjectConfig.forProject(dir);
+            }
+        }
+        return ProjectConfig.forProject(cwd);
     }
 
     /** Every migration of the project, from {@code migrations:} or the detected folder. */
