@@ -10,6 +10,7 @@ import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.Migration;
+import dev.migsafe.source.liquibase.ChangeSetIds;
 
 /**
  * The releases named in {@code migsafe.yaml} and the migrations each one includes.
@@ -86,12 +87,16 @@ public final class Releases {
                 + String.join(", ", names()));
     }
 
-    /** By id as written, else by version so that "24" finds "0024" and "1_2" finds "1.2". */
+    /** By id as written, else a Liquibase changeSet by its id, else by version so that "24" finds "0024" and "1_2" finds "1.2". */
     private static Optional<Migration> find(String id, List<Migration> all) {
         List<Migration> ordered = all.stream().filter(m -> m.kind() != Migration.Kind.REPEATABLE).toList();
         Optional<Migration> exact = ordered.stream().filter(m -> m.id().equals(id)).findFirst();
         if (exact.isPresent()) {
             return exact;
+        }
+        Optional<Migration> changeSet = ordered.stream().filter(m -> ChangeSetIds.names(m.id(), id)).findFirst();
+        if (changeSet.isPresent()) {
+            return changeSet;
         }
         Optional<MigrationVersion> version = parseVersion(id);
         return version.flatMap(v -> ordered.stream()
