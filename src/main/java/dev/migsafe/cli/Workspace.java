@@ -25,6 +25,7 @@ import dev.migsafe.source.git.GitRepository;
 import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ScriptParser;
+import dev.migsafe.sql.SqlScriptParser;
 
 /**
  * What a command works on: the project folder, its {@code migsafe.yaml}, and the migrations read from
@@ -132,11 +133,8 @@ final class Workspace {
         return new Analyzer(parser(), RuleCatalog.all());
     }
 
-    /** The sql stage's parser; its implementation is wired here when that stage is merged. */
     private static ScriptParser parser() {
-        return (script, dialect) -> {
-            throw new UnsupportedOperationException("the SQL parser (dev.migsafe.sql) is not wired into the CLI yet");
-        };
+        return new SqlScriptParser();
     }
 
     private List<Migration> keepNotes(MigrationSet set) {
