@@ -102,12 +102,24 @@ final class Workspace {
                         return keepNotes(new GitReleases(git, sources).at(name, dialectOption));
                     }
                     if (!sources.load(project, config, dialectOption).releaseTags().containsKey(name)) {
-                        git.at(name); // throws: neither a release, a tag of the history nor a git ref (says how to fetch)
+                        throw unknownRelease(name, git);
                     }
                 }
             }
         }
         return keepNotes(sources.loadRelease(project, config, dialectOption, name));
+    }
+
+    /** Neither a release of migsafe.yaml, a tag of the history nor a git ref: say all three, and how to fetch. */
+    private BadInputException unknownRelease(String name, GitRepository git) {
+        String notARelease;
+        try {
+            sources.loadRelease(project, config, dialectOption, name);
+            notARelease = "unknown release '" + name + "'";
+        } catch (BadInputException e) {
+            notARelease = e.getMessage();
+        }
+        return new BadInputException(notARelease + "; and " + git.missingRef(name));
     }
 
     /** --dialect, else migsafe.yaml, else what the migrations' text points to, else PostgreSQL. */

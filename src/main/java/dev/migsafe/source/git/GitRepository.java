@@ -104,14 +104,19 @@ public final class GitRepository implements AutoCloseable {
     }
 
     private BadInputException missing(String ref) {
+        return new BadInputException(missingRef(ref));
+    }
+
+    /** Why {@code ref} is not found, and what to do: fetch the history of a shallow clone, or check the name. */
+    public String missingRef(String ref) {
         String where = repository.getWorkTree().getPath();
         if (isShallow()) {
-            return new BadInputException("'" + ref + "' is not in the git repository at " + where + ", which is a shallow"
-                    + " clone (.git/shallow): fetch the history and tags with git fetch --unshallow --tags (in CI:"
-                    + " checkout with fetch-depth: 0), then retry");
+            return "'" + ref + "' is not in the git repository at " + where + ", which is a shallow clone"
+                    + " (.git/shallow): fetch the history and tags with git fetch --unshallow --tags (in CI: check out"
+                    + " with fetch-depth: 0), then retry";
         }
-        return new BadInputException("'" + ref + "' is neither a release under releases: in migsafe.yaml nor a git tag,"
-                + " branch or commit of " + where + "; check the name (git tag --list), or git fetch --tags");
+        return "'" + ref + "' is not a git tag, branch or commit of " + where
+                + "; check the name (git tag --list), or git fetch --tags";
     }
 
     @Override
