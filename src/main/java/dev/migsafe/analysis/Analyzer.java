@@ -72,7 +72,7 @@ public final class Analyzer {
         List<Migration> released = request.window() == AnalysisRequest.Window.RANGE ? request.older() : List.of();
         for (Rule rule : rules) {
             rule.onRange(new RangeContext(rule, request.dialect(), raw::add, released, request.newer(),
-                    range.migrations()));
+                    range.migrations(), m -> parsed.get(m.up())));
         }
 
         List<ParsedStatement> rangeStatements = range.migrations().stream()

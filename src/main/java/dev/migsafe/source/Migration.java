@@ -48,6 +48,14 @@ public record Migration(
         return down != null;
     }
 
+    /**
+     * The author declared that there is no way back: an empty undo file or dbmate down section, an
+     * empty Liquibase {@code <rollback/>}. A choice worth showing, not a forgotten down.
+     */
+    public boolean declaresNoDown() {
+        return down != null && down.content().isBlank();
+    }
+
     /** sha256 of the up script's bytes, as "sha256:hex". */
     public String checksum() {
         try {
