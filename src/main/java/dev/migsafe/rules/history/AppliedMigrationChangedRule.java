@@ -49,7 +49,8 @@ public final class AppliedMigrationChangedRule implements Rule {
                 }
             } else if (old.kind() != Migration.Kind.REPEATABLE && !old.checksum().equals(now.checksum())) {
                 changed(ctx, old, now);
-            } else if (old.kind() != Migration.Kind.REPEATABLE && !old.up().path().equals(now.up().path())) {
+            } else if (old.kind() != Migration.Kind.REPEATABLE && !fileName(old).equals(fileName(now))) {
+                // a file name change only: moving the migrations folder is fine (tools identify by version)
                 renamed(ctx, old, now);
             }
         }
@@ -85,6 +86,11 @@ public final class AppliedMigrationChangedRule implements Rule {
                     + " as flyway_schema_history.checksum would show";
         }
         return sums;
+    }
+
+    private static String fileName(Migration m) {
+        String path = m.up().path();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static boolean isFlyway(Migration m) {
