@@ -17,6 +17,7 @@ import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.SchemaReplayer;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
+import dev.migsafe.source.PreparedStatements;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;
 
@@ -40,9 +41,9 @@ public final class Analyzer {
     public AnalysisResult run(AnalysisRequest request) {
         Map<MigrationScript, List<ParsedStatement>> parsed = new IdentityHashMap<>();
         for (Migration m : union(request.older(), request.newer())) {
-            parsed.put(m.up(), parser.parse(m.up(), request.dialect()));
+            parsed.put(m.up(), statements(m.up(), m.preparedUp(), request));
             if (m.hasDown()) {
-                parsed.put(m.down(), parser.parse(m.down(), request.dialect()));
+                parsed.put(m.down(), statements(m.down(), m.preparedDown(), request));
             }
         }
         Range range = Range.of(request.older(), request.newer());
@@ -84,7 +85,7 @@ public final class Analyzer {
         List<Migration> released = request.window() == AnalysisRequest.Window.RANGE ? request.older() : List.of();
         for (Rule rule : rules) {
             rule.onRange(new RangeContext(rule, request.dialect(), raw::add, released, request.newer(),
-                    range.migrations()));
+                    range.migrations(), m -> parsed.get(m.up())));
         }
 
         List<ParsedStatement> rangeStatements = range.migrations().stream()
@@ -95,6 +96,11 @@ public final class Analyzer {
         int unparsed = (int) rangeStatements.stream().filter(p -> !p.isUnderstood()).count();
         return new AnalysisResult(range.migrations(), range.statuses(), findings, rangeStatements.size(), unparsed,
                 older, newer);
+    }
+
+    /** Ready-made statements (a Liquibase changeSet) when the migration has them, else the parsed script. */
+    private List<ParsedStatement> statements(MigrationScript script, PreparedStatements prepared, AnalysisRequest request) {
+        return prepared != null ? prepared.resolve(parser, request.dialect()) : parser.parse(script, request.dialect());
     }
 
     /** Replays the migration's down (on a copy) and lets the rules look at the migration as a whole. */

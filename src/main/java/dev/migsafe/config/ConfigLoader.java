@@ -74,6 +74,14 @@ final class ConfigLoader {
         } catch (IOException e) {
             throw new BadInputException(shown + ": cannot read the file (" + e.getMessage() + ")", e);
         }
+        return parse(shown, bytes);
+    }
+
+    /** A configuration's bytes from anywhere (e.g. a git commit); {@code shown} names it in messages. */
+    ProjectConfig parse(String shown, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new BadInputException(shown + ": over 1 MB, not a migsafe configuration; check the path");
+        }
         try {
             // first pass: YAML syntax and duplicate keys, and where each key sits for later messages
             ObjectMapper mapper = mapper();
