@@ -4,7 +4,11 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
-/** {@code --project}, {@code --config}, {@code --dialect} and the server versions, shared by the analysing commands. */
+/**
+ * {@code --project}, {@code --config}, {@code --dialect}, the Liquibase selection ({@code --contexts},
+ * {@code --labels}) and the server versions ({@code --pg-version}, {@code --mysql-version}), shared by
+ * the analysing commands.
+ */
 final class ProjectOptions {
 
     @Option(names = "--project", paramLabel = "DIR", description = "Project directory (default: current directory).")
@@ -25,6 +29,13 @@ final class ProjectOptions {
             description = "MySQL/MariaDB server version for the lock rules, e.g. 8.0.28 or mariadb-10.11. "
                     + "Default: migsafe.yaml, else 8.0.")
     String mysqlVersion;
+    @Option(names = "--contexts", paramLabel = "EXPR",
+            description = "Liquibase: the contexts of the deployment (e.g. prod, \"prod and !test\"); default: all changeSets.")
+    String contexts;
+
+    @Option(names = "--labels", paramLabel = "EXPR",
+            description = "Liquibase: the label expression of the deployment (e.g. \"v2 or hotfix\"); default: all changeSets.")
+    String labels;
 
     Path projectOrCurrent() {
         return project != null ? project : Path.of(".");

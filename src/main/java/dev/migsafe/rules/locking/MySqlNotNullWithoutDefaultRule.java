@@ -38,7 +38,7 @@ public final class MySqlNotNullWithoutDefaultRule implements Rule {
             return;
         }
         ColumnEdit edit = ColumnEdit.of(ctx);
-        if (edit != null && edit.setsNotNull() && !edit.hasValueWithoutAppAfter(ctx)
+        if (edit != null && edit.setsNotNull() && !edit.hasValueWithoutAppAfter()
                 && ExistingTables.existed(ctx, edit.table())) {
             ctx.report(edit.table() + "." + edit.column(), "making " + edit.table() + "." + edit.column() + " NOT NULL "
                     + "without a DEFAULT rebuilds the table and, in strict mode, fails if any row holds NULL (otherwise "
