@@ -15,8 +15,9 @@ final class Errors {
     static String message(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException && t.getMessage() != null) {
-                // PostgreSQL appends "Position: 8" (a character offset in the statement): noise here
-                return oneLine(t.getMessage().replaceAll("\\s+Position: \\d+\\s*$", ""));
+                // PostgreSQL appends "Position: 8", MariaDB prefixes "(conn=12)": noise in a report
+                return oneLine(t.getMessage().replaceAll("\\s+Position: \\d+\\s*$", "")
+                        .replaceFirst("^\\(conn=\\d+\\)\\s*", ""));
             }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
