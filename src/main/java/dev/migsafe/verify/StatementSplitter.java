@@ -82,7 +82,7 @@ final class StatementSplitter {
         if (c == '-' && sql.startsWith("--", i) || c == '#' && !kind.isPostgres()) {
             return lineEnd(sql, i);
         }
-        if (c == '/' && sql.startsWith("/*", i)) {
+        if (c == '/' && sql.startsWith("/*", i) && !mysqlExecutableComment(sql, i)) {
             int end = sql.indexOf("*/", i + 2);
             return end < 0 ? sql.length() : end + 2;
         }
@@ -134,7 +134,13 @@ final class StatementSplitter {
     }
 
     private boolean startsComment(String sql, int i) {
-        return sql.startsWith("--", i) || sql.startsWith("/*", i) || sql.charAt(i) == '#' && !kind.isPostgres();
+        return sql.startsWith("--", i) || sql.startsWith("/*", i) && !mysqlExecutableComment(sql, i)
+                || sql.charAt(i) == '#' && !kind.isPostgres();
+    }
+
+    /** MySQL runs the body of {@code /*!40101 ... *}{@code /} (dumps are full of them): not a comment. */
+    private boolean mysqlExecutableComment(String sql, int i) {
+        return !kind.isPostgres() && sql.startsWith("/*!", i);
     }
 
     private static boolean startsWithWord(String sql, int i, String word) {

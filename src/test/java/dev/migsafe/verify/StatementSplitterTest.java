@@ -41,10 +41,11 @@ class StatementSplitterTest {
                 + "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.x = 1; END$$\n"
                 + "DELIMITER ;\n"
                 + "# hash comment;\n"
-                + "DROP TABLE `semi;colon`;";
+                + "DROP TABLE `semi;colon`;\n"
+                + "/*!40101 SET NAMES utf8 */;";
         assertEquals(List.of("INSERT INTO t VALUES ('a\\';b')",
                 "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.x = 1; END",
-                "DROP TABLE `semi;colon`"), texts(ServerKind.MYSQL, sql));
+                "DROP TABLE `semi;colon`", "/*!40101 SET NAMES utf8 */"), texts(ServerKind.MYSQL, sql));
     }
 
     @Test
