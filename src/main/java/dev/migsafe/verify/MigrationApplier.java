@@ -40,6 +40,8 @@ final class MigrationApplier implements AutoCloseable {
     private final ScratchDatabase db;
     private final StatementSplitter splitter;
     private Path flywayDir;
+    /** One connection for all JDBC scripts: a thousand downs must not mean a thousand logins. */
+    private Connection connection;
 
     MigrationApplier(ScratchDatabase db) {
         this.db = db;
@@ -84,7 +86,7 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     private void runScript(Migration m, MigrationScript script) throws MigrationFailedException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Statement st = connection().createStatement()) {
             for (SqlStatement s : splitter.split(script)) {
                 try {
                     st.execute(s.text());
@@ -99,8 +101,7 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     private void forgetInFlywayHistory(Migration m) throws MigrationFailedException {
-        try (Connection c = db.connect();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM " + FLYWAY_HISTORY + " WHERE version = ?")) {
+        try (PreparedStatement ps = connection().prepareStatement("DELETE FROM " + FLYWAY_HISTORY + " WHERE version = ?")) {
             ps.setString(1, m.version().getVersion());
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -186,6 +187,14 @@ final class MigrationApplier implements AutoCloseable {
         return line > 0 ? found : null;
     }
 
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = db.connect();
+        }
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
     private Path flywayDir() {
         if (flywayDir == null) {
             try {
@@ -214,6 +223,13 @@ final class MigrationApplier implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // the database is about to be thrown away
+        }
         if (flywayDir == null) {
             return;
         }

@@ -1,0 +1,71 @@
+package dev.migsafe.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.Dialect;
+
+/**
+ * Wall time of a full verification (not a test): a small Flyway range, then ranges of 10, 100 and
+ * 1000 trivial migrations (each creates a table, its down drops it), on embedded PostgreSQL and on
+ * a Testcontainers PostgreSQL. Run with
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.migsafe.verify.VerifyBenchmark}
+ * or with java -cp; arguments: targets (default: embedded testcontainers).
+ */
+public final class VerifyBenchmark {
+
+    public static void main(String[] args) {
+        List<String> targets = args.length > 0 ? List.of(args) : List.of("embedded", "testcontainers");
+        VerifySettings settings = TestImages.settings();
+        for (String target : targets) {
+            run(target, "shop (3 older + 2 range)", shopOlder(), shopRange(), settings);
+            for (int n : new int[] {10, 100, 1000}) {
+                run(target, n + " trivial", shopOlder(), trivial(n), settings);
+            }
+        }
+    }
+
+    private static void run(String target, String label, List<Migration> older, List<Migration> range,
+                            VerifySettings settings) {
+        long start = System.nanoTime();
+        Verification v = new Verifier().run(new VerifyRequest(Dialect.POSTGRESQL, older, range, target, settings),
+                ProgressListener.NONE);
+        long total = (System.nanoTime() - start) / 1_000_000;
+        long inSteps = v.steps().stream().mapToLong(Step::durationMs).sum();
+        System.out.printf("%-15s %-26s total %6d ms  (steps %6d ms, teardown %5d ms)  %s%n", target, label, total,
+                inSteps, total - inSteps, v.steps().stream()
+                        .map(s -> s.name().replace(' ', '-') + "=" + s.durationMs() + (s.isFailed() ? "!" : ""))
+                        .collect(Collectors.joining(" ")));
+    }
+
+    static List<Migration> shopOlder() {
+        return List.of(
+                TestMigrations.flyway("1", "users", "CREATE TABLE users (id SERIAL PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+                        + " email VARCHAR(200) UNIQUE);", "DROP TABLE users;"),
+                TestMigrations.flyway("2", "products", "CREATE TABLE products (id SERIAL PRIMARY KEY, sku VARCHAR(20) NOT NULL UNIQUE,"
+                        + " price NUMERIC(10,2) NOT NULL);", "DROP TABLE products;"),
+                TestMigrations.flyway("3", "orders", "CREATE TYPE order_status AS ENUM ('new', 'paid');"
+                        + " CREATE TABLE orders (id SERIAL PRIMARY KEY, user_id INT NOT NULL REFERENCES users (id),"
+                        + " product_id INT NOT NULL REFERENCES products (id), status order_status NOT NULL);",
+                        "DROP TABLE orders; DROP TYPE order_status;"));
+    }
+
+    static List<Migration> shopRange() {
+        return List.of(
+                TestMigrations.flyway("4", "nickname", "ALTER TABLE users ADD COLUMN nickname VARCHAR(40);",
+                        "ALTER TABLE users DROP COLUMN nickname;"),
+                TestMigrations.flyway("5", "rename_email", "ALTER TABLE users RENAME COLUMN email TO email_address;",
+                        "ALTER TABLE users RENAME COLUMN email_address TO email;"));
+    }
+
+    static List<Migration> trivial(int n) {
+        List<Migration> range = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            range.add(TestMigrations.flyway(String.valueOf(100 + i), "t" + i,
+                    "CREATE TABLE t" + i + " (id INT PRIMARY KEY, v VARCHAR(20));", "DROP TABLE t" + i + ";"));
+        }
+        return range;
+    }
+}
