@@ -15,7 +15,12 @@ public sealed interface Change {
 
     // ---- tables ---------------------------------------------------------------------------------
 
-    /** @param columnsKnown false for CREATE TABLE ... AS SELECT / LIKE, whose columns we cannot see */
+    /**
+     * @param constraints  every constraint of the new table: table-level ones and those written inline
+     *                     on a column (in table form, e.g. {@code id int PRIMARY KEY} gives PRIMARY_KEY(id)).
+     *                     MySQL's plain {@code KEY}/{@code INDEX} lines follow as {@link CreateIndex} events.
+     * @param columnsKnown false for CREATE TABLE ... AS SELECT / LIKE, whose columns we cannot see
+     */
     record CreateTable(String table, List<ColumnDef> columns, List<ConstraintDef> constraints,
                        boolean ifNotExists, boolean columnsKnown) implements Change {
         public String target() { return table; }

@@ -3,11 +3,45 @@ package dev.migsafe.rules;
 import java.util.List;
 import java.util.Optional;
 
+import dev.migsafe.rules.compat.AddRequiredColumnRule;
+import dev.migsafe.rules.compat.DropColumnRule;
+import dev.migsafe.rules.compat.DropDefaultOnRequiredRule;
+import dev.migsafe.rules.compat.DropOrRenameDependentObjectRule;
+import dev.migsafe.rules.compat.DropTableRule;
+import dev.migsafe.rules.compat.IncompatibleTypeChangeRule;
+import dev.migsafe.rules.compat.NewWriteRestrictionRule;
+import dev.migsafe.rules.compat.RenameColumnRule;
+import dev.migsafe.rules.compat.RenameTableRule;
+import dev.migsafe.rules.compat.SetNotNullRule;
+import dev.migsafe.rules.config.SuppressionWithoutReasonRule;
+import dev.migsafe.rules.dataloss.DropWithDataRule;
+import dev.migsafe.rules.dataloss.LossyTypeChangeRule;
+import dev.migsafe.rules.dataloss.UnboundedDmlRule;
+import dev.migsafe.rules.history.AppliedMigrationChangedRule;
+import dev.migsafe.rules.history.OutOfOrderRule;
+import dev.migsafe.rules.parse.NotAnalysedRule;
+import dev.migsafe.rules.rollback.DownMayFailRule;
+import dev.migsafe.rules.rollback.DownNotInverseRule;
+import dev.migsafe.rules.rollback.LossyDownRule;
+import dev.migsafe.rules.rollback.MissingDownRule;
+
 /** Every rule migsafe runs, in catalog order. Add a new rule here and give it a page in rules/. */
 public final class RuleCatalog {
     private static final List<Rule> ALL = List.of(
-            // backward-compatibility (BC1xx), data-loss (DL2xx), rollback (RB3xx), history (HS4xx),
-            // parse (PS5xx), configuration (CF7xx)
+            // backward-compatibility (BC1xx): decide the can-rollback verdict
+            new RenameTableRule(), new RenameColumnRule(), new DropTableRule(), new DropColumnRule(),
+            new IncompatibleTypeChangeRule(), new AddRequiredColumnRule(), new SetNotNullRule(),
+            new DropDefaultOnRequiredRule(), new NewWriteRestrictionRule(), new DropOrRenameDependentObjectRule(),
+            // data-loss (DL2xx)
+            new DropWithDataRule(), new LossyTypeChangeRule(), new UnboundedDmlRule(),
+            // rollback (RB3xx)
+            new MissingDownRule(), new LossyDownRule(), new DownNotInverseRule(), new DownMayFailRule(),
+            // history (HS4xx)
+            new AppliedMigrationChangedRule(), new OutOfOrderRule(),
+            // parse (PS5xx)
+            new NotAnalysedRule(),
+            // configuration (CF7xx): reported by the engine while applying suppressions
+            new SuppressionWithoutReasonRule()
     );
 
     private RuleCatalog() {

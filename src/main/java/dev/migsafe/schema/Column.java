@@ -1,5 +1,7 @@
 package dev.migsafe.schema;
 
+import java.util.List;
+
 import dev.migsafe.change.SqlType;
 
 /**
@@ -11,6 +13,16 @@ import dev.migsafe.change.SqlType;
  */
 public record Column(String name, long lineage, SqlType type, boolean notNull, String defaultExpr,
                      boolean generated) {
+
+    /**
+     * Type of a column the model learnt about from an ALTER without seeing its definition (a table
+     * created outside the migrations). Rules do not judge type changes from it.
+     */
+    public static final SqlType UNKNOWN_TYPE = new SqlType("unknown", List.of(), List.of(), false, "");
+
+    public boolean typeKnown() {
+        return type != null && !UNKNOWN_TYPE.base().equals(type.base());
+    }
 
     public boolean hasValueWithoutApp() {
         return defaultExpr != null || generated;

@@ -50,6 +50,26 @@ public final class Table implements Relation {
         return c == null ? -1 : c.lineage();
     }
 
+    /**
+     * Replaces the column {@code oldName} by {@code column} (which may carry another name) at the
+     * same position, so column order survives renames and MySQL CHANGE COLUMN.
+     */
+    void replaceColumn(String oldName, Column column) {
+        Map<String, Column> reordered = new LinkedHashMap<>();
+        columns.forEach((n, c) -> {
+            if (n.equals(oldName)) {
+                reordered.put(column.name(), column);
+            } else if (!n.equals(column.name())) {
+                reordered.put(n, c);
+            }
+        });
+        if (!reordered.containsKey(column.name())) {
+            reordered.put(column.name(), column);
+        }
+        columns.clear();
+        columns.putAll(reordered);
+    }
+
     public Table copy() {
         Table t = new Table(name, lineage, columnsKnown);
         t.columns.putAll(columns);

@@ -13,12 +13,14 @@ import org.flywaydb.core.api.MigrationVersion;
  * @param id          the identity users see and {@code releases:} refers to: the version ("1.2.9",
  *                    "20240101120000") or, for repeatable migrations, the description
  * @param version     ordering key (Flyway's own version type); {@code null} for repeatable migrations,
- *                    which run after all versioned ones
+ *                    which run after all versioned ones, and for plain {@code .sql} files (format "sql"),
+ *                    whose order is their position in the list
  * @param description human description from the file name
  * @param kind        versioned, repeatable or baseline
  * @param format      the source format this came from (flyway, updown, diesel, dbmate, sql)
  * @param up          the forward script
- * @param down        the undo script, or {@code null} when there is none
+ * @param down        the undo script, or {@code null} when there is none (a present but empty undo file or
+ *                    dbmate down section is kept: the author declared it)
  */
 public record Migration(
         String id,

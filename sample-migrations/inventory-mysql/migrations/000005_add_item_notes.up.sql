@@ -1,0 +1,1 @@
+ALTER TABLE items ADD COLUMN notes TEXT NULL AFTER title;

@@ -1,0 +1,1 @@
+ALTER TABLE order_records DROP COLUMN note;

@@ -1,0 +1,96 @@
+package dev.migsafe.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.migsafe.BadInputException;
+import dev.migsafe.analysis.AnalysisRequest;
+import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.report.Report;
+import dev.migsafe.report.ReportBuilder;
+import dev.migsafe.rules.Finding;
+import dev.migsafe.rules.Severity;
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.Dialect;
+import dev.migsafe.verdict.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code migsafe analyze [PATH]}: the pull-request check. Each migration is checked against the
+ * schema the migrations before it build, as if it were deployed on its own.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Check migrations: a directory (every migration) or files (those, with the history before them).",
+                "Exit 0 when nothing reaches --fail-on, 1 otherwise, 2 on bad input."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "PATH",
+            description = "A migration directory or one migration file (default: the project's migrations).")
+    Path path;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "error (default), warning or never: the lowest severity that makes the exit code 1.")
+    String failOn;
+
+    @Mixin
+    ProjectOptions projectOptions;
+
+    @Mixin
+    ReportOptions reportOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        reportOptions.formats(); // reject a bad --format before doing any work
+        Severity threshold = threshold();
+        Workspace ws = Workspace.open(projectOptions, path);
+        List<Migration> all;
+        List<Migration> unchecked = new ArrayList<>();
+        if (path == null) {
+            all = ws.allMigrations();
+        } else if (Files.isRegularFile(path)) {
+            all = ws.directory(path.toAbsolutePath().getParent());
+            String file = ws.display(path);
+            all.stream().filter(m -> !m.up().path().equals(file) && (m.down() == null || !m.down().path().equals(file)))
+                    .forEach(unchecked::add);
+            if (unchecked.size() == all.size()) {
+                throw new BadInputException(file + ": not a migration of " + ws.display(path.toAbsolutePath().getParent())
+                        + " (check its name follows the directory's format)");
+            }
+        } else {
+            all = ws.directory(path);
+        }
+        Dialect dialect = ws.dialect(projectOptions.dialect, all);
+        AnalysisResult result = ws.analyzer().run(new AnalysisRequest(dialect, unchecked, all,
+                AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides()));
+        Verdict verdict = Verdict.decide(result.findings(), false);
+        Report report = ReportBuilder.build("analyze", null, null, dialect.id(), result, verdict, null, null, ws.notes());
+        Console.deliver(spec, report, reportOptions);
+        return failing(result.findings(), threshold) ? ExitCode.NO_GO : ExitCode.GO;
+    }
+
+    private Severity threshold() {
+        return switch (failOn.toLowerCase(Locale.ROOT)) {
+            case "error" -> Severity.ERROR;
+            case "warning" -> Severity.WARNING;
+            case "never" -> null;
+            default -> throw new BadInputException("--fail-on " + failOn + ": use error, warning or never");
+        };
+    }
+
+    private static boolean failing(List<Finding> findings, Severity threshold) {
+        return threshold != null && findings.stream().filter(Finding::isActive)
+                .anyMatch(f -> f.severity().ordinal() <= threshold.ordinal());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.migsafe.cli;
+
+import java.io.PrintWriter;
+
+import dev.migsafe.BadInputException;
+import dev.migsafe.report.ReportBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code migsafe} command line. Exit codes: 0 GO, 1 NO_GO, 2 bad input or usage, 3 verification unavailable. */
+@Command(name = "migsafe", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Database migration safety: can we still roll back, and how?",
+        subcommands = {AnalyzeCommand.class, CanRollbackCommand.class, RulesCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with the given streams; returns the exit code. Used by main and by tests. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("migsafe: " + ex.getMessage());
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCode.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int handle(Exception ex, PrintWriter err) {
+        if (ex instanceof BadInputException) {
+            err.println("migsafe: " + ex.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        if (ex instanceof ExitException e) {
+            err.println("migsafe: " + e.getMessage());
+            return e.code();
+        }
+        // A bug of ours, not the user's: say so plainly, and keep the trace available for reports.
+        err.println("migsafe: internal error: " + ex + " (please report it; set MIGSAFE_DEBUG=1 for the stack trace)");
+        if (System.getenv("MIGSAFE_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return ExitCode.BAD_INPUT;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"migsafe " + ReportBuilder.TOOL_VERSION};
+        }
+    }
+}

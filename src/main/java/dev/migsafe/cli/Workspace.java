@@ -1,0 +1,129 @@
+package dev.migsafe.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.migsafe.BadInputException;
+import dev.migsafe.analysis.Analyzer;
+import dev.migsafe.config.ProjectConfig;
+import dev.migsafe.config.ProjectSources;
+import dev.migsafe.rules.RuleCatalog;
+import dev.migsafe.rules.Severity;
+import dev.migsafe.source.DialectDetector;
+import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationSet;
+import dev.migsafe.source.ProjectPaths;
+import dev.migsafe.sql.Dialect;
+import dev.migsafe.sql.ScriptParser;
+import dev.migsafe.sql.SqlScriptParser;
+
+/**
+ * What a command works on: the project folder, its {@code migsafe.yaml}, and the migrations read from
+ * it, with the notes the readers left (skipped files) gathered for the report.
+ */
+final class Workspace {
+    private final Path project;
+    private final ProjectConfig config;
+    private final Dialect dialectOption;
+    private final ProjectSources sources = new ProjectSources();
+    private final Set<String> notes = new LinkedHashSet<>();
+
+    private Workspace(Path project, ProjectConfig config, Dialect dialectOption) {
+        this.project = project;
+        this.config = config;
+        this.dialectOption = dialectOption;
+    }
+
+    static Workspace open(ProjectOptions options) {
+        return open(options, null);
+    }
+
+    /**
+     * @param target a path the command works on; without --project and --config, the nearest
+     *               migsafe.yaml above it (up to the current directory) is the configuration, so
+     *               that {@code analyze sample-migrations/shop/db/migration} honours the sample's own
+     */
+    static Workspace open(ProjectOptions options, Path target) {
+        Dialect dialect = options.dialect == null ? null : parseDialect(options.dialect);
+        Path project = options.projectOrCurrent();
+        ProjectConfig config;
+        if (options.config != null) {
+            config = ProjectConfig.load(options.config);
+        } else if (options.project == null && target != null) {
+            config = nearestConfig(target);
+        } else {
+            config = ProjectConfig.forProject(project);
+        }
+        return new Workspace(project, config, dialect);
+    }
+
+    private static ProjectConfig nearestConfig(Path target) {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path dir = target.toAbsolutePath().normalize(); dir != null && dir.startsWith(cwd); dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(ProjectConfig.FILE_NAME))) {
+                return ProjectConfig.forProject(dir);
+            }
+        }
+        return ProjectConfig.forProject(cwd);
+    }
+
+    /** Every migration of the project, from {@code migrations:} or the detected folder. */
+    List<Migration> allMigrations() {
+        return keepNotes(sources.load(project, config, dialectOption));
+    }
+
+    /** The migrations of a folder named on the command line. */
+    List<Migration> directory(Path dir) {
+        return keepNotes(sources.loadDirectory(dir, project, dialectOption));
+    }
+
+    /** The migrations of a release named under {@code releases:}. */
+    List<Migration> release(String name) {
+        return keepNotes(sources.loadRelease(project, config, dialectOption, name));
+    }
+
+    /** --dialect, else migsafe.yaml, else what the migrations' text points to, else PostgreSQL. */
+    Dialect dialect(String option, List<Migration> migrations) {
+        Dialect explicit = option == null ? null : parseDialect(option);
+        return DialectDetector.resolve(explicit, config.dialect(), migrations);
+    }
+
+    Map<String, Severity> severityOverrides() {
+        return config.severityOverrides();
+    }
+
+    List<String> notes() {
+        return new ArrayList<>(notes);
+    }
+
+    /** A path as reports show it (relative to the project when inside it). */
+    String display(Path path) {
+        return new ProjectPaths(project).display(path);
+    }
+
+    Analyzer analyzer() {
+        return new Analyzer(parser(), RuleCatalog.all());
+    }
+
+    private static ScriptParser parser() {
+        return new SqlScriptParser();
+    }
+
+    private List<Migration> keepNotes(MigrationSet set) {
+        notes.addAll(set.notes());
+        return set.migrations();
+    }
+
+    private static Dialect parseDialect(String value) {
+        try {
+            return Dialect.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--dialect " + value + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.migsafe.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.migsafe.rules.Severity;
+import dev.migsafe.source.MigrationFormat;
+import dev.migsafe.sql.Dialect;
+
+/**
+ * The contents of {@code migsafe.yaml}; every part is optional (null, or empty for lists and maps).
+ *
+ * @param dialect         {@code dialect:}
+ * @param migrations      {@code migrations:} folders, paths relative to the project root
+ * @param releases        {@code releases:} in file order
+ * @param postgresVersion {@code postgres-version:} as written ("16", "9.6")
+ * @param mysqlVersion    {@code mysql-version:} as written
+ * @param rules           {@code rules:} rule ID (upper case) -> settings
+ * @param verify          {@code verify:} (never null; its fields may be)
+ * @param deploy          {@code deploy:} kind, or null
+ * @param source          the file as users should see it, or null when there was none
+ */
+public record ProjectConfig(
+        Dialect dialect,
+        List<Location> migrations,
+        List<Release> releases,
+        String postgresVersion,
+        String mysqlVersion,
+        Map<String, RuleSetting> rules,
+        Verify verify,
+        DeployKind deploy,
+        String source) {
+
+    public static final String FILE_NAME = "migsafe.yaml";
+
+    /** One {@code migrations:} entry; a null format means "detect it". */
+    public record Location(String path, MigrationFormat format) {
+        public Location {
+            if (path == null || path.isBlank()) {
+                throw new IllegalArgumentException("each migrations: entry needs a path, e.g. - path: db/migration");
+            }
+        }
+    }
+
+    /** One {@code rules:} entry. */
+    public record RuleSetting(Severity severity) {
+    }
+
+    /** The {@code verify:} section. */
+    public record Verify(String postgresImage, String mysqlImage, String mariadbImage, String oldTests) {
+        public static final Verify NONE = new Verify(null, null, null, null);
+    }
+
+    public ProjectConfig {
+        migrations = List.copyOf(migrations);
+        releases = List.copyOf(releases);
+        rules = Map.copyOf(rules);
+        verify = verify == null ? Verify.NONE : verify;
+    }
+
+    /** No file: everything detected or defaulted. */
+    public static ProjectConfig empty() {
+        return new ProjectConfig(null, List.of(), List.of(), null, null, Map.of(), Verify.NONE, null, null);
+    }
+
+    /** {@code migsafe.yaml} in the project root; an empty config when there is none. */
+    public static ProjectConfig forProject(Path projectDir) {
+        return new ConfigLoader().forProject(projectDir);
+    }
+
+    /** A config file the user named (e.g. {@code --config}); it must exist. */
+    public static ProjectConfig load(Path file) {
+        return new ConfigLoader().load(file);
+    }
+
+    public Optional<Release> release(String name) {
+        return releases.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** Rule ID -> severity, as {@link dev.migsafe.analysis.AnalysisRequest} takes it. */
+    public Map<String, Severity> severityOverrides() {
+        Map<String, Severity> out = new LinkedHashMap<>();
+        rules.forEach((id, setting) -> {
+            if (setting.severity() != null) {
+                out.put(id, setting.severity());
+            }
+        });
+        return out;
+    }
+
+    /** The file name for messages: the path as loaded, or a plain "migsafe.yaml" when there was none. */
+    public String describe() {
+        return source != null ? source : FILE_NAME;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.migsafe.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.migsafe.source.MigrationFormat;
+import dev.migsafe.source.MigrationSet;
+import dev.migsafe.source.MigrationSources;
+import dev.migsafe.source.ScriptLoader;
+import dev.migsafe.source.SourceLocation;
+import dev.migsafe.sql.Dialect;
+
+/**
+ * Entry point for the command line: the migrations of a project as its {@code migsafe.yaml} says
+ * (or as detected when it says nothing), of one release, or of a folder given on the command line.
+ */
+public final class ProjectSources {
+    private final MigrationSources sources;
+
+    public ProjectSources() {
+        this(new ScriptLoader());
+    }
+
+    public ProjectSources(ScriptLoader loader) {
+        this.sources = new MigrationSources(loader);
+    }
+
+    /** All migrations of the project, for the dialect configured (PostgreSQL if none). */
+    public MigrationSet load(Path projectDir, ProjectConfig config) {
+        return load(projectDir, config, config.dialect());
+    }
+
+    /**
+     * All migrations of the project.
+     *
+     * @param dialect picks the folder of a per-dialect layout (e.g. {@code --dialect mysql}); null:
+     *                the configured one, else PostgreSQL
+     */
+    public MigrationSet load(Path projectDir, ProjectConfig config, Dialect dialect) {
+        Dialect hint = dialect != null ? dialect : config.dialect();
+        if (config.migrations().isEmpty()) {
+            return sources.readProject(projectDir, hint);
+        }
+        List<SourceLocation> locations = config.migrations().stream()
+                .map(l -> new SourceLocation(projectDir.resolve(l.path()), l.format())).toList();
+        return sources.readAll(locations, projectDir, hint);
+    }
+
+    /** The migrations of a release named under {@code releases:}, in execution order. */
+    public MigrationSet loadRelease(Path projectDir, ProjectConfig config, Dialect dialect, String release) {
+        MigrationSet all = load(projectDir, config, dialect);
+        return new MigrationSet(new Releases(config).upTo(release, all.migrations()), all.notes());
+    }
+
+    /**
+     * A folder given on the command line ({@code --from-dir}, {@code --to-dir}, {@code analyze PATH}),
+     * format detected, per-dialect layouts resolved; paths shown relative to {@code projectDir}.
+     */
+    public MigrationSet loadDirectory(Path dir, Path projectDir, Dialect dialect) {
+        return loadDirectory(dir, projectDir, null, dialect);
+    }
+
+    /** As {@link #loadDirectory(Path, Path, Dialect)} with a known format (null: detect). */
+    public MigrationSet loadDirectory(Path dir, Path projectDir, MigrationFormat format, Dialect dialect) {
+        return sources.read(new SourceLocation(dir, format), projectDir, dialect);
+    }
+}

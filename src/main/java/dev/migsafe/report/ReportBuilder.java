@@ -1,0 +1,48 @@
+package dev.migsafe.report;
+
+import java.util.List;
+
+import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.rules.Finding;
+import dev.migsafe.rules.Severity;
+import dev.migsafe.verdict.Strategy;
+import dev.migsafe.verdict.Verdict;
+
+/** Turns an analysis (and optional verification) into the report model every format renders. */
+public final class ReportBuilder {
+    public static final String TOOL_VERSION = ReportBuilder.class.getPackage().getImplementationVersion() != null
+            ? ReportBuilder.class.getPackage().getImplementationVersion() : "0.1.0";
+
+    private ReportBuilder() {
+    }
+
+    /**
+     * @param from         newer release label, or null for {@code analyze}
+     * @param to           older release label, or null
+     * @param verification verification section, or null when none ran
+     * @param strategies   ways back, or null for {@code analyze}
+     */
+    public static Report build(String command, String from, String to, String dialect, AnalysisResult result,
+                               Verdict verdict, Report.VerificationEntry verification, List<Strategy> strategies,
+                               List<String> notes) {
+        List<Finding> active = result.findings().stream().filter(Finding::isActive).toList();
+        Report.Summary summary = new Report.Summary(count(active, Severity.ERROR), count(active, Severity.WARNING),
+                count(active, Severity.INFO), result.statements(), result.unparsed());
+        List<Report.MigrationEntry> migrations = result.statuses().stream()
+                .map(s -> new Report.MigrationEntry(s.migration().id(), s.migration().up().path(), s.status(),
+                        s.migration().hasDown(), s.migration().checksum()))
+                .toList();
+        List<Report.FindingEntry> findings = result.findings().stream().map(ReportBuilder::entry).toList();
+        return new Report(1, new Report.Tool("migsafe", TOOL_VERSION), command, from, to, dialect, verdict.name(),
+                summary, migrations, findings, verification, strategies, notes == null || notes.isEmpty() ? null : notes);
+    }
+
+    private static Report.FindingEntry entry(Finding f) {
+        return new Report.FindingEntry(f.ruleId(), f.name(), f.category().id(), f.severity().id(), f.file(), f.line(),
+                f.object(), f.statement(), f.message(), f.fix(), f.suppressed(), f.suppressionReason());
+    }
+
+    private static int count(List<Finding> findings, Severity s) {
+        return (int) findings.stream().filter(f -> f.severity() == s).count();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.migsafe.rules.compat;
+
+import dev.migsafe.rules.Category;
+import dev.migsafe.rules.ChangeContext;
+import dev.migsafe.rules.ColumnEdit;
+import dev.migsafe.rules.DatabaseErrors;
+import dev.migsafe.rules.Rule;
+import dev.migsafe.rules.RuleInfo;
+import dev.migsafe.rules.Severity;
+import dev.migsafe.schema.Column;
+import dev.migsafe.schema.Relation;
+import dev.migsafe.schema.Table;
+
+/**
+ * A column of the older release renamed (RENAME COLUMN or MySQL CHANGE COLUMN). Compatible only
+ * when, at the end of the window, the older release's table name still offers the old column name
+ * with the same data (same lineage), e.g. through a view. A new column re-added under the old name
+ * is other data: still a break.
+ */
+@RuleInfo(id = "BC102", name = "rename-column", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+        summary = "A column the older release uses is renamed.",
+        fix = "Expand/contract: add the new column next to the old one, keep both in sync (dual writes or a "
+                + "trigger) and backfill, move readers to the new column, and drop the old one in a later release; "
+                + "or serve the old name through a view.")
+public final class RenameColumnRule implements Rule {
+
+    @Override
+    public void onChange(ChangeContext ctx) {
+        ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
+        if (edit == null || edit.renamedTo() == null) {
+            return;
+        }
+        Table oldTable = ctx.baseTable(edit.table());
+        Column old = ctx.baseColumn(edit.table(), edit.column());
+        // a column renamed twice in the window is reported at the rename that takes its older name away
+        if (oldTable == null || old == null || !old.name().equals(edit.column())) {
+            return;
+        }
+        Relation served = ctx.end().relation(oldTable.name());
+        if (served != null && served.columnLineage(old.name()) == old.lineage()) {
+            return;
+        }
+        String oldName = oldTable.name() + "." + old.name();
+        String message = "the older release still reads and writes " + oldName + "; after it is renamed to "
+                + edit.renamedTo() + " its queries fail with " + DatabaseErrors.missingColumn(ctx.dialect(), old.name());
+        if (served != null && served.columnNames().contains(old.name())) {
+            message = "the older release still reads and writes " + oldName + ", which is renamed to "
+                    + edit.renamedTo() + "; the column " + old.name() + " that exists again at the end of this release "
+                    + "is a new column holding other data, so the older release would read values that are not its "
+                    + "own and its writes would not reach " + edit.renamedTo();
+        }
+        ctx.report(edit.table() + "." + edit.column(), message);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.migsafe.rules.compat;
+
+import dev.migsafe.change.Change;
+import dev.migsafe.rules.Category;
+import dev.migsafe.rules.ChangeContext;
+import dev.migsafe.rules.DatabaseErrors;
+import dev.migsafe.rules.OlderRelease;
+import dev.migsafe.rules.Rule;
+import dev.migsafe.rules.RuleInfo;
+import dev.migsafe.rules.Severity;
+import dev.migsafe.schema.Table;
+
+/**
+ * A table of the older release renamed. Not a break when, at the end of the window, a relation
+ * under the old name (a compatibility view) still serves every column the older release had, with
+ * the same data.
+ */
+@RuleInfo(id = "BC101", name = "rename-table", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+        summary = "A table the older release uses is renamed.",
+        fix = "Keep the old name working until the older release is retired: rename the table and, in the same "
+                + "release, CREATE VIEW <old_name> AS SELECT ... FROM <new_name> (updatable for a single table); "
+                + "drop the view in a later release.")
+public final class RenameTableRule implements Rule {
+
+    @Override
+    public void onChange(ChangeContext ctx) {
+        if (!ctx.isUp() || !(ctx.change() instanceof Change.RenameTable c)) {
+            return;
+        }
+        Table old = OlderRelease.table(ctx, c.from());
+        // a table renamed twice in the window is reported at the rename that takes its older name away
+        if (old == null || !old.name().equals(c.from())
+                || OlderRelease.stillServed(ctx.end(), old.name(), old.columns().values())) {
+            return;
+        }
+        ctx.report(c.from(), "the older release still reads and writes table " + c.from() + "; after it is renamed to "
+                + c.to() + " those queries fail with " + DatabaseErrors.missingTable(ctx.dialect(), c.from())
+                + ", so rolling back the application alone is no longer possible");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.migsafe.rules.compat;
+
+import dev.migsafe.rules.Category;
+import dev.migsafe.rules.ChangeContext;
+import dev.migsafe.rules.ColumnEdit;
+import dev.migsafe.rules.DatabaseErrors;
+import dev.migsafe.rules.OlderRelease;
+import dev.migsafe.rules.Rule;
+import dev.migsafe.rules.RuleInfo;
+import dev.migsafe.rules.Severity;
+import dev.migsafe.rules.WindowEnd;
+import dev.migsafe.schema.Column;
+
+/**
+ * A column the older release knows as nullable becomes NOT NULL, and has no default at the end of
+ * the window: the older release may insert without it, or write NULL.
+ */
+@RuleInfo(id = "BC107", name = "set-not-null", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+        summary = "A nullable column the older release writes becomes NOT NULL without a default.",
+        fix = "Give the column a DEFAULT in the same release, or keep it nullable until no release you may roll back "
+                + "to writes NULL; on PostgreSQL add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL.")
+public final class SetNotNullRule implements Rule {
+
+    @Override
+    public void onChange(ChangeContext ctx) {
+        ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
+        if (edit == null || !edit.setsNotNull() || !OlderRelease.hasColumn(ctx, edit.table(), edit.column())) {
+            return;
+        }
+        Column old = ctx.baseColumn(edit.table(), edit.column());
+        if (old != null && old.notNull()) {
+            return; // the older release always wrote it
+        }
+        Column atEnd = WindowEnd.column(ctx, edit.table(), edit.column());
+        if (atEnd == null || !atEnd.notNull() || atEnd.hasValueWithoutApp()) {
+            return;
+        }
+        String oldName = OlderRelease.tableName(ctx, edit.table()) + "."
+                + OlderRelease.columnName(ctx, edit.table(), edit.column());
+        ctx.report(edit.table() + "." + edit.column(), "the older release treats " + oldName
+                + " as nullable and may insert rows without it or set it to NULL; with NOT NULL and no default those "
+                + "writes fail with " + DatabaseErrors.notNullViolation(ctx.dialect(), edit.table(), edit.column()));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.migsafe.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import dev.migsafe.change.ConstraintDef;
+
+/**
+ * Structural comparison of two schema models, as a database user would see them: names, types,
+ * nullability, defaults, constraints, indexes, views, sequences, types and functions. Lineage is
+ * ignored: a column dropped and re-created identically is the same structure. Used to check that a
+ * down script gives back the schema its up started from.
+ */
+public final class SchemaDiff {
+
+    private SchemaDiff() {
+    }
+
+    /**
+     * Differences of {@code actual} from {@code expected}, one human-readable line each, in a stable
+     * order; empty when they are structurally equal.
+     */
+    public static List<String> between(Schema expected, Schema actual) {
+        List<String> out = new ArrayList<>();
+        for (String name : union(expected.tables().keySet(), actual.tables().keySet())) {
+            tables(name, expected.table(name), actual.table(name), out);
+        }
+        for (String name : union(expected.views().keySet(), actual.views().keySet())) {
+            views(name, expected.views().get(name), actual.views().get(name), out);
+        }
+        for (String name : union(expected.indexes().keySet(), actual.indexes().keySet())) {
+            presence("index " + name, expected.indexes().get(name), actual.indexes().get(name),
+                    SchemaDiff::describe, out);
+        }
+        for (String name : union(expected.sequences().keySet(), actual.sequences().keySet())) {
+            presence("sequence " + name, expected.sequences().get(name), actual.sequences().get(name),
+                    s -> "present", out);
+        }
+        for (String name : union(expected.types().keySet(), actual.types().keySet())) {
+            presence("type " + name, expected.types().get(name), actual.types().get(name), SchemaDiff::describe, out);
+        }
+        for (String name : union(expected.functions().keySet(), actual.functions().keySet())) {
+            Set<String> e = expected.functions().getOrDefault(name, Set.of());
+            Set<String> a = actual.functions().getOrDefault(name, Set.of());
+            for (String sig : union(e, a)) {
+                String what = "function " + name + (sig.isEmpty() ? "" : "(" + sig + ")");
+                presence(what, e.contains(sig) ? sig : null, a.contains(sig) ? sig : null, s -> "present", out);
+            }
+        }
+        return out;
+    }
+
+    private static void tables(String name, Table e, Table a, List<String> out) {
+        if (e == null || a == null) {
+            Table only = e != null ? e : a;
+            // a placeholder for a table we never saw defined, with nothing learnt about it, is no difference
+            if (only.columnsKnown() || !only.columns().isEmpty()) {
+                out.add("table " + name + (e != null ? " is missing" : " was not there before"));
+            }
+            return;
+        }
+        for (String c : union(e.columns().keySet(), a.columns().keySet())) {
+            column(name + "." + c, e.column(c), a.column(c), out);
+        }
+        List<String> ec = e.constraints().stream().map(SchemaDiff::describe).sorted().toList();
+        List<String> ac = a.constraints().stream().map(SchemaDiff::describe).sorted().toList();
+        for (String k : union(ec, ac)) {
+            int diff = count(ac, k) - count(ec, k);
+            if (diff < 0) {
+                out.add("constraint " + k + " on " + name + " is missing");
+            } else if (diff > 0) {
+                out.add("constraint " + k + " on " + name + " was not there before");
+            }
+        }
+    }
+
+    private static void column(String name, Column e, Column a, List<String> out) {
+        if (e == null || a == null) {
+            out.add("column " + name + (e != null ? " is missing" : " was not there before"));
+            return;
+        }
+        if (TypeCompatibility.classify(e.type(), a.type()) != TypeCompatibility.Compatibility.SAME
+                && TypeCompatibility.known(e.type()) && TypeCompatibility.known(a.type())) {
+            out.add("column " + name + " has type " + a.type() + " instead of " + e.type());
+        }
+        if (e.notNull() != a.notNull()) {
+            out.add("column " + name + " is " + (a.notNull() ? "NOT NULL" : "nullable") + " instead of "
+                    + (e.notNull() ? "NOT NULL" : "nullable"));
+        }
+        if (!Objects.equals(normalise(e.defaultExpr()), normalise(a.defaultExpr()))) {
+            out.add("column " + name + " has " + describeDefault(a.defaultExpr()) + " instead of "
+                    + describeDefault(e.defaultExpr()));
+        }
+    }
+
+    private static void views(String name, View e, View a, List<String> out) {
+        if (e == null || a == null) {
+            out.add("view " + name + (e != null ? " is missing" : " was not there before"));
+            return;
+        }
+        if (!e.columnNames().equals(a.columnNames())) {
+            out.add("view " + name + " has columns " + a.columnNames() + " instead of " + e.columnNames());
+        }
+        if (e.materialized() != a.materialized()) {
+            out.add("view " + name + (a.materialized() ? " is materialized" : " is no longer materialized"));
+        }
+    }
+
+    private static <T> void presence(String what, T e, T a, Function<T, String> describe, List<String> out) {
+        if (e == null && a == null) {
+            return;
+        }
+        if (e == null || a == null) {
+            out.add(what + (e != null ? " is missing" : " was not there before"));
+        } else if (!describe.apply(e).equals(describe.apply(a))) {
+            out.add(what + " is " + describe.apply(a) + " instead of " + describe.apply(e));
+        }
+    }
+
+    // ---- descriptions ---------------------------------------------------------------------------
+
+    static String describe(ConstraintDef k) {
+        String cols = "(" + String.join(", ", k.columns()) + ")";
+        return switch (k.kind()) {
+            case PRIMARY_KEY -> "PRIMARY KEY " + cols;
+            case UNIQUE -> "UNIQUE " + cols;
+            case FOREIGN_KEY -> "FOREIGN KEY " + cols + " REFERENCES " + k.refTable()
+                    + " (" + String.join(", ", k.refColumns()) + ")";
+            case CHECK -> "CHECK (" + normalise(k.expression()) + ")";
+            case EXCLUDE -> "EXCLUDE " + cols;
+        };
+    }
+
+    private static String describe(Index i) {
+        return (i.unique() ? "unique " : "") + "on " + i.table() + " (" + String.join(", ", i.columns()) + ")";
+    }
+
+    private static String describe(UserType t) {
+        return t.kind() == UserType.Kind.ENUM ? "enum " + t.values() : "domain over " + t.baseType();
+    }
+
+    private static String describeDefault(String expr) {
+        return expr == null ? "no default" : "default " + expr;
+    }
+
+    /** Spelling differences that do not change a default or check: case, blanks, casts, parentheses. */
+    private static String normalise(String expr) {
+        if (expr == null) {
+            return null;
+        }
+        String s = expr.toLowerCase(Locale.ROOT).replaceAll("::(character varying|double precision|[a-z_]+)(\\([0-9, ]*\\))?", "").replaceAll("\\s+", "");
+        while (s.startsWith("(") && s.endsWith(")") && balanced(s.substring(1, s.length() - 1))) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (char c : s.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    private static Set<String> union(Iterable<String> a, Iterable<String> b) {
+        Set<String> all = new TreeSet<>();
+        a.forEach(all::add);
+        b.forEach(all::add);
+        return all;
+    }
+
+    private static int count(List<String> list, String item) {
+        return (int) list.stream().filter(item::equals).count();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.migsafe.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.flywaydb.core.api.MigrationVersion;
+
+import dev.migsafe.BadInputException;
+
+/**
+ * dbmate migrations: one file {@code <timestamp>_<name>.sql} per migration (not recursive) holding a
+ * {@code -- migrate:up} and an optional {@code -- migrate:down} section. Each section becomes a
+ * script of the same file whose {@code firstLine} is the line after its marker, so findings point at
+ * the real line. A present but blank down section still counts as a down (the author declared it).
+ */
+public final class DbmateReader implements MigrationReader {
+    private static final Pattern NAME = Pattern.compile("(\\d+)_(.*)\\.sql");
+    /** Marker lines as dbmate accepts them, options such as {@code transaction:false} allowed. */
+    private static final Pattern MARKER = Pattern.compile("^--\\s*migrate:(up|down)\\b.*$", Pattern.MULTILINE);
+    private static final String EXPECTED = "<timestamp>_<name>.sql with a '-- migrate:up' section";
+
+    private final ScriptLoader loader;
+
+    public DbmateReader(ScriptLoader loader) {
+        this.loader = loader;
+    }
+
+    /** True when the text has a dbmate up marker; used by format detection. */
+    static boolean hasUpMarker(String text) {
+        Matcher m = MARKER.matcher(text);
+        while (m.find()) {
+            if (m.group(1).equals("up")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public MigrationSet read(MigrationFiles files) {
+        List<Migration> migrations = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (MigrationFiles.Entry entry : files.list()) {
+            if (!entry.atTop() || SkipNotes.hidden(entry)) {
+                continue;
+            }
+            if (!SkipNotes.isSql(entry)) {
+                notes.add(SkipNotes.notSql(files, entry));
+                continue;
+            }
+            Matcher name = NAME.matcher(entry.name());
+            if (!name.matches()) {
+                notes.add(SkipNotes.unrecognisedName(files, entry, EXPECTED));
+                continue;
+            }
+            String shown = files.displayPath(entry.relativePath());
+            MigrationVersion version = Versions.parse(name.group(1), shown);
+            String text = loader.text(files, entry);
+            MigrationScript up = section(shown, text, "up");
+            if (up == null) {
+                throw new BadInputException(shown + ":1: no '-- migrate:up' line; dbmate needs one before the"
+                        + " migration's SQL");
+            }
+            migrations.add(new Migration(name.group(1), version, name.group(2), Migration.Kind.VERSIONED,
+                    MigrationFormat.DBMATE.id(), up, section(shown, text, "down")));
+        }
+        return ExecutionOrder.finish(files, migrations, notes, EXPECTED);
+    }
+
+    /** The text between the {@code which} marker line and the next marker (or the end); null if absent. */
+    private static MigrationScript section(String shown, String text, String which) {
+        Matcher m = MARKER.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).equals(which)) {
+                continue;
+            }
+            int start = lineBreakEnd(text, m.end());
+            int end = m.find() ? m.start() : text.length();
+            return new MigrationScript(shown, text.substring(start, end), lineOf(text, start));
+        }
+        return null;
+    }
+
+    /** The offset just after the line break at {@code offset} (\n or \r\n), if there is one. */
+    private static int lineBreakEnd(String text, int offset) {
+        if (text.startsWith("\r\n", offset)) {
+            return offset + 2;
+        }
+        return text.startsWith("\n", offset) ? offset + 1 : offset;
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

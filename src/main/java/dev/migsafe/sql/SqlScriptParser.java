@@ -1,0 +1,30 @@
+package dev.migsafe.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migsafe.source.MigrationScript;
+
+/**
+ * The sql stage: splits a script with the {@link StatementSplitter} and reads each statement with
+ * a {@link StatementReader}, statement by statement. Safe to share between threads.
+ *
+ * <p>One piece of state lives across scripts: MySQL procedures defined so far, so that a later
+ * {@code CALL} can be expanded (see {@link ProcedureRegistry}). Parse a project's scripts in
+ * migration order with one instance to benefit from it.
+ */
+public final class SqlScriptParser implements ScriptParser {
+
+    private final ProcedureRegistry procedures = new ProcedureRegistry();
+
+    @Override
+    public List<ParsedStatement> parse(MigrationScript script, Dialect dialect) {
+        List<SqlStatement> statements = new StatementSplitter(dialect).split(script);
+        StatementReader reader = new StatementReader(dialect, procedures);
+        List<ParsedStatement> parsed = new ArrayList<>(statements.size());
+        for (SqlStatement statement : statements) {
+            parsed.add(reader.read(statement));
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.migsafe.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** The catalog is complete and consistent, and every rule has its page in rules/ (and every page a rule). */
+class RuleCatalogTest {
+    private static final Path PAGES = Path.of("rules");
+
+    @Test
+    void catalogHasTheContractsRules() {
+        Set<String> ids = RuleCatalog.all().stream().map(r -> r.info().id()).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of("BC101", "BC102", "BC103", "BC104", "BC105", "BC106", "BC107", "BC108",
+                "BC109", "BC110", "DL201", "DL202", "DL203", "RB301", "RB302", "RB303", "RB304", "HS401", "HS402",
+                "PS501", "CF701")), ids);
+        assertEquals(ids.size(), RuleCatalog.all().size(), "IDs are unique");
+    }
+
+    @Test
+    void metadataIsWellFormed() {
+        Set<String> names = new TreeSet<>();
+        for (Rule r : RuleCatalog.all()) {
+            RuleInfo i = r.info();
+            assertTrue(i.name().matches("[a-z]+(-[a-z]+)*"), i.id() + " name is kebab-case: " + i.name());
+            assertTrue(names.add(i.name()), "names are unique: " + i.name());
+            assertFalse(i.summary().isBlank(), i.id());
+            assertFalse(i.fix().isBlank(), i.id());
+            Category expected = switch (i.id().substring(0, 2)) {
+                case "BC" -> Category.BACKWARD_COMPATIBILITY;
+                case "DL" -> Category.DATA_LOSS;
+                case "RB" -> Category.ROLLBACK;
+                case "HS" -> Category.HISTORY;
+                case "PS" -> Category.PARSE;
+                case "CF" -> Category.CONFIGURATION;
+                default -> throw new AssertionError("unknown prefix " + i.id());
+            };
+            assertEquals(expected, i.category(), i.id());
+        }
+        assertEquals(RuleCatalog.byId("bc102").orElseThrow().info().name(), "rename-column");
+    }
+
+    @Test
+    void everyRuleHasAPageThatMatchesItsMetadata() throws IOException {
+        for (Rule r : RuleCatalog.all()) {
+            RuleInfo i = r.info();
+            Path page = PAGES.resolve(i.id() + ".md");
+            assertTrue(Files.isRegularFile(page), "missing page " + page);
+            String text = Files.readString(page);
+            assertTrue(text.startsWith("# " + i.id() + " " + i.name() + "\n"), page + " starts with its title");
+            assertTrue(text.contains("| Category | " + i.category().id() + " |"), page + " category");
+            assertTrue(text.contains("| Default severity | " + i.severity().id() + " |"), page + " severity");
+            for (String section : List.of("## Why it matters", "## Bad", "## Safe alternative", "## Suppress")) {
+                assertTrue(text.contains(section), page + " lacks " + section);
+            }
+            assertTrue(Files.readString(PAGES.resolve("README.md")).contains("[" + i.id() + "](" + i.id() + ".md)"),
+                    "rules/README.md links " + i.id());
+        }
+    }
+
+    @Test
+    void everyPageHasARule() throws IOException {
+        try (Stream<Path> files = Files.list(PAGES)) {
+            List<String> orphans = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md") && !n.equals("README.md"))
+                    .map(n -> n.substring(0, n.length() - 3))
+                    .filter(id -> RuleCatalog.byId(id).isEmpty())
+                    .toList();
+            assertEquals(List.of(), orphans, "pages without a rule in RuleCatalog");
+        }
+    }
+}
