@@ -25,6 +25,8 @@ import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.sql.SqlStatement;
+import dev.migsafe.sql.SqlSyntaxException;
+import dev.migsafe.sql.StatementSplitter;
 
 /**
  * Applies migrations with the engine that would apply them in production: Flyway for Flyway
@@ -45,7 +47,7 @@ final class MigrationApplier implements AutoCloseable {
 
     MigrationApplier(ScratchDatabase db) {
         this.db = db;
-        this.splitter = new StatementSplitter(db.kind());
+        this.splitter = new StatementSplitter(db.kind().dialect());
     }
 
     /** Applies the migrations in order; consecutive Flyway migrations go to Flyway in one run. */
@@ -86,8 +88,14 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     private void runScript(Migration m, MigrationScript script) throws MigrationFailedException {
+        List<SqlStatement> statements;
+        try {
+            statements = splitter.split(script);
+        } catch (SqlSyntaxException e) {
+            throw new MigrationFailedException(new MigrationFailure(m, script.path(), e.line(), null, e.getMessage()));
+        }
         try (Statement st = connection().createStatement()) {
-            for (SqlStatement s : splitter.split(script)) {
+            for (SqlStatement s : statements) {
                 try {
                     st.execute(s.text());
                 } catch (SQLException e) {
@@ -178,13 +186,22 @@ final class MigrationApplier implements AutoCloseable {
 
     /** The statement of the migration's script that covers the given line, or null. */
     private SqlStatement statementAt(Migration m, int line) {
+        if (line <= 0) {
+            return null;
+        }
         SqlStatement found = null;
-        for (SqlStatement s : splitter.split(m.up())) {
+        List<SqlStatement> statements;
+        try {
+            statements = splitter.split(m.up());
+        } catch (SqlSyntaxException e) {
+            return null;
+        }
+        for (SqlStatement s : statements) {
             if (s.line() <= line) {
                 found = s;
             }
         }
-        return line > 0 ? found : null;
+        return found;
     }
 
     private Connection connection() throws SQLException {
