@@ -8,7 +8,7 @@ import dev.migsafe.source.Migration;
 import dev.migsafe.sql.Dialect;
 
 /**
- * Wall time of a full verification (not a test): a small Flyway range, then ranges of 10, 100 and
+ * Wall time of a full verification (not a test): the shop sample's range, then ranges of 10, 100 and
  * 1000 trivial migrations (each creates a table, its down drops it), on embedded PostgreSQL and on
  * a Testcontainers PostgreSQL. Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.migsafe.verify.VerifyBenchmark}
@@ -20,9 +20,10 @@ public final class VerifyBenchmark {
         List<String> targets = args.length > 0 ? List.of(args) : List.of("embedded", "testcontainers");
         VerifySettings settings = TestImages.settings();
         for (String target : targets) {
-            run(target, "shop (3 older + 2 range)", shopOlder(), shopRange(), settings);
+            // can-rollback v1.3.1 v1.2.9 on the shop sample: older 1-5, range 6-8
+            run(target, "shop v1.2.9..v1.3.1", ShopSampleVerifierTest.shop(1, 5), ShopSampleVerifierTest.shop(6, 8), settings);
             for (int n : new int[] {10, 100, 1000}) {
-                run(target, n + " trivial", shopOlder(), trivial(n), settings);
+                run(target, n + " trivial", ShopSampleVerifierTest.shop(1, 5), trivial(n), settings);
             }
         }
     }
@@ -38,26 +39,6 @@ public final class VerifyBenchmark {
                 inSteps, total - inSteps, v.steps().stream()
                         .map(s -> s.name().replace(' ', '-') + "=" + s.durationMs() + (s.isFailed() ? "!" : ""))
                         .collect(Collectors.joining(" ")));
-    }
-
-    static List<Migration> shopOlder() {
-        return List.of(
-                TestMigrations.flyway("1", "users", "CREATE TABLE users (id SERIAL PRIMARY KEY, name VARCHAR(100) NOT NULL,"
-                        + " email VARCHAR(200) UNIQUE);", "DROP TABLE users;"),
-                TestMigrations.flyway("2", "products", "CREATE TABLE products (id SERIAL PRIMARY KEY, sku VARCHAR(20) NOT NULL UNIQUE,"
-                        + " price NUMERIC(10,2) NOT NULL);", "DROP TABLE products;"),
-                TestMigrations.flyway("3", "orders", "CREATE TYPE order_status AS ENUM ('new', 'paid');"
-                        + " CREATE TABLE orders (id SERIAL PRIMARY KEY, user_id INT NOT NULL REFERENCES users (id),"
-                        + " product_id INT NOT NULL REFERENCES products (id), status order_status NOT NULL);",
-                        "DROP TABLE orders; DROP TYPE order_status;"));
-    }
-
-    static List<Migration> shopRange() {
-        return List.of(
-                TestMigrations.flyway("4", "nickname", "ALTER TABLE users ADD COLUMN nickname VARCHAR(40);",
-                        "ALTER TABLE users DROP COLUMN nickname;"),
-                TestMigrations.flyway("5", "rename_email", "ALTER TABLE users RENAME COLUMN email TO email_address;",
-                        "ALTER TABLE users RENAME COLUMN email_address TO email;"));
     }
 
     static List<Migration> trivial(int n) {
