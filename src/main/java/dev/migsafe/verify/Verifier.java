@@ -1,8 +1,9 @@
 package dev.migsafe.verify;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.Migration;
@@ -51,20 +52,20 @@ public final class Verifier {
         ScratchDatabase db;
         try {
             db = auto ? startAuto(kind, settings, progress) : provider(target, settings).start(kind, progress);
-        } catch (VerificationUnavailableException e) {
-            if (!auto) {
-                progress.stepFinished(Step.failed(START, elapsed(start), e.getMessage(), List.of(e.getMessage())));
-                throw e;
+        } catch (RuntimeException e) {
+            if (auto && e instanceof VerificationUnavailableException) {
+                Step skipped = Step.skipped(START, e.getMessage());
+                progress.stepFinished(skipped);
+                return Verification.none(skipped);
             }
-            Step skipped = Step.skipped(START, e.getMessage());
-            progress.stepFinished(skipped);
-            return Verification.none(skipped);
+            progress.stepFinished(Step.failed(START, elapsed(start), e.getMessage(), List.of(String.valueOf(e.getMessage()))));
+            throw e;
         }
         try (db) {
             String database = db.describe();
             Step started = Step.passed(START, elapsed(start), database + " (" + db.mode() + ")");
             progress.stepFinished(started);
-            List<Step> steps = new java.util.ArrayList<>();
+            List<Step> steps = new ArrayList<>();
             steps.add(started);
             steps.addAll(new VerificationRun(db, request, settings, progress).run());
             return new Verification(db.mode(), database, steps);
@@ -109,9 +110,7 @@ public final class Verifier {
 
     /** Why these migrations cannot be verified yet, or null. */
     private static String unsupportedFormat(VerifyRequest request) {
-        Supplier<java.util.stream.Stream<Migration>> all =
-                () -> java.util.stream.Stream.concat(request.older().stream(), request.range().stream());
-        return all.get().filter(m -> "liquibase".equals(m.format())).findFirst()
+        return Stream.concat(request.older().stream(), request.range().stream()).filter(m -> "liquibase".equals(m.format())).findFirst()
                 .map(m -> "verifying Liquibase changelogs is not supported yet (" + m.up().path() + ")")
                 .orElse(null);
     }

@@ -23,7 +23,8 @@ public final class VerifyBenchmark {
             // can-rollback v1.3.1 v1.2.9 on the shop sample: older 1-5, range 6-8
             run(target, "shop v1.2.9..v1.3.1", ShopSampleVerifierTest.shop(1, 5), ShopSampleVerifierTest.shop(6, 8), settings);
             for (int n : new int[] {10, 100, 1000}) {
-                run(target, n + " trivial", ShopSampleVerifierTest.shop(1, 5), trivial(n), settings);
+                run(target, n + " trivial (Flyway)", ShopSampleVerifierTest.shop(1, 5), trivial(n, true), settings);
+                run(target, n + " trivial (JDBC)", ShopSampleVerifierTest.shop(1, 5), trivial(n, false), settings);
             }
         }
     }
@@ -41,11 +42,15 @@ public final class VerifyBenchmark {
                         .collect(Collectors.joining(" ")));
     }
 
-    static List<Migration> trivial(int n) {
+    /** n migrations that each create a table (the down drops it), as Flyway or as up/down files. */
+    static List<Migration> trivial(int n, boolean flyway) {
         List<Migration> range = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            range.add(TestMigrations.flyway(String.valueOf(100 + i), "t" + i,
-                    "CREATE TABLE t" + i + " (id INT PRIMARY KEY, v VARCHAR(20));", "DROP TABLE t" + i + ";"));
+            String version = String.valueOf(100 + i);
+            String up = "CREATE TABLE t" + i + " (id INT PRIMARY KEY, v VARCHAR(20));";
+            String down = "DROP TABLE t" + i + ";";
+            range.add(flyway ? TestMigrations.flyway(version, "t" + i, up, down)
+                    : TestMigrations.updown(version, "t" + i, up, down));
         }
         return range;
     }
