@@ -3,6 +3,7 @@ package dev.migsafe.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.migsafe.BadInputException;
@@ -31,6 +32,11 @@ public final class Verifier {
      * @throws BadInputException                for an unknown target or a JDBC URL of another dialect
      */
     public Verification run(VerifyRequest request, ProgressListener progress) {
+        return run(request, progress, System.getenv());
+    }
+
+    /** As {@link #run(VerifyRequest, ProgressListener)}, with the environment that may override the settings. */
+    Verification run(VerifyRequest request, ProgressListener progress, Map<String, String> environment) {
         String target = request.target();
         String lower = target.toLowerCase(Locale.ROOT);
         if (lower.equals("none")) {
@@ -44,7 +50,7 @@ public final class Verifier {
             }
             return Verification.none(Step.skipped(START, unsupported));
         }
-        VerifySettings settings = request.settings().withEnvironmentOverrides(System.getenv());
+        VerifySettings settings = request.settings().withEnvironmentOverrides(environment);
         ServerKind kind = ServerKind.of(request.dialect(), settings);
 
         progress.stepStarted(START);
