@@ -23,6 +23,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
 import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.sql.SqlStatement;
 import dev.migsafe.sql.SqlSyntaxException;
@@ -35,7 +36,6 @@ import dev.migsafe.sql.StatementSplitter;
  */
 final class MigrationApplier implements AutoCloseable {
 
-    static final String FLYWAY = "flyway";
     private static final String FLYWAY_HISTORY = "flyway_schema_history";
     private static final Pattern FLYWAY_FIELD = Pattern.compile("(?m)^(Message|Line|Statement)\\s*:\\s*(.*)$");
 
@@ -84,7 +84,7 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     static boolean isFlyway(Migration m) {
-        return FLYWAY.equals(m.format());
+        return MigrationFormat.FLYWAY.id().equals(m.format());
     }
 
     private void runScript(Migration m, MigrationScript script) throws MigrationFailedException {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationFormat;
 
 /**
  * Proves on a real database what the static rules suspect: brings up a scratch database, applies
@@ -116,7 +117,7 @@ public final class Verifier {
 
     /** Why these migrations cannot be verified yet, or null. */
     private static String unsupportedFormat(VerifyRequest request) {
-        return Stream.concat(request.older().stream(), request.range().stream()).filter(m -> "liquibase".equals(m.format())).findFirst()
+        return Stream.concat(request.older().stream(), request.range().stream()).filter(m -> MigrationFormat.LIQUIBASE.id().equals(m.format())).findFirst()
                 .map(m -> "verifying Liquibase changelogs is not supported yet (" + m.up().path() + ")")
                 .orElse(null);
     }
