@@ -25,6 +25,7 @@ import dev.migsafe.source.git.GitReleases;
 import dev.migsafe.source.git.GitRepository;
 import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.sql.Dialect;
+import dev.migsafe.verify.VerifySettings;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlScriptParser;
 
@@ -114,6 +115,20 @@ final class Workspace {
         return keepNotes(sources.loadRelease(project, config, dialectOption, name));
     }
 
+    /** True when {@link #release} reads {@code name} from git (not a name under {@code releases:}). */
+    boolean isGitRef(String name) {
+        if (config.release(name).isPresent()) {
+            return false;
+        }
+        Optional<GitRepository> found = GitRepository.find(project);
+        if (found.isEmpty()) {
+            return false;
+        }
+        try (GitRepository git = found.get()) {
+            return git.resolves(name);
+        }
+    }
+
     /** Neither a release of migsafe.yaml, a tag of the history nor a git ref: say all three, and how to fetch. */
     private BadInputException unknownRelease(String name, GitRepository git) {
         String notARelease;
@@ -144,6 +159,22 @@ final class Workspace {
                     : ProjectConfig.FILE_NAME + " " + (pg ? "postgres-version" : "mysql-version");
             throw new BadInputException(where + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Verification settings: images and the old-tests command from migsafe.yaml, overridden by
+     * options and by the MIGSAFE_*_IMAGE environment variables (CI uses local images).
+     *
+     * @param oldTests   --old-tests, or null for verify.old-tests
+     * @param olderRef   the older release's git ref, when its code can be checked out, else null
+     */
+    VerifySettings verifySettings(String oldTests, String olderRef) {
+        ProjectConfig.Verify v = config.verify();
+        return VerifySettings.defaults()
+                .withProjectDir(project.toAbsolutePath().normalize())
+                .withImages(v.postgresImage(), v.mysqlImage(), v.mariadbImage())
+                .withOldTests(oldTests != null ? oldTests : v.oldTests(), null, olderRef, null)
+                .withEnvironmentOverrides(System.getenv());
     }
 
     Map<String, Severity> severityOverrides() {

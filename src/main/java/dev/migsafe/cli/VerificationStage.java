@@ -1,0 +1,75 @@
+package dev.migsafe.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import dev.migsafe.report.Report;
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.Dialect;
+import dev.migsafe.verify.Step;
+import dev.migsafe.verify.Verification;
+import dev.migsafe.verify.VerificationUnavailableException;
+import dev.migsafe.verify.Verifier;
+import dev.migsafe.verify.VerifyRequest;
+
+/** Runs the verification a command asked for, with the progress display, and maps it into the report. */
+final class VerificationStage {
+
+    private VerificationStage() {
+    }
+
+    /** @return the verification, or null with {@code --verify none} */
+    static Verification run(Workspace ws, VerifyOptions options, ReleasePair.Releases releases, List<Migration> range,
+                            Dialect dialect, PrintWriter err) {
+        if ("none".equalsIgnoreCase(options.mode)) {
+            return null;
+        }
+        VerifyRequest request = new VerifyRequest(dialect, releases.older(), range, options.mode,
+                ws.verifySettings(options.oldTests, releases.toIsGitRef() ? releases.toLabel() : null));
+        try (ConsoleProgress progress = new ConsoleProgress(err, Console.colour())) {
+            return new Verifier().run(request, progress);
+        } catch (VerificationUnavailableException e) {
+            throw new ExitException(ExitCode.VERIFICATION_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    static Report.VerificationEntry entry(Verification v) {
+        if (v == null) {
+            return null;
+        }
+        return new Report.VerificationEntry(v.mode(), v.database(), v.steps().stream()
+                .map(s -> new Report.StepEntry(s.name(), status(s), s.durationMs(), s.details(),
+                        s.failures().isEmpty() ? null : s.failures()))
+                .toList());
+    }
+
+    /**
+     * What to say when the static analysis and the database disagree, or null when they agree.
+     *
+     * @param staticBlocking the static rules alone would say NO_GO
+     */
+    static String disagreement(boolean staticBlocking, Verification v) {
+        if (v == null || "none".equals(v.mode())) {
+            return null;
+        }
+        if (!staticBlocking && v.failed()) {
+            return "the static rules found nothing blocking, but the verification on " + v.database()
+                    + " failed: " + String.join(", ", v.steps().stream().filter(Step::isFailed).map(Step::name).toList())
+                    + "; the verdict follows the database";
+        }
+        if (staticBlocking && !v.failed()) {
+            return "the verification on " + v.database() + " did not reproduce the break the static rules found;"
+                    + " its probes only touch what they can reach (plain SELECT/INSERT/UPDATE/DELETE of the older"
+                    + " tables), so the static findings still stand";
+        }
+        return null;
+    }
+
+    private static String status(Step s) {
+        return switch (s.status()) {
+            case PASSED -> "passed";
+            case FAILED -> "failed";
+            case SKIPPED -> "skipped";
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package dev.migsafe.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --verify} and {@code --old-tests}: the dynamic check on a real database. */
+final class VerifyOptions {
+
+    @Option(names = "--verify", paramLabel = "MODE", defaultValue = "auto",
+            description = {"Prove it on a real database: auto (default: Testcontainers when Docker answers, else "
+                    + "embedded PostgreSQL), none, testcontainers, embedded, or a JDBC URL of a server to use "
+                    + "(migsafe works in a scratch database there and drops it)."})
+    String mode;
+
+    @Option(names = "--old-tests", paramLabel = "CMD",
+            description = "Run the older release's own tests against the new schema (default: verify.old-tests of "
+                    + "migsafe.yaml). The database is in MIGSAFE_JDBC_URL, SPRING_DATASOURCE_URL, DATABASE_URL, ...")
+    String oldTests;
+}
