@@ -110,6 +110,7 @@ final class Workspace {
         return new Analyzer(parser(), RuleCatalog.all());
     }
 
+    /** The sql stage's parser (one per analysis: it remembers MySQL procedures across scripts). */
     private static ScriptParser parser() {
         return new SqlScriptParser();
     }

@@ -1,9 +1,11 @@
 package dev.migsafe.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import dev.migsafe.source.MigrationFormat;
+import dev.migsafe.source.MigrationLocator;
 import dev.migsafe.source.MigrationSet;
 import dev.migsafe.source.MigrationSources;
 import dev.migsafe.source.ScriptLoader;
@@ -16,6 +18,7 @@ import dev.migsafe.sql.Dialect;
  */
 public final class ProjectSources {
     private final MigrationSources sources;
+    private final ScriptLoader loader;
 
     public ProjectSources() {
         this(new ScriptLoader());
@@ -23,6 +26,7 @@ public final class ProjectSources {
 
     public ProjectSources(ScriptLoader loader) {
         this.sources = new MigrationSources(loader);
+        this.loader = loader;
     }
 
     /** All migrations of the project, for the dialect configured (PostgreSQL if none). */
@@ -60,8 +64,13 @@ public final class ProjectSources {
         return loadDirectory(dir, projectDir, null, dialect);
     }
 
-    /** As {@link #loadDirectory(Path, Path, Dialect)} with a known format (null: detect). */
+    /**
+     * As {@link #loadDirectory(Path, Path, Dialect)} with a known format (null: detect). With the
+     * format unknown, a folder that is a whole project rather than a migrations folder (harbor's
+     * repository root, say) is searched for its migrations folder as a project would be.
+     */
     public MigrationSet loadDirectory(Path dir, Path projectDir, MigrationFormat format, Dialect dialect) {
-        return sources.read(new SourceLocation(dir, format), projectDir, dialect);
+        Path where = format == null && Files.isDirectory(dir) ? new MigrationLocator(dir, loader).locate(dialect) : dir;
+        return sources.read(new SourceLocation(where, format), projectDir, dialect);
     }
 }
