@@ -93,6 +93,10 @@ final class Workspace {
         return DialectDetector.resolve(explicit, config.dialect(), migrations);
     }
 
+    ProjectConfig config() {
+        return config;
+    }
+
     Map<String, Severity> severityOverrides() {
         return config.severityOverrides();
     }
@@ -111,7 +115,7 @@ final class Workspace {
     }
 
     /** The sql stage's parser (one per analysis: it remembers MySQL procedures across scripts). */
-    private static ScriptParser parser() {
+    static ScriptParser parser() {
         return new SqlScriptParser();
     }
 

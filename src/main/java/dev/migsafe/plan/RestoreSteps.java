@@ -104,8 +104,8 @@ final class RestoreSteps {
         String cols = t.olderColumns().stream().map(Identifiers::postgres).collect(Collectors.joining(", "));
         String table = Identifiers.postgres(t.olderTable());
         String staging = Identifiers.postgres("since_" + t.olderTable());
-        String export = "psql \"$SIDE_DATABASE_URL\" -v ON_ERROR_STOP=1 -c "
-                + Shell.quote("\\copy (" + select + ") TO '" + t.csvFile() + "' WITH (FORMAT csv)");
+        String export = Shell.heredoc("psql \"$SIDE_DATABASE_URL\" -v ON_ERROR_STOP=1",
+                List.of("\\copy (" + select + ") TO '" + t.csvFile() + "' WITH (FORMAT csv)"));
         List<String> load = new ArrayList<>();
         load.add("BEGIN;");
         load.add("CREATE TEMP TABLE " + staging + " ON COMMIT DROP AS SELECT " + cols + " FROM " + table + " WITH NO DATA;");

@@ -29,14 +29,18 @@ final class RollForwardSteps {
             steps.add(Step.manual("Nothing in the range blocks " + ctx.to() + ": fix the bug in a new release as usual."));
             return steps;
         }
+        steps.add(Step.manual("Name a new migration after the newest one of your main branch (never edit an applied"
+                + " one), e.g. export FIX_MIGRATION=" + exampleFile(ctx) + "; each step below appends to it."));
         Set<String> seen = new LinkedHashSet<>();
         for (Finding f : blocking) {
             if (seen.add(f.ruleId() + " " + f.object())) {
-                steps.add(fix(ctx, f));
+                Step fix = fix(ctx, f);
+                steps.add(fix.command() == null ? fix
+                        : new Step(fix.title(), "cat >> \"$FIX_MIGRATION\" <<'SQL'\n" + fix.command() + "\nSQL"));
             }
         }
-        steps.add(Step.manual("Ship these as a new migration in a fix release (never edit the applied ones), run"
-                + " 'migsafe can-rollback <fix release> " + ctx.to() + "' until it says GO, then deploy it."));
+        steps.add(Step.manual("Ship it in a fix release, run 'migsafe can-rollback <fix release> " + ctx.to()
+                + "' until it says GO, then deploy it."));
         return steps;
     }
 
@@ -110,6 +114,26 @@ final class RollForwardSteps {
         return Step.manual(title + (f.ruleId().equals("BC103")
                 ? "recreate the table as " + ctx.to() + " defines it and reload its rows from the backup taken before the deploy."
                 : f.fix() != null ? f.fix() : f.message()));
+    }
+
+    /** Where the tool looks for migrations, with a name in its convention. */
+    private static String exampleFile(PlanContext ctx) {
+        String first = ctx.result().range().get(0).up().path();
+        String dir = first.contains("/") ? first.substring(0, first.lastIndexOf('/') + 1) : "";
+        String name = "restore_compatibility_with_" + Shell.fileSafe(ctx.to()).replace('.', '_');
+        return switch (ctx.tool()) {
+            case FLYWAY -> dir + "V" + nextVersion(ctx) + "__" + name + ".sql";
+            case GOLANG_MIGRATE -> dir + "NNNNNN_" + name + ".up.sql";
+            default -> dir + name + ".sql";
+        };
+    }
+
+    private static String nextVersion(PlanContext ctx) {
+        return ctx.result().statuses().stream().map(s -> s.migration().version()).filter(java.util.Objects::nonNull)
+                .max(Comparable::compareTo).map(v -> {
+                    String major = v.getVersion().split("\\.")[0];
+                    return major.matches("\\d+") ? String.valueOf(Long.parseLong(major) + 1) : major + "_1";
+                }).orElse("1");
     }
 
     private static String type(Column c) {
