@@ -64,8 +64,9 @@ final class RestoreSteps {
                 + (ctx.lastOlder() == null ? "the older release" : ctx.lastOlder().id()),
                 db.runSqlOnRestored(List.of("SELECT pg_is_in_recovery() AS in_recovery, pg_is_wal_replay_paused() AS paused;",
                         lastHistoryQuery(ctx.tool())))));
-        steps.add(new Step("End recovery: the restored server becomes writable",
-                db.runSqlOnRestored(List.of("SELECT pg_wal_replay_resume();"))));
+        steps.add(new Step("End recovery and wait until the restored server is writable",
+                db.runSqlOnRestored(List.of("SELECT pg_wal_replay_resume();"))
+                        + "\nuntil psql \"$RESTORED_DATABASE_URL\" -tAc 'SELECT NOT pg_is_in_recovery()' | grep -q t; do sleep 1; done"));
         steps.addAll(copyBack(ctx, dump, target));
         steps.add(Step.manual("Point the application's database at the restored server (it replaces production;"
                 + " keep the old one, read-only, until the incident is closed), then deploy " + ctx.to() + "."));
