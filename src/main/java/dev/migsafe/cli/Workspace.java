@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.migsafe.BadInputException;
@@ -18,6 +19,10 @@ import dev.migsafe.source.DialectDetector;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationSet;
 import dev.migsafe.source.ProjectPaths;
+import dev.migsafe.source.ScriptLoader;
+import dev.migsafe.source.git.GitReleases;
+import dev.migsafe.source.git.GitRepository;
+import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlScriptParser;
@@ -30,13 +35,14 @@ final class Workspace {
     private final Path project;
     private final ProjectConfig config;
     private final Dialect dialectOption;
-    private final ProjectSources sources = new ProjectSources();
+    private final ProjectSources sources;
     private final Set<String> notes = new LinkedHashSet<>();
 
-    private Workspace(Path project, ProjectConfig config, Dialect dialectOption) {
+    private Workspace(Path project, ProjectConfig config, Dialect dialectOption, ChangeSetSelection selection) {
         this.project = project;
         this.config = config;
         this.dialectOption = dialectOption;
+        this.sources = new ProjectSources(new ScriptLoader(), selection);
     }
 
     static Workspace open(ProjectOptions options) {
@@ -59,7 +65,7 @@ final class Workspace {
         } else {
             config = ProjectConfig.forProject(project);
         }
-        return new Workspace(project, config, dialect);
+        return new Workspace(project, config, dialect, new ChangeSetSelection(options.contexts, options.labels));
     }
 
     private static ProjectConfig nearestConfig(Path target) {
@@ -82,9 +88,38 @@ final class Workspace {
         return keepNotes(sources.loadDirectory(dir, project, dialectOption));
     }
 
-    /** The migrations of a release named under {@code releases:}. */
+    /**
+     * The migrations of a release: named under {@code releases:} (that wins), else a git tag, branch or
+     * commit of the repository the project is in (read from git objects, with the migsafe.yaml of that
+     * commit), else a Liquibase {@code tagDatabase} of the project's changelog.
+     */
     List<Migration> release(String name) {
+        if (config.release(name).isEmpty()) {
+            Optional<GitRepository> found = GitRepository.find(project);
+            if (found.isPresent()) {
+                try (GitRepository git = found.get()) {
+                    if (git.resolves(name)) {
+                        return keepNotes(new GitReleases(git, sources).at(name, dialectOption));
+                    }
+                    if (!sources.load(project, config, dialectOption).releaseTags().containsKey(name)) {
+                        throw unknownRelease(name, git);
+                    }
+                }
+            }
+        }
         return keepNotes(sources.loadRelease(project, config, dialectOption, name));
+    }
+
+    /** Neither a release of migsafe.yaml, a tag of the history nor a git ref: say all three, and how to fetch. */
+    private BadInputException unknownRelease(String name, GitRepository git) {
+        String notARelease;
+        try {
+            sources.loadRelease(project, config, dialectOption, name);
+            notARelease = "unknown release '" + name + "'";
+        } catch (BadInputException e) {
+            notARelease = e.getMessage();
+        }
+        return new BadInputException(notARelease + "; and " + git.missingRef(name));
     }
 
     /** --dialect, else migsafe.yaml, else what the migrations' text points to, else PostgreSQL. */

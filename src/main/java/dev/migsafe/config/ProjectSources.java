@@ -4,17 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.migsafe.source.DirectoryTree;
 import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.MigrationLocator;
 import dev.migsafe.source.MigrationSet;
 import dev.migsafe.source.MigrationSources;
+import dev.migsafe.source.ProjectTree;
 import dev.migsafe.source.ScriptLoader;
 import dev.migsafe.source.SourceLocation;
+import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.sql.Dialect;
 
 /**
  * Entry point for the command line: the migrations of a project as its {@code migsafe.yaml} says
  * (or as detected when it says nothing), of one release, or of a folder given on the command line.
+ * The project may be a directory or any other {@link ProjectTree} (a git commit).
  */
 public final class ProjectSources {
     private final MigrationSources sources;
@@ -25,7 +29,12 @@ public final class ProjectSources {
     }
 
     public ProjectSources(ScriptLoader loader) {
-        this.sources = new MigrationSources(loader);
+        this(loader, ChangeSetSelection.ALL);
+    }
+
+    /** @param selection which Liquibase changeSets to read ({@code --contexts}, {@code --labels}) */
+    public ProjectSources(ScriptLoader loader, ChangeSetSelection selection) {
+        this.sources = new MigrationSources(loader, selection);
         this.loader = loader;
     }
 
@@ -41,19 +50,32 @@ public final class ProjectSources {
      *                the configured one, else PostgreSQL
      */
     public MigrationSet load(Path projectDir, ProjectConfig config, Dialect dialect) {
-        Dialect hint = dialect != null ? dialect : config.dialect();
-        if (config.migrations().isEmpty()) {
-            return sources.readProject(projectDir, hint);
-        }
-        List<SourceLocation> locations = config.migrations().stream()
-                .map(l -> new SourceLocation(projectDir.resolve(l.path()), l.format())).toList();
-        return sources.readAll(locations, projectDir, hint);
+        return load(new DirectoryTree(projectDir, projectDir), config, dialect);
     }
 
-    /** The migrations of a release named under {@code releases:}, in execution order. */
+    /** As {@link #load(Path, ProjectConfig, Dialect)}, for a project tree (e.g. a git commit). */
+    public MigrationSet load(ProjectTree project, ProjectConfig config, Dialect dialect) {
+        Dialect hint = dialect != null ? dialect : config.dialect();
+        if (config.migrations().isEmpty()) {
+            return sources.readProject(project, hint);
+        }
+        List<MigrationSet> sets = config.migrations().stream()
+                .map(l -> sources.read(project, l.path(), l.format(), hint)).toList();
+        return MigrationSources.combine(sets);
+    }
+
+    /**
+     * The migrations of a release named under {@code releases:} or, failing that, marked in the
+     * history itself (a Liquibase {@code tagDatabase}), in execution order.
+     */
     public MigrationSet loadRelease(Path projectDir, ProjectConfig config, Dialect dialect, String release) {
         MigrationSet all = load(projectDir, config, dialect);
-        return new MigrationSet(new Releases(config).upTo(release, all.migrations()), all.notes());
+        Releases releases = new Releases(config);
+        if (!releases.contains(release) && all.releaseTags().containsKey(release)) {
+            return new MigrationSet(releases.upToTag(release, all.releaseTags().get(release), all.migrations()),
+                    all.notes(), all.releaseTags());
+        }
+        return new MigrationSet(releases.upTo(release, all.migrations()), all.notes(), all.releaseTags());
     }
 
     /**
