@@ -11,6 +11,8 @@ import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.change.Change;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationScript;
+import dev.migsafe.source.PreparedStatements;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;
@@ -30,12 +32,12 @@ public record AffectedTables(Set<String> downTables, Map<String, List<String>> a
         Map<String, List<String>> atRisk = new LinkedHashMap<>();
         for (Migration m : result.range()) {
             if (m.hasDown()) {
-                for (ParsedStatement ps : parser.parse(m.down(), dialect)) {
+                for (ParsedStatement ps : statements(m.down(), m.preparedDown(), parser, dialect)) {
                     ps.changes().forEach(c -> tablesOf(c).stream().filter(t -> isTable(result.newerSchema(), t))
                             .forEach(downTables::add));
                 }
             }
-            for (ParsedStatement ps : parser.parse(m.up(), dialect)) {
+            for (ParsedStatement ps : statements(m.up(), m.preparedUp(), parser, dialect)) {
                 for (Change c : ps.changes()) {
                     String risk = risk(c);
                     if (risk != null) {
@@ -47,6 +49,12 @@ public record AffectedTables(Set<String> downTables, Map<String, List<String>> a
         }
         atRisk.replaceAll((t, why) -> List.copyOf(why));
         return new AffectedTables(Set.copyOf(new TreeSet<>(downTables)), Map.copyOf(atRisk));
+    }
+
+    /** A Liquibase changeSet comes with its statements ready-made; SQL files are parsed. */
+    private static List<ParsedStatement> statements(MigrationScript script, PreparedStatements prepared, ScriptParser parser,
+                                                    Dialect dialect) {
+        return prepared != null ? prepared.resolve(parser, dialect) : parser.parse(script, dialect);
     }
 
     /** What an up change does to data already there, or null when it keeps it. */

@@ -18,8 +18,6 @@ import dev.migsafe.verdict.Strategy.Step;
  * and its newer rows are copied back through the older schema's column names.
  */
 final class RestoreSteps {
-    static final DateTimeFormatter POSTGRES_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'")
-            .withZone(ZoneOffset.UTC);
     static final DateTimeFormatter MYSQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String UNKNOWN_TIME = "YYYY-MM-DD HH:MM:SS+00";
 
@@ -33,7 +31,7 @@ final class RestoreSteps {
     private static List<Step> postgres(PlanContext ctx) {
         DatabaseClient db = ctx.client();
         Instant target = ctx.target() == null ? null : ctx.target().time();
-        String time = target == null ? UNKNOWN_TIME : POSTGRES_TIME.format(target);
+        String time = target == null ? UNKNOWN_TIME : RestoreTarget.postgresTime(target);
         String dump = ctx.file("pre-rollback");
         List<Step> steps = new ArrayList<>();
         steps.add(Step.manual(targetSentence(ctx, time)));
@@ -83,7 +81,9 @@ final class RestoreSteps {
         List<TableCopy> copies = TableCopy.between(ctx.result().olderSchema(), ctx.result().newerSchema());
         for (TableCopy t : copies) {
             steps.add(new Step("Copy back the rows of " + t.olderTable() + " written since the target"
-                    + (t.notCopied().isEmpty() ? "" : " (columns dropped since, not copied: " + String.join(", ", t.notCopied()) + ")"),
+                    + (t.notCopied().isEmpty() ? "" : " (columns dropped since, not copied: " + String.join(", ", t.notCopied())
+                    + (t.requiredNotCopied().isEmpty() ? "" : "; " + String.join(", ", t.requiredNotCopied())
+                    + " is NOT NULL without a default in " + ctx.to() + ": add a value for it to both column lists first") + ")"),
                     copyTable(ctx, t, target)));
         }
         List<String> newTables = ctx.result().newerSchema().tables().values().stream()
@@ -101,7 +101,7 @@ final class RestoreSteps {
         String select = "SELECT " + t.newerColumns().stream().map(Identifiers::postgres).collect(Collectors.joining(", "))
                 + " FROM " + Identifiers.postgres(t.newerTable())
                 + (target == null || t.timeColumns().isEmpty() ? "" : " WHERE " + t.timeColumns().stream()
-                .map(c -> Identifiers.postgres(c) + " >= '" + POSTGRES_TIME.format(target) + "'").collect(Collectors.joining(" OR ")));
+                .map(c -> Identifiers.postgres(c) + " >= '" + RestoreTarget.postgresTime(target) + "'").collect(Collectors.joining(" OR ")));
         String cols = t.olderColumns().stream().map(Identifiers::postgres).collect(Collectors.joining(", "));
         String table = Identifiers.postgres(t.olderTable());
         String staging = Identifiers.postgres("since_" + t.olderTable());

@@ -27,6 +27,14 @@ import dev.migsafe.source.Migration;
 public record RestoreTarget(Instant time, HistoryEntry firstRun, List<String> ran, List<String> notRun,
                             List<String> notes) {
 
+    private static final java.time.format.DateTimeFormatter POSTGRES_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'").withZone(java.time.ZoneOffset.UTC);
+
+    /** A time as recovery_target_time and the runbook write it: UTC, microseconds. */
+    public static String postgresTime(Instant t) {
+        return POSTGRES_TIME.format(t);
+    }
+
     public static RestoreTarget from(SchemaHistory history, List<Migration> range) {
         List<String> ran = new ArrayList<>();
         List<String> notRun = new ArrayList<>();

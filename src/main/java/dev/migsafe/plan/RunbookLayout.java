@@ -91,7 +91,7 @@ public final class RunbookLayout {
             out.add(new Bullet("Range migrations run: " + (t.ran().isEmpty() ? "none" : String.join(", ", t.ran()))
                     + (t.notRun().isEmpty() ? "" : "; not run: " + String.join(", ", t.notRun()))));
             if (t.time() != null) {
-                out.add(new Bullet("Restore target: " + RestoreSteps.POSTGRES_TIME.format(t.time())));
+                out.add(new Bullet("Restore target: " + RestoreTarget.postgresTime(t.time())));
                 Duration window = p.dataLossWindow();
                 out.add(new Bullet("Data-loss window: from the target to the moment writes stop; so far "
                         + human(window) + " (until " + UTC.format(p.generatedAt()) + ")"));
@@ -110,7 +110,7 @@ public final class RunbookLayout {
         out.add(new Field("Way back chosen (recommended: " + p.matrix().recommended() + ")"));
         out.add(new Field("Data impact (rows lost, rows copied back, tables)"));
         String firstRan = p.target() != null && p.target().time() != null
-                ? RestoreSteps.POSTGRES_TIME.format(p.target().time()) : "";
+                ? RestoreTarget.postgresTime(p.target().time()) : "";
         out.add(new Table(List.of("Time (UTC)", "Event", "Who"), List.of(
                 List.of("", "Deploy of " + p.from() + " started", ""),
                 List.of(firstRan, "First migration of the range ran", ""),

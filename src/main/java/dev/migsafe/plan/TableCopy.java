@@ -20,9 +20,10 @@ import dev.migsafe.schema.Table;
  * @param timeColumns   newer columns that tell when a row was written (created_at, updated_at, ...)
  * @param keyColumn     single-column primary key of the older table, or null
  * @param notCopied     older columns the newer release dropped (nothing to copy back)
+ * @param requiredNotCopied those of them that are NOT NULL without a default: the INSERT needs a value
  */
 record TableCopy(String olderTable, String newerTable, List<String> olderColumns, List<String> newerColumns,
-                 List<String> timeColumns, String keyColumn, List<String> notCopied) {
+                 List<String> timeColumns, String keyColumn, List<String> notCopied, List<String> requiredNotCopied) {
 
     private static final Set<String> WRITE_TIME_NAMES = Set.of("created_at", "updated_at", "inserted_at",
             "modified_at", "created", "updated", "created_on", "updated_on");
@@ -39,10 +40,14 @@ record TableCopy(String olderTable, String newerTable, List<String> olderColumns
             List<String> oc = new ArrayList<>();
             List<String> nc = new ArrayList<>();
             List<String> dropped = new ArrayList<>();
+            List<String> required = new ArrayList<>();
             for (Column c : o.columns().values()) {
                 Column match = n.columns().values().stream().filter(x -> x.lineage() == c.lineage()).findFirst().orElse(null);
                 if (match == null) {
                     dropped.add(c.name());
+                    if (c.notNull() && !c.hasValueWithoutApp()) {
+                        required.add(c.name());
+                    }
                 } else if (!match.generated() || !c.generated() || isKey(o, c.name())) {
                     oc.add(c.name());
                     nc.add(match.name());
@@ -51,7 +56,7 @@ record TableCopy(String olderTable, String newerTable, List<String> olderColumns
             List<String> times = n.columns().values().stream()
                     .filter(c -> WRITE_TIME_NAMES.contains(c.name()) && c.type() != null && TIME_TYPES.contains(c.type().base()))
                     .map(Column::name).toList();
-            out.add(new TableCopy(o.name(), n.name(), oc, nc, times, singleKey(o), dropped));
+            out.add(new TableCopy(o.name(), n.name(), oc, nc, times, singleKey(o), dropped, required));
         }
         return out;
     }

@@ -107,7 +107,7 @@ class RunbookCommandsPostgresTest {
             assertFalse(runbook.contains(PASSWORD) || err.toString().contains(PASSWORD), "the password must never be printed");
             assertTrue(err.toString().contains("password=****"), err.toString());
             Timestamp target = targetFromHistory(port);
-            String expected = RestoreSteps.POSTGRES_TIME.format(target.toInstant());
+            String expected = RestoreTarget.postgresTime(target.toInstant());
             assertTrue(runbook.contains("- Restore target: " + expected), runbook);
             assertTrue(runbook.contains("recovery_target_time = '" + expected + "'"), runbook);
             assertTrue(runbook.contains("read over a session verified read-only: yes"), runbook);

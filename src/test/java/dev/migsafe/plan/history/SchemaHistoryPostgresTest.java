@@ -22,7 +22,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
 import dev.migsafe.BadInputException;
+import dev.migsafe.cli.Main;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
 import dev.migsafe.plan.MigrationTool;
 import dev.migsafe.plan.RestoreTarget;
 import dev.migsafe.source.Migration;
@@ -34,8 +44,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * on the shop sample (v1.2.9, then v1.3.0), a DATABASECHANGELOG, golang-migrate's and diesel's
  * tables, all over a session that refuses writes.
  *
- * <p>liquibase-core is not on main's classpath yet (the git helper adds it), so DATABASECHANGELOG is
- * created here with the DDL Liquibase documents for PostgreSQL and filled as Liquibase fills it.
+ * <p>DATABASECHANGELOG is made by liquibase-core 4.33.0 deploying the accounts-liquibase sample.
  */
 class SchemaHistoryPostgresTest {
     private static final String SECRET = "s3cret-p@ss";
@@ -147,32 +156,38 @@ class SchemaHistoryPostgresTest {
 
     @Test
     void liquibaseDateExecutedGivesTheTarget() throws Exception {
-        Instant first = Instant.parse("2026-03-02T10:15:30.250Z");
-        try (Connection c = owner("lb"); Statement st = c.createStatement()) {
-            // Liquibase's DATABASECHANGELOG as created on PostgreSQL (liquibase-core 4.x StandardChangeLogHistoryService)
-            st.execute("CREATE TABLE databasechangelog (id VARCHAR(255) NOT NULL, author VARCHAR(255) NOT NULL,"
-                    + " filename VARCHAR(255) NOT NULL, dateexecuted TIMESTAMP WITHOUT TIME ZONE NOT NULL,"
-                    + " orderexecuted INTEGER NOT NULL, exectype VARCHAR(10) NOT NULL, md5sum VARCHAR(35),"
-                    + " description VARCHAR(255), comments VARCHAR(255), tag VARCHAR(255), liquibase VARCHAR(20),"
-                    + " contexts VARCHAR(255), labels VARCHAR(255), deployment_id VARCHAR(10))");
-            insertChangeSet(st, "1", "db/changelog.xml", Instant.parse("2026-01-10T08:00:00Z"), 1, "v1.2.9");
-            insertChangeSet(st, "2", "db/changelog.xml", first, 2, null);
-            insertChangeSet(st, "3", "db/changelog.xml", first.plusSeconds(2), 3, null);
+        // the accounts sample deployed by liquibase-core itself: v1.1 (tagged), then v1.2
+        try (Connection c = owner("lb")) {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+            Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.yaml",
+                    new DirectoryResourceAccessor(Path.of("sample-migrations/accounts-liquibase")), database);
+            liquibase.update(2, "");
+            liquibase.tag("v1.1");
+            Thread.sleep(300);
+            liquibase.update("");
+        }
+        Timestamp executed;
+        try (Connection c = owner("lb"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT dateexecuted FROM databasechangelog WHERE id = '003-drop-display-name'")) {
+            assertTrue(rs.next());
+            executed = rs.getTimestamp(1);
         }
         SchemaHistory history = HistoryReader.read(historyUrl("lb"), MigrationTool.LIQUIBASE);
         assertEquals(MigrationTool.LIQUIBASE, history.tool());
-        assertEquals("v1.2.9", history.entries().get(0).tag());
-        RestoreTarget target = RestoreTarget.from(history, List.of(liquibase("2"), liquibase("3")));
-        assertEquals(first, target.time());
-        assertEquals(List.of("db/changelog.xml::2::alice", "db/changelog.xml::3::alice"), target.ran());
-    }
+        assertEquals(3, history.entries().size());
+        assertEquals("v1.1", history.entries().get(1).tag());
 
-    private static void insertChangeSet(Statement st, String id, String file, Instant at, int order, String tag)
-            throws SQLException {
-        st.execute("INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum,"
-                + " description, tag, liquibase, deployment_id) VALUES ('" + id + "', 'alice', '" + file + "', '"
-                + Timestamp.from(at) + "', " + order + ", 'EXECUTED', '9:abc', 'sql', "
-                + (tag == null ? "NULL" : "'" + tag + "'") + ", '4.33.0', '0000000001')");
+        // through the command line, with the changeSets read from the sample by the Liquibase reader
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), "plan", "v1.2", "v1.1", "--project",
+                "sample-migrations/accounts-liquibase", "--history-url", historyUrl("lb"));
+        String md = out.toString();
+        assertEquals(1, code, err.toString());
+        assertTrue(md.contains("- Restore target: " + RestoreTarget.postgresTime(executed.toInstant())), md);
+        assertTrue(md.contains("- Range migrations run: changes/003-drop-display-name.yaml::003-drop-display-name::team"), md);
+        assertTrue(md.contains("Preview the SQL Liquibase will run (the database is tagged v1.1)"), md);
+        assertFalse(md.contains(SECRET) || err.toString().contains(SECRET));
     }
 
     @Test
@@ -208,11 +223,6 @@ class SchemaHistoryPostgresTest {
     static Migration flyway(String version) {
         return new Migration(version, MigrationVersion.fromVersion(version), "m", Migration.Kind.VERSIONED, "flyway",
                 new MigrationScript("db/migration/V" + version + "__m.sql", ""), null);
-    }
-
-    static Migration liquibase(String id) {
-        return new Migration("db/changelog.xml::" + id + "::alice", null, "cs", Migration.Kind.VERSIONED, "liquibase",
-                new MigrationScript("db/changelog.xml", ""), null);
     }
 
     static Migration updown(String version) {
