@@ -80,8 +80,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         Dialect dialect = ws.dialect(projectOptions.dialect, all);
         // with --base the range is what REF lacks, deployed at once on REF's schema
         AnalysisRequest request = base != null
-                ? new AnalysisRequest(dialect, ws.release(base), all, AnalysisRequest.Window.RANGE, ws.severityOverrides())
-                : new AnalysisRequest(dialect, unchecked, all, AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides());
+                ? new AnalysisRequest(dialect, ws.release(base), all, AnalysisRequest.Window.RANGE, ws.severityOverrides(),
+                        ws.serverVersion(dialect))
+                : new AnalysisRequest(dialect, unchecked, all, AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides(),
+                        ws.serverVersion(dialect));
         AnalysisResult result = ws.analyzer().run(request);
         Verdict verdict = Verdict.decide(result.findings(), false);
         Report report = ReportBuilder.build("analyze", null, base, dialect.id(), result, verdict, null, null, ws.notes());

@@ -39,7 +39,7 @@ final class CanRollbackCommand implements Callable<Integer> {
         ReleaseSelection.Selected selected = releases.select(ws, "can-rollback");
         Dialect dialect = ws.dialect(projectOptions.dialect, selected.newer());
         AnalysisResult result = ws.analyzer().run(new AnalysisRequest(dialect, selected.older(), selected.newer(),
-                AnalysisRequest.Window.RANGE, ws.severityOverrides()));
+                AnalysisRequest.Window.RANGE, ws.severityOverrides(), ws.serverVersion(dialect)));
         Verdict verdict = Verdict.decide(result.findings(), false);
         Report report = ReportBuilder.build("can-rollback", selected.fromLabel(), selected.toLabel(), dialect.id(), result,
                 verdict, null, StrategyAdvisor.strategies(result, verdict, selected.toLabel()), ws.notes());

@@ -107,14 +107,14 @@ final class PlanCommand implements Callable<Integer> {
         RollbackFloor floor = beforeDeploy ? floor(ws, dialect, selected) : null;
         Plan plan = new Planner(Workspace.parser()).plan(new Planner.Request(selected.fromLabel(), selected.toLabel(),
                 dialect, result, verdict, ws.config().deploy(), level, beforeDeploy, history, clientTarget, floor,
-                ws.config().postgresVersion(), Instant.now()));
+                projectOptions.pgVersion != null ? projectOptions.pgVersion : ws.config().postgresVersion(), Instant.now()));
         deliver(plan, chosen, result, ws);
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
     }
 
     private AnalysisResult analyse(Workspace ws, Dialect dialect, List<Migration> older, List<Migration> newer) {
         return ws.analyzer().run(new AnalysisRequest(dialect, older, newer, AnalysisRequest.Window.RANGE,
-                ws.severityOverrides()));
+                ws.severityOverrides(), ws.serverVersion(dialect)));
     }
 
     /** Every release of migsafe.yaml older than FROM, newest first, checked against FROM's schema. */

@@ -14,6 +14,7 @@ import dev.migsafe.analysis.Analyzer;
 import dev.migsafe.config.ProjectConfig;
 import dev.migsafe.config.ProjectSources;
 import dev.migsafe.rules.RuleCatalog;
+import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.DialectDetector;
 import dev.migsafe.source.Migration;
@@ -35,10 +36,13 @@ final class Workspace {
     private final Path project;
     private final ProjectConfig config;
     private final Dialect dialectOption;
+    private final ProjectOptions options;
     private final ProjectSources sources;
     private final Set<String> notes = new LinkedHashSet<>();
 
-    private Workspace(Path project, ProjectConfig config, Dialect dialectOption, ChangeSetSelection selection) {
+    private Workspace(Path project, ProjectConfig config, Dialect dialectOption, ChangeSetSelection selection,
+                      ProjectOptions options) {
+        this.options = options;
         this.project = project;
         this.config = config;
         this.dialectOption = dialectOption;
@@ -65,7 +69,7 @@ final class Workspace {
         } else {
             config = ProjectConfig.forProject(project);
         }
-        return new Workspace(project, config, dialect, new ChangeSetSelection(options.contexts, options.labels));
+        return new Workspace(project, config, dialect, new ChangeSetSelection(options.contexts, options.labels), options);
     }
 
     private static ProjectConfig nearestConfig(Path target) {
@@ -130,6 +134,20 @@ final class Workspace {
 
     ProjectConfig config() {
         return config;
+    }
+
+    /** --pg-version / --mysql-version, else migsafe.yaml, else the dialect's modern default. */
+    ServerVersion serverVersion(Dialect dialect) {
+        boolean pg = dialect == Dialect.POSTGRESQL;
+        String option = pg ? options.pgVersion : options.mysqlVersion;
+        String text = option != null ? option : pg ? config.postgresVersion() : config.mysqlVersion();
+        try {
+            return ServerVersion.parse(dialect, text);
+        } catch (IllegalArgumentException e) {
+            String where = option != null ? (pg ? "--pg-version " : "--mysql-version ") + option
+                    : ProjectConfig.FILE_NAME + " " + (pg ? "postgres-version" : "mysql-version");
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
     }
 
     Map<String, Severity> severityOverrides() {

@@ -23,8 +23,11 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
 import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.sql.SqlStatement;
+import dev.migsafe.sql.SqlSyntaxException;
+import dev.migsafe.sql.StatementSplitter;
 
 /**
  * Applies migrations with the engine that would apply them in production: Flyway for Flyway
@@ -33,17 +36,18 @@ import dev.migsafe.sql.SqlStatement;
  */
 final class MigrationApplier implements AutoCloseable {
 
-    static final String FLYWAY = "flyway";
     private static final String FLYWAY_HISTORY = "flyway_schema_history";
     private static final Pattern FLYWAY_FIELD = Pattern.compile("(?m)^(Message|Line|Statement)\\s*:\\s*(.*)$");
 
     private final ScratchDatabase db;
     private final StatementSplitter splitter;
     private Path flywayDir;
+    /** One connection for all JDBC scripts: a thousand downs must not mean a thousand logins. */
+    private Connection connection;
 
     MigrationApplier(ScratchDatabase db) {
         this.db = db;
-        this.splitter = new StatementSplitter(db.kind());
+        this.splitter = new StatementSplitter(db.kind().dialect());
     }
 
     /** Applies the migrations in order; consecutive Flyway migrations go to Flyway in one run. */
@@ -80,12 +84,18 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     static boolean isFlyway(Migration m) {
-        return FLYWAY.equals(m.format());
+        return MigrationFormat.FLYWAY.id().equals(m.format());
     }
 
     private void runScript(Migration m, MigrationScript script) throws MigrationFailedException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (SqlStatement s : splitter.split(script)) {
+        List<SqlStatement> statements;
+        try {
+            statements = splitter.split(script);
+        } catch (SqlSyntaxException e) {
+            throw new MigrationFailedException(new MigrationFailure(m, script.path(), e.line(), null, e.getMessage()));
+        }
+        try (Statement st = connection().createStatement()) {
+            for (SqlStatement s : statements) {
                 try {
                     st.execute(s.text());
                 } catch (SQLException e) {
@@ -99,8 +109,7 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     private void forgetInFlywayHistory(Migration m) throws MigrationFailedException {
-        try (Connection c = db.connect();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM " + FLYWAY_HISTORY + " WHERE version = ?")) {
+        try (PreparedStatement ps = connection().prepareStatement("DELETE FROM " + FLYWAY_HISTORY + " WHERE version = ?")) {
             ps.setString(1, m.version().getVersion());
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -177,13 +186,30 @@ final class MigrationApplier implements AutoCloseable {
 
     /** The statement of the migration's script that covers the given line, or null. */
     private SqlStatement statementAt(Migration m, int line) {
+        if (line <= 0) {
+            return null;
+        }
         SqlStatement found = null;
-        for (SqlStatement s : splitter.split(m.up())) {
+        List<SqlStatement> statements;
+        try {
+            statements = splitter.split(m.up());
+        } catch (SqlSyntaxException e) {
+            return null;
+        }
+        for (SqlStatement s : statements) {
             if (s.line() <= line) {
                 found = s;
             }
         }
-        return line > 0 ? found : null;
+        return found;
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = db.connect();
+        }
+        connection.setAutoCommit(true);
+        return connection;
     }
 
     private Path flywayDir() {
@@ -214,6 +240,13 @@ final class MigrationApplier implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // the database is about to be thrown away
+        }
         if (flywayDir == null) {
             return;
         }

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.SqlStatement;
+import dev.migsafe.sql.SqlSyntaxException;
+import dev.migsafe.sql.StatementSplitter;
 
 /**
  * Finds the range statement behind a failure: the first one that mentions the table and the column,
@@ -19,9 +21,13 @@ final class RangeAttribution {
     private final List<Located> statements = new ArrayList<>();
 
     RangeAttribution(List<Migration> range, ServerKind kind) {
-        StatementSplitter splitter = new StatementSplitter(kind);
+        StatementSplitter splitter = new StatementSplitter(kind.dialect());
         for (Migration m : range) {
-            splitter.split(m.up()).forEach(s -> statements.add(new Located(m, s)));
+            try {
+                splitter.split(m.up()).forEach(s -> statements.add(new Located(m, s)));
+            } catch (SqlSyntaxException e) {
+                // applying it failed with the same message; nothing to attribute to
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.migsafe.verify;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.mariadb.MariaDBContainer;
@@ -7,8 +10,13 @@ import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+
 /** A fresh PostgreSQL, MySQL or MariaDB container per verification; the image is configuration. */
 final class TestcontainersProvider implements DatabaseProvider {
+
+    private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
 
     private final VerifySettings settings;
 
@@ -37,6 +45,7 @@ final class TestcontainersProvider implements DatabaseProvider {
                     + (kind.isPostgres() ? "--verify embedded or " : "") + "--verify <JDBC URL of a scratch server>");
         }
         String image = image(kind);
+        ensureImage(image, progress);
         JdbcDatabaseContainer<?> container = container(kind, image);
         progress.message("starting " + kind.displayName() + " container " + image);
         try {
@@ -48,6 +57,33 @@ final class TestcontainersProvider implements DatabaseProvider {
         }
         return new ScratchDatabase(mode(), kind, container.getJdbcUrl(), container.getUsername(),
                 container.getPassword(), null, container::stop);
+    }
+
+    /**
+     * Pulls the image when Docker does not have it, failing at once with a clear message when it
+     * cannot be pulled (Testcontainers itself would retry for minutes on a machine without a registry).
+     */
+    private static void ensureImage(String image, ProgressListener progress) {
+        DockerClient client = DockerClientFactory.instance().client();
+        try {
+            client.inspectImageCmd(image).exec();
+            return;
+        } catch (NotFoundException absent) {
+            // pull it below
+        }
+        progress.message("pulling " + image);
+        try {
+            if (!client.pullImageCmd(image).start().awaitCompletion(PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new VerificationUnavailableException("pulling " + image + " took more than " + PULL_TIMEOUT.toMinutes()
+                        + " minutes; pull it beforehand or choose another image (verify: postgres-image / mysql-image / mariadb-image)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VerificationUnavailableException("interrupted while pulling " + image, e);
+        } catch (RuntimeException e) {
+            throw new VerificationUnavailableException("cannot pull " + image + ": " + Errors.message(e)
+                    + "; pull it beforehand or choose another image (verify: postgres-image / mysql-image / mariadb-image)", e);
+        }
     }
 
     private String image(ServerKind kind) {

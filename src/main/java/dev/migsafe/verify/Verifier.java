@@ -1,11 +1,14 @@
 package dev.migsafe.verify;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationFormat;
 
 /**
  * Proves on a real database what the static rules suspect: brings up a scratch database, applies
@@ -30,6 +33,11 @@ public final class Verifier {
      * @throws BadInputException                for an unknown target or a JDBC URL of another dialect
      */
     public Verification run(VerifyRequest request, ProgressListener progress) {
+        return run(request, progress, System.getenv());
+    }
+
+    /** As {@link #run(VerifyRequest, ProgressListener)}, with the environment that may override the settings. */
+    Verification run(VerifyRequest request, ProgressListener progress, Map<String, String> environment) {
         String target = request.target();
         String lower = target.toLowerCase(Locale.ROOT);
         if (lower.equals("none")) {
@@ -43,7 +51,7 @@ public final class Verifier {
             }
             return Verification.none(Step.skipped(START, unsupported));
         }
-        VerifySettings settings = request.settings().withEnvironmentOverrides(System.getenv());
+        VerifySettings settings = request.settings().withEnvironmentOverrides(environment);
         ServerKind kind = ServerKind.of(request.dialect(), settings);
 
         progress.stepStarted(START);
@@ -51,20 +59,20 @@ public final class Verifier {
         ScratchDatabase db;
         try {
             db = auto ? startAuto(kind, settings, progress) : provider(target, settings).start(kind, progress);
-        } catch (VerificationUnavailableException e) {
-            if (!auto) {
-                progress.stepFinished(Step.failed(START, elapsed(start), e.getMessage(), List.of(e.getMessage())));
-                throw e;
+        } catch (RuntimeException e) {
+            if (auto && e instanceof VerificationUnavailableException) {
+                Step skipped = Step.skipped(START, e.getMessage());
+                progress.stepFinished(skipped);
+                return Verification.none(skipped);
             }
-            Step skipped = Step.skipped(START, e.getMessage());
-            progress.stepFinished(skipped);
-            return Verification.none(skipped);
+            progress.stepFinished(Step.failed(START, elapsed(start), e.getMessage(), List.of(String.valueOf(e.getMessage()))));
+            throw e;
         }
         try (db) {
             String database = db.describe();
             Step started = Step.passed(START, elapsed(start), database + " (" + db.mode() + ")");
             progress.stepFinished(started);
-            List<Step> steps = new java.util.ArrayList<>();
+            List<Step> steps = new ArrayList<>();
             steps.add(started);
             steps.addAll(new VerificationRun(db, request, settings, progress).run());
             return new Verification(db.mode(), database, steps);
@@ -109,9 +117,7 @@ public final class Verifier {
 
     /** Why these migrations cannot be verified yet, or null. */
     private static String unsupportedFormat(VerifyRequest request) {
-        Supplier<java.util.stream.Stream<Migration>> all =
-                () -> java.util.stream.Stream.concat(request.older().stream(), request.range().stream());
-        return all.get().filter(m -> "liquibase".equals(m.format())).findFirst()
+        return Stream.concat(request.older().stream(), request.range().stream()).filter(m -> MigrationFormat.LIQUIBASE.id().equals(m.format())).findFirst()
                 .map(m -> "verifying Liquibase changelogs is not supported yet (" + m.up().path() + ")")
                 .orElse(null);
     }

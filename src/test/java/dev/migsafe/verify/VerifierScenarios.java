@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +55,6 @@ abstract class VerifierScenarios {
             }
         };
         Verification v = new Verifier().run(new VerifyRequest(dialect(), older, range, target(), settings), recording);
-        System.out.println(render(v));
         assertEquals(v.steps().size() * 2, shown.size(), "every step is started and finished: " + shown);
         return v;
     }
@@ -226,9 +224,6 @@ abstract class VerifierScenarios {
     }
 
     static String render(Verification v) {
-        return v.mode() + " " + v.database() + "\n" + v.steps().stream()
-                .map(s -> "  " + s.status() + " " + s.name() + " (" + s.durationMs() + " ms): " + s.details()
-                        + s.failures().stream().map(f -> "\n      - " + f).collect(Collectors.joining()))
-                .collect(Collectors.joining("\n"));
+        return VerificationText.render(v);
     }
 }

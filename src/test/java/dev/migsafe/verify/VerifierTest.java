@@ -65,4 +65,16 @@ class VerifierTest {
         assertEquals(VerifySettings.DEFAULT_MARIADB_IMAGE, s.mariadbImage());
         assertThrows(IllegalArgumentException.class, () -> s.withMysqlServer("oracle"));
     }
+
+    @Test
+    void rendersStepsWithTheirFailures() {
+        Verification v = new Verification("embedded", "PostgreSQL 16.15", List.of(
+                Step.passed(Verifier.START, 1900, "PostgreSQL 16.15 (embedded)"),
+                Step.failed(Verifier.CONTRACT, 120, "the older release breaks", List.of("users.name: SELECT fails"))));
+        String text = VerificationText.render(v);
+        assertTrue(text.startsWith("Verification on PostgreSQL 16.15 (embedded): FAILED\n"), text);
+        assertTrue(text.contains("  passed  start database             1.9 s  PostgreSQL 16.15 (embedded)\n"), text);
+        assertTrue(text.contains("  FAILED  older-release contract     0.1 s  the older release breaks\n"
+                + "          - users.name: SELECT fails\n"), text);
+    }
 }
