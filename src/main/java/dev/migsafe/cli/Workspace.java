@@ -147,6 +147,10 @@ final class Workspace {
         return DialectDetector.resolve(explicit, config.dialect(), migrations);
     }
 
+    ProjectConfig config() {
+        return config;
+    }
+
     /** --pg-version / --mysql-version, else migsafe.yaml, else the dialect's modern default. */
     ServerVersion serverVersion(Dialect dialect) {
         boolean pg = dialect == Dialect.POSTGRESQL;
@@ -195,7 +199,7 @@ final class Workspace {
     }
 
     /** The sql stage's parser (one per analysis: it remembers MySQL procedures across scripts). */
-    private static ScriptParser parser() {
+    static ScriptParser parser() {
         return new SqlScriptParser();
     }
 

@@ -1,5 +1,7 @@
 package dev.migsafe.verdict;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +13,8 @@ import dev.migsafe.source.Migration;
 
 /**
  * Lists every way back with its cost, from the analysis alone. It informs; it never runs anything.
+ * This is the one place that decides feasibility and data loss: {@code can-rollback} shows these
+ * strategies as they are, {@code plan} adds the steps to the very same ones.
  */
 public final class StrategyAdvisor {
 
@@ -25,49 +29,87 @@ public final class StrategyAdvisor {
 
     private static Strategy appOnly(List<Finding> active, Verdict verdict, String olderRelease) {
         if (verdict == Verdict.GO) {
-            return new Strategy("app-only", true, "none",
+            return new Strategy(Strategy.APP_ONLY, true, "none",
                     "Redeploy " + olderRelease + " and keep the current schema: it is backward compatible.");
         }
-        Set<String> objects = Verdict.blocking(active).stream().map(Finding::object)
-                .collect(Collectors.toCollection(TreeSet::new));
-        return new Strategy("app-only", false, "none",
+        Set<String> objects = objects(Verdict.blocking(active));
+        return new Strategy(Strategy.APP_ONLY, false, "none",
                 "The older release cannot run on the new schema"
                         + (objects.isEmpty() ? " (a verification step failed)" : ": it still uses " + String.join(", ", objects))
                         + ".");
     }
 
     private static Strategy downMigrations(AnalysisResult result, List<Finding> active) {
-        List<String> missing = result.range().stream()
-                .filter(m -> m.kind() != Migration.Kind.REPEATABLE && !m.hasDown())
-                .map(m -> m.up().path()).toList();
         if (result.range().isEmpty()) {
-            return new Strategy("down-migrations", true, "none", "Nothing to undo.");
+            return new Strategy(Strategy.DOWN_MIGRATIONS, true, "none", "Nothing to undo.");
         }
+        List<Migration> undoable = undoable(result.range());
+        List<String> missing = undoable.stream().filter(m -> !m.hasDown()).map(m -> m.up().path()).toList();
         if (!missing.isEmpty()) {
-            return new Strategy("down-migrations", false, "none",
+            return new Strategy(Strategy.DOWN_MIGRATIONS, false, "none",
                     "No down migration for " + String.join(", ", missing) + ".");
         }
-        boolean lossy = active.stream().anyMatch(f -> f.ruleId().equals("RB302"));
-        boolean mayFail = active.stream().anyMatch(f -> f.ruleId().equals("RB304") || f.ruleId().equals("RB303"));
-        String notes = "Run the downs of " + result.range().size() + " migration(s) in reverse order, after a backup of the affected tables."
-                + (lossy ? " The downs drop data written since the deploy (RB302)." : "")
-                + (mayFail ? " The downs may fail on today's data or not restore the older schema exactly (RB303/RB304)." : "");
-        return new Strategy("down-migrations", true, lossy ? "certain" : mayFail ? "possible" : "none", notes);
+        List<String> parts = new ArrayList<>();
+        parts.add("Run the downs of " + undoable.size() + " migration(s) in reverse order ("
+                + undoable.stream().map(Migration::id).collect(Collectors.joining(", "))
+                + "), after a backup of the affected tables.");
+        Set<String> lossy = files(active, "RB302");
+        Set<String> mayFail = files(active, "RB304", "RB303");
+        Set<String> destroyedByUp = objects(active.stream().filter(f -> is(f, "DL201", "DL202")).toList());
+        if (!lossy.isEmpty()) {
+            parts.add("These downs drop data written since the deploy (RB302): " + String.join(", ", lossy) + ".");
+        }
+        if (!mayFail.isEmpty()) {
+            parts.add("These downs may fail on today's data or not give back the older schema exactly (RB303/RB304): "
+                    + String.join(", ", mayFail) + ".");
+        }
+        if (!destroyedByUp.isEmpty()) {
+            parts.add("The downs cannot bring back what the ups destroyed (DL201/DL202): " + String.join(", ", destroyedByUp)
+                    + "; only a backup taken before the deploy has it.");
+        }
+        List<String> repeatable = result.range().stream().filter(m -> m.kind() == Migration.Kind.REPEATABLE)
+                .map(m -> m.up().path()).toList();
+        if (!repeatable.isEmpty()) {
+            parts.add("Repeatable migrations have no down; re-run the older release's version of "
+                    + String.join(", ", repeatable) + ".");
+        }
+        String dataLoss = !lossy.isEmpty() ? "certain" : !mayFail.isEmpty() ? "possible" : "none";
+        return new Strategy(Strategy.DOWN_MIGRATIONS, true, dataLoss, String.join(" ", parts));
     }
 
     private static Strategy restore(AnalysisResult result) {
         Set<String> tables = new TreeSet<>(result.newerSchema().tables().keySet());
-        return new Strategy("restore", true, "certain",
-                "Restore a backup or point-in-time recovery to just before the first migration of the range: every row"
-                        + " written since then is lost" + (tables.isEmpty() ? "." : " (tables: " + String.join(", ", tables) + ")."));
+        String first = result.range().isEmpty() ? "" : " (" + result.range().get(0).up().path() + ")";
+        return new Strategy(Strategy.RESTORE, true, "certain",
+                "Restore a base backup with point-in-time recovery to just before the first migration of the range"
+                        + first + ": every row written since then is lost unless copied back from a dump taken before the"
+                        + " restore" + (tables.isEmpty() ? "." : " (tables: " + String.join(", ", tables) + ")."));
     }
 
     private static Strategy rollForward(List<Finding> active) {
         Set<String> objects = Verdict.blocking(active).stream().map(f -> f.object() + " (" + f.ruleId() + ")")
                 .collect(Collectors.toCollection(TreeSet::new));
-        return new Strategy("roll-forward", true, "none", objects.isEmpty()
+        return new Strategy(Strategy.ROLL_FORWARD, true, "none", objects.isEmpty()
                 ? "Fix forward with a new release if needed; nothing in the range blocks the older release."
                 : "Ship a fix that restores what the older release needs: " + String.join(", ", objects)
                         + " (re-add the column, or recreate the old name as a view).");
+    }
+
+    /** The migrations a down can undo, newest first is the caller's job: versioned and baseline ones. */
+    public static List<Migration> undoable(List<Migration> range) {
+        return range.stream().filter(m -> m.kind() != Migration.Kind.REPEATABLE).toList();
+    }
+
+    private static boolean is(Finding f, String... ruleIds) {
+        return Set.of(ruleIds).contains(f.ruleId());
+    }
+
+    private static Set<String> files(List<Finding> findings, String... ruleIds) {
+        return findings.stream().filter(f -> is(f, ruleIds)).map(Finding::file)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> objects(Collection<Finding> findings) {
+        return findings.stream().map(Finding::object).collect(Collectors.toCollection(TreeSet::new));
     }
 }

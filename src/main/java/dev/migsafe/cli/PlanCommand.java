@@ -1,0 +1,217 @@
+package dev.migsafe.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.migsafe.BadInputException;
+import dev.migsafe.analysis.AnalysisRequest;
+import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.plan.IncidentSeverity;
+import dev.migsafe.plan.MigrationTool;
+import dev.migsafe.plan.Plan;
+import dev.migsafe.plan.Planner;
+import dev.migsafe.plan.RollbackFloor;
+import dev.migsafe.plan.RunbookHtml;
+import dev.migsafe.plan.RunbookMarkdown;
+import dev.migsafe.plan.history.HistoryReader;
+import dev.migsafe.plan.history.MaskedUrl;
+import dev.migsafe.plan.history.SchemaHistory;
+import dev.migsafe.report.JsonReportWriter;
+import dev.migsafe.report.ReportBuilder;
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.Dialect;
+import dev.migsafe.verdict.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code migsafe plan FROM TO}: the rollback, backup and restore runbook. It reads the database's
+ * migration history when given one (read-only), and prints commands; it never runs them.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Rollback / backup / point-in-time-restore runbook for going back from FROM to TO.",
+                "Prints commands, never runs them. Exit 0 when an app-only rollback is safe, 1 otherwise, 2 bad input."})
+final class PlanCommand implements Callable<Integer> {
+
+    /** Output formats of the runbook, with the file each is written to under --output. */
+    enum Format {
+        TEXT("migsafe-plan.txt"), MARKDOWN("migsafe-plan.md"), HTML("migsafe-plan.html"), JSON("migsafe-plan.json");
+
+        final String fileName;
+
+        Format(String fileName) {
+            this.fileName = fileName;
+        }
+    }
+
+    @Mixin
+    ReleasePair releases;
+
+    @Mixin
+    ProjectOptions projectOptions;
+
+    @Option(names = "--history-url", paramLabel = "JDBC_URL",
+            description = "Database whose migration history gives the restore target; read over a read-only session.")
+    String historyUrl;
+
+    @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "high",
+            description = "Incident severity weighing time against data: low, high (default) or critical.")
+    String severity;
+
+    @Option(names = "--before-deploy", description = "Add what to do before shipping FROM: restore point, backups, rollback floor.")
+    boolean beforeDeploy;
+
+    @Option(names = "--format", paramLabel = "F", split = ",",
+            description = "text (default), markdown, html, json. Repeatable.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Write every format into DIR instead of printing the first one.")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Format> chosen = formats();
+        IncidentSeverity level = IncidentSeverity.parse(severity);
+        Workspace ws = Workspace.open(projectOptions);
+        ReleasePair.Releases selected = releases.select(ws, "plan");
+        Dialect dialect = ws.dialect(projectOptions.dialect, selected.newer());
+        AnalysisResult result = analyse(ws, dialect, selected.older(), selected.newer());
+        Verdict verdict = Verdict.decide(result.findings(), false);
+        SchemaHistory history = null;
+        String clientTarget = null;
+        if (historyUrl != null) {
+            MaskedUrl url = new MaskedUrl(historyUrl);
+            spec.commandLine().getErr().println("migsafe: reading the migration history over a read-only session: " + url);
+            history = HistoryReader.read(historyUrl, MigrationTool.of(selected.newer()));
+            clientTarget = url.clientTarget();
+        }
+        RollbackFloor floor = beforeDeploy ? floor(ws, dialect, selected) : null;
+        Plan plan = new Planner(Workspace.parser()).plan(new Planner.Request(selected.fromLabel(), selected.toLabel(),
+                dialect, result, verdict, ws.config().deploy(), level, beforeDeploy, history, clientTarget, floor,
+                projectOptions.pgVersion != null ? projectOptions.pgVersion : ws.config().postgresVersion(), Instant.now()));
+        deliver(plan, chosen, result, ws);
+        return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
+    }
+
+    private AnalysisResult analyse(Workspace ws, Dialect dialect, List<Migration> older, List<Migration> newer) {
+        return ws.analyzer().run(new AnalysisRequest(dialect, older, newer, AnalysisRequest.Window.RANGE,
+                ws.severityOverrides(), ws.serverVersion(dialect)));
+    }
+
+    /** Every release of migsafe.yaml older than FROM, newest first, checked against FROM's schema. */
+    private RollbackFloor floor(Workspace ws, Dialect dialect, ReleasePair.Releases selected) {
+        if (releases.fromDir != null) {
+            return null;
+        }
+        int fromSize = selected.newer().size();
+        List<String> older = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (String name : ws.config().releases().stream().map(dev.migsafe.config.Release::name).toList()) {
+            int size = ws.release(name).size();
+            if (size < fromSize) {
+                older.add(name);
+                sizes.add(size);
+            }
+        }
+        List<String> newestFirst = new ArrayList<>(older);
+        newestFirst.sort(Comparator.comparing((String n) -> sizes.get(older.indexOf(n))).reversed());
+        return RollbackFloor.find(newestFirst, name -> Verdict.decide(
+                analyse(ws, dialect, ws.release(name), selected.newer()).findings(), false));
+    }
+
+    private List<Format> formats() {
+        List<Format> out = new ArrayList<>();
+        for (String f : formats.isEmpty() ? List.of("text") : formats) {
+            try {
+                Format format = Format.valueOf(f.trim().toUpperCase(Locale.ROOT));
+                if (!out.contains(format)) {
+                    out.add(format);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--format " + f + ": plan writes text, markdown, html or json");
+            }
+        }
+        return out;
+    }
+
+    private void deliver(Plan plan, List<Format> chosen, AnalysisResult result, Workspace ws) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == null) {
+            out.print(render(plan, chosen.get(0), result, ws));
+            out.flush();
+            chosen = chosen.subList(1, chosen.size());
+            if (chosen.isEmpty()) {
+                return;
+            }
+        }
+        Path dir = output != null ? output : Console.DEFAULT_OUTPUT;
+        PrintWriter note = output == null ? spec.commandLine().getErr() : out;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot create the output directory (" + e.getMessage() + "); choose another with --output");
+        }
+        note.println(plan.verdict() + ": recommended way back: " + plan.matrix().recommended() + "; runbook written:");
+        for (Format f : chosen) {
+            Path target = dir.resolve(f.fileName);
+            write(target, render(plan, f, result, ws));
+            note.println("  " + target);
+        }
+        note.flush();
+    }
+
+    private static String render(Plan plan, Format format, AnalysisResult result, Workspace ws) {
+        return switch (format) {
+            case TEXT, MARKDOWN -> RunbookMarkdown.render(plan);
+            case HTML -> RunbookHtml.render(plan);
+            case JSON -> {
+                StringWriter sw = new StringWriter();
+                try {
+                    new JsonReportWriter().write(ReportBuilder.build("plan", plan.from(), plan.to(), plan.dialect().id(), result,
+                            plan.verdict(), null, plan.strategies(), ws.notes()), sw);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                yield sw.toString();
+            }
+        };
+    }
+
+    /** Rendered in memory, moved into place: never a half-written runbook. */
+    private static void write(Path target, String content) {
+        try {
+            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".migsafe-", ".tmp");
+            try {
+                Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
