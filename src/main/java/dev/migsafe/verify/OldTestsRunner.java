@@ -81,16 +81,20 @@ final class OldTestsRunner {
     static Map<String, String> environment(ScratchDatabase db) {
         String user = db.user() == null ? "" : db.user();
         String password = db.password() == null ? "" : db.password();
-        return Map.of(
-                "MIGSAFE_JDBC_URL", db.jdbcUrl(),
-                "MIGSAFE_DB_USER", user,
-                "MIGSAFE_DB_PASSWORD", password,
-                "SPRING_DATASOURCE_URL", db.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", user,
-                "SPRING_DATASOURCE_PASSWORD", password,
-                "SPRING_FLYWAY_ENABLED", "false",
-                "SPRING_LIQUIBASE_ENABLED", "false",
-                "DATABASE_URL", JdbcUrls.databaseUrl(db.jdbcUrl(), user, password));
+        return Map.ofEntries(
+                // the JVM and classpath migsafe runs with (JDBC drivers included), for test suites that
+                // are plain Java programs, like the shop sample's
+                Map.entry("MIGSAFE_JAVA", ProcessHandle.current().info().command().orElse("java")),
+                Map.entry("MIGSAFE_CLASSPATH", System.getProperty("java.class.path")),
+                Map.entry("MIGSAFE_JDBC_URL", db.jdbcUrl()),
+                Map.entry("MIGSAFE_DB_USER", user),
+                Map.entry("MIGSAFE_DB_PASSWORD", password),
+                Map.entry("SPRING_DATASOURCE_URL", db.jdbcUrl()),
+                Map.entry("SPRING_DATASOURCE_USERNAME", user),
+                Map.entry("SPRING_DATASOURCE_PASSWORD", password),
+                Map.entry("SPRING_FLYWAY_ENABLED", "false"),
+                Map.entry("SPRING_LIQUIBASE_ENABLED", "false"),
+                Map.entry("DATABASE_URL", JdbcUrls.databaseUrl(db.jdbcUrl(), user, password)));
     }
 
     private static List<String> lastLines(Path log) throws IOException {

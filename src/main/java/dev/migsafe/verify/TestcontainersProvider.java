@@ -9,6 +9,7 @@ import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -17,6 +18,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 final class TestcontainersProvider implements DatabaseProvider {
 
     private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
+    /** The image Testcontainers 2.0.5's RyukContainer runs; keep in step when upgrading Testcontainers. */
+    private static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
 
     private final VerifySettings settings;
 
@@ -33,6 +36,29 @@ final class TestcontainersProvider implements DatabaseProvider {
         }
     }
 
+    /**
+     * Testcontainers starts its Ryuk container the first time it talks to Docker, and when Ryuk's
+     * image cannot be pulled (a machine without a registry) it retries for minutes. Check first,
+     * with a client that does not start Ryuk, and say how to go on. migsafe stops its containers
+     * itself, so TESTCONTAINERS_RYUK_DISABLED=true is safe.
+     */
+    static void ensureRyukImage(ProgressListener progress) {
+        if ("true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+            return;
+        }
+        String ryuk = TestcontainersConfiguration.getInstance().getRyukImage();
+        if (!ryuk.contains(":")) {
+            ryuk = RYUK_IMAGE; // the configured name carries no tag; RyukContainer adds its own
+        }
+        progress.message("checking Testcontainers' helper image " + ryuk);
+        StringBuilder why = new StringBuilder();
+        if (DockerImageProbe.ensure(ryuk, why) == DockerImageProbe.Result.UNAVAILABLE) {
+            throw new VerificationUnavailableException("Testcontainers needs its helper image " + ryuk
+                    + ", which cannot be pulled here (" + Errors.oneLine(why.toString()) + "); pull it, or set"
+                    + " TESTCONTAINERS_RYUK_DISABLED=true (migsafe removes its containers itself)");
+        }
+    }
+
     @Override
     public String mode() {
         return "testcontainers";
@@ -40,6 +66,7 @@ final class TestcontainersProvider implements DatabaseProvider {
 
     @Override
     public ScratchDatabase start(ServerKind kind, ProgressListener progress) {
+        ensureRyukImage(progress);
         if (!dockerAvailable()) {
             throw new VerificationUnavailableException("no Docker engine answers: start Docker, or verify with "
                     + (kind.isPostgres() ? "--verify embedded or " : "") + "--verify <JDBC URL of a scratch server>");

@@ -84,19 +84,21 @@ public final class Verifier {
      * needs a JDBC URL.
      */
     private static ScratchDatabase startAuto(ServerKind kind, VerifySettings settings, ProgressListener progress) {
-        if (TestcontainersProvider.dockerAvailable()) {
-            try {
+        try {
+            TestcontainersProvider.ensureRyukImage(progress);
+            if (TestcontainersProvider.dockerAvailable()) {
                 return new TestcontainersProvider(settings).start(kind, progress);
-            } catch (VerificationUnavailableException e) {
-                if (!kind.isPostgres()) {
-                    throw e;
-                }
-                progress.message(e.getMessage() + "; falling back to embedded PostgreSQL");
             }
-        } else if (!kind.isPostgres()) {
-            throw new VerificationUnavailableException(kind.displayName() + " verification needs Docker"
-                    + " (no Docker engine answers) or a server: --verify jdbc:" + (kind == ServerKind.MARIADB
-                    ? "mariadb" : "mysql") + "://host:3306/db?user=...&password=...");
+            if (!kind.isPostgres()) {
+                throw new VerificationUnavailableException(kind.displayName() + " verification needs Docker"
+                        + " (no Docker engine answers) or a server: --verify jdbc:" + (kind == ServerKind.MARIADB
+                        ? "mariadb" : "mysql") + "://host:3306/db?user=...&password=...");
+            }
+        } catch (VerificationUnavailableException e) {
+            if (!kind.isPostgres()) {
+                throw e;
+            }
+            progress.message(e.getMessage() + "; falling back to embedded PostgreSQL");
         }
         return new EmbeddedPostgresProvider().start(kind, progress);
     }

@@ -58,20 +58,20 @@ class BadInputTest {
 
     @Test
     void unknownRelease() {
-        CliRun run = CliRun.of("can-rollback", "v9.9.9", "v1.2.9", "--project", "sample-migrations/shop",
+        CliRun run = CliRun.of("can-rollback", "--verify", "none", "v9.9.9", "v1.2.9", "--project", "sample-migrations/shop",
                 "--output", tmp.resolve("reports").toString());
         assertBadInput(run, "v9.9.9", "v1.2.9", "v1.3.0");
     }
 
     @Test
     void emptyRange() {
-        assertBadInput(CliRun.of("can-rollback", "v1.3.0", "v1.3.0", "--project", "sample-migrations/shop",
+        assertBadInput(CliRun.of("can-rollback", "--verify", "none", "v1.3.0", "v1.3.0", "--project", "sample-migrations/shop",
                 "--output", tmp.resolve("reports").toString()), "empty");
     }
 
     @Test
     void swappedReleases() {
-        assertBadInput(CliRun.of("can-rollback", "v1.2.9", "v1.3.0", "--project", "sample-migrations/shop",
+        assertBadInput(CliRun.of("can-rollback", "--verify", "none", "v1.2.9", "v1.3.0", "--project", "sample-migrations/shop",
                 "--output", tmp.resolve("reports").toString()), "can-rollback v1.3.0 v1.2.9");
     }
 

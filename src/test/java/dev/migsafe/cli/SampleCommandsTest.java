@@ -22,7 +22,7 @@ class SampleCommandsTest {
 
     @Test
     void renameInPlaceIsNoGo() {
-        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "json");
+        CliRun run = CliRun.of("can-rollback", "--verify", "none", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "json");
         assertEquals(1, run.exitCode(), run::toString);
         JsonNode report = run.json();
         assertEquals("NO_GO", report.get("verdict").asText());
@@ -45,7 +45,7 @@ class SampleCommandsTest {
 
     @Test
     void expandContractWithViewIsGo() {
-        CliRun run = CliRun.of("can-rollback", "v1.3.1", "v1.3.0", "--project", SHOP, "--format", "json");
+        CliRun run = CliRun.of("can-rollback", "--verify", "none", "v1.3.1", "v1.3.0", "--project", SHOP, "--format", "json");
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode report = run.json();
         assertEquals("GO", report.get("verdict").asText());
@@ -60,7 +60,7 @@ class SampleCommandsTest {
 
     @Test
     void textReportOnStdoutByDefault() {
-        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP);
+        CliRun run = CliRun.of("can-rollback", "--verify", "none", "v1.3.0", "v1.2.9", "--project", SHOP);
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.out().contains("NO_GO"), run::toString);
         assertTrue(run.out().contains("BC102 rename-column  db/migration/V6__rename_customer_name.sql:4"), run::toString);
@@ -92,7 +92,7 @@ class SampleCommandsTest {
 
     @Test
     void mysqlSampleNarrowingAndChangeColumnRename() {
-        CliRun run = CliRun.of("can-rollback", "v2.1.0", "v2.0.0", "--project", INVENTORY, "--format", "json");
+        CliRun run = CliRun.of("can-rollback", "--verify", "none", "v2.1.0", "v2.0.0", "--project", INVENTORY, "--format", "json");
         assertEquals(1, run.exitCode(), run::toString);
         JsonNode report = run.json();
         assertEquals("mysql", report.get("dialect").asText());
@@ -109,7 +109,7 @@ class SampleCommandsTest {
 
     @Test
     void mysqlAdditiveReleaseIsGo() {
-        CliRun run = CliRun.of("can-rollback", "v2.1.1", "v2.1.0", "--project", INVENTORY, "--format", "json");
+        CliRun run = CliRun.of("can-rollback", "--verify", "none", "v2.1.1", "v2.1.0", "--project", INVENTORY, "--format", "json");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("GO", run.json().get("verdict").asText());
     }
@@ -123,7 +123,7 @@ class SampleCommandsTest {
         Files.writeString(older.resolve("V1__users.sql"), "CREATE TABLE users (id int PRIMARY KEY, name text);\n");
         Files.writeString(newer.resolve("V1__users.sql"), "CREATE TABLE users (id int PRIMARY KEY, name text);\n");
         Files.writeString(newer.resolve("V2__drop.sql"), "-- cleanup\nALTER TABLE users DROP COLUMN name;\n");
-        CliRun run = CliRun.of("can-rollback", "--from-dir", newer.toString(), "--to-dir", older.toString(),
+        CliRun run = CliRun.of("can-rollback", "--verify", "none", "--from-dir", newer.toString(), "--to-dir", older.toString(),
                 "--project", tmp.toString(), "--format", "json");
         assertEquals(1, run.exitCode(), run::toString);
         JsonNode bc104 = only(run.json(), "BC104");
@@ -135,7 +135,7 @@ class SampleCommandsTest {
     @Test
     void everyFormatIntoOutputDirectory(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("reports");
-        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "json",
+        CliRun run = CliRun.of("can-rollback", "--verify", "none", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "json",
                 "--format", "text", "--output", out.toString());
         assertEquals(1, run.exitCode(), run::toString);
         JsonNode json = new ObjectMapper().readTree(Files.readString(out.resolve("migsafe-report.json")));
