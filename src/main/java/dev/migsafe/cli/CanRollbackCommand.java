@@ -1,6 +1,7 @@
 package dev.migsafe.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -46,6 +47,9 @@ final class CanRollbackCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reportOptions;
 
+    @Mixin
+    BaselineOptions baselineOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -55,12 +59,17 @@ final class CanRollbackCommand implements Callable<Integer> {
         Workspace ws = Workspace.open(projectOptions);
         Releases releases = select(ws);
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer);
-        AnalysisResult result = ws.analyzer().run(new AnalysisRequest(dialect, releases.older, releases.newer,
+        AnalysisResult analysed = ws.analyzer().run(new AnalysisRequest(dialect, releases.older, releases.newer,
                 AnalysisRequest.Window.RANGE, ws.severityOverrides()));
+        BaselineOptions.Applied applied = baselineOptions.apply(ws, analysed);
+        AnalysisResult result = applied.result();
         Verdict verdict = Verdict.decide(result.findings(), false);
+        List<String> notes = new ArrayList<>(ws.notes());
+        notes.addAll(applied.notes());
         Report report = ReportBuilder.build("can-rollback", releases.fromLabel, releases.toLabel, dialect.id(), result,
-                verdict, null, StrategyAdvisor.strategies(result, verdict, releases.toLabel), ws.notes());
-        Console.deliver(spec, report, reportOptions);
+                verdict, null, StrategyAdvisor.strategies(result, verdict, releases.toLabel), notes)
+                .withBaseline(applied.baseline());
+        Console.deliver(spec, report, reportOptions, ws.pathPrefix());
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
     }
 

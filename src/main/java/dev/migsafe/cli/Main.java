@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code migsafe} command line. Exit codes: 0 GO, 1 NO_GO, 2 bad input or usage, 3 verification unavailable. */
 @Command(name = "migsafe", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Database migration safety: can we still roll back, and how?",
-        subcommands = {AnalyzeCommand.class, CanRollbackCommand.class, RulesCommand.class,
+        subcommands = {AnalyzeCommand.class, CanRollbackCommand.class, BaselineCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
