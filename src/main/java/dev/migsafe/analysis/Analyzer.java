@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.migsafe.change.Change;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Finding;
+import dev.migsafe.rules.FindingSink;
 import dev.migsafe.rules.MigrationContext;
 import dev.migsafe.rules.RangeContext;
 import dev.migsafe.rules.Rule;
@@ -16,6 +17,7 @@ import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.SchemaReplayer;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
+import dev.migsafe.source.PreparedStatements;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;
 
@@ -23,9 +25,9 @@ import dev.migsafe.sql.ScriptParser;
  * Runs the static pipeline: parse every script, replay the older release into a schema, replay the
  * range change by change while the rules watch, then apply suppressions and severities.
  *
- * <p>Replay happens twice: a first pass records the schema at each window's start and end, so that
- * rules looking at one change can also see how the window ends (a rename followed later by a
- * compatibility view is not a break). Replay is deterministic, so lineages agree across passes.
+ * <p>Each window is replayed twice: once on a copy to learn how it ends, so that rules looking at one
+ * change can also see the end of the window (a rename followed later by a compatibility view is not
+ * a break), then change by change while the rules watch. Replay is deterministic, so lineages agree.
  */
 public final class Analyzer {
     private final ScriptParser parser;
@@ -39,39 +41,51 @@ public final class Analyzer {
     public AnalysisResult run(AnalysisRequest request) {
         Map<MigrationScript, List<ParsedStatement>> parsed = new IdentityHashMap<>();
         for (Migration m : union(request.older(), request.newer())) {
-            parsed.put(m.up(), parser.parse(m.up(), request.dialect()));
+            parsed.put(m.up(), statements(m.up(), m.preparedUp(), request));
             if (m.hasDown()) {
-                parsed.put(m.down(), parser.parse(m.down(), request.dialect()));
+                parsed.put(m.down(), statements(m.down(), m.preparedDown(), request));
             }
         }
         Range range = Range.of(request.older(), request.newer());
         List<Window> windows = windows(request, range);
 
-        // pass 1: the schema at each window's start and end
+        // One running schema; only the current window's snapshots are alive at a time, so memory
+        // stays proportional to one schema however long the history is.
         Schema schema = new Schema();
-        List<Migration> replayFirst = request.window() == AnalysisRequest.Window.RANGE ? request.older() : List.of();
-        replayFirst.forEach(m -> replay(schema, parsed.get(m.up())));
-        Schema older = schema.copy();
+        if (request.window() == AnalysisRequest.Window.RANGE) {
+            request.older().forEach(m -> replay(schema, parsed.get(m.up())));
+        }
+        Schema older = null;
+        List<Finding> raw = new ArrayList<>();
         for (Window w : windows) {
-            w.pre.forEach(m -> replay(schema, parsed.get(m.up())));
-            w.base = schema.copy();
-            w.migrations.forEach(m -> replay(schema, parsed.get(m.up())));
-            w.end = schema.copy();
+            w.pre().forEach(m -> replay(schema, parsed.get(m.up())));
+            if (w.migrations().isEmpty()) {
+                continue;
+            }
+            Schema base = schema.copy();
+            if (older == null && request.window() == AnalysisRequest.Window.RANGE) {
+                older = base;
+            }
+            // first the window's end, so that rules looking at one change can see how the window ends
+            Schema end = base.copy();
+            w.migrations().forEach(m -> replay(end, parsed.get(m.up())));
+            for (int i = 0; i < w.migrations().size(); i++) {
+                Schema before = i == 0 ? base : schema.copy();
+                Migration m = w.migrations().get(i);
+                watch(request, m, ChangeContext.Script.UP, parsed.get(m.up()), schema, base, end, raw::add);
+                Schema afterUp = i == w.migrations().size() - 1 ? end : schema.copy();
+                finishMigration(request, m, parsed, before, afterUp, base, end, raw::add);
+            }
+        }
+        if (older == null) {
+            older = request.window() == AnalysisRequest.Window.RANGE ? schema.copy() : new Schema();
         }
         Schema newer = schema;
 
-        // pass 2: rules watch each change of each window
-        List<Finding> raw = new ArrayList<>();
-        for (Window w : windows) {
-            Schema live = w.base.copy();
-            for (Migration m : w.migrations) {
-                checkMigration(request, m, parsed, live, w, raw::add);
-            }
-        }
         List<Migration> released = request.window() == AnalysisRequest.Window.RANGE ? request.older() : List.of();
         for (Rule rule : rules) {
             rule.onRange(new RangeContext(rule, request.dialect(), raw::add, released, request.newer(),
-                    range.migrations()));
+                    range.migrations(), m -> parsed.get(m.up())));
         }
 
         List<ParsedStatement> rangeStatements = range.migrations().stream()
@@ -84,12 +98,14 @@ public final class Analyzer {
                 older, newer);
     }
 
-    private void checkMigration(AnalysisRequest request, Migration m, Map<MigrationScript, List<ParsedStatement>> parsed,
-                                Schema live, Window w, dev.migsafe.rules.FindingSink sink) {
-        Schema before = live.copy();
-        List<ParsedStatement> up = parsed.get(m.up());
-        watch(request, m, ChangeContext.Script.UP, up, live, w.base, w.end, sink);
-        Schema afterUp = live.copy();
+    /** Ready-made statements (a Liquibase changeSet) when the migration has them, else the parsed script. */
+    private List<ParsedStatement> statements(MigrationScript script, PreparedStatements prepared, AnalysisRequest request) {
+        return prepared != null ? prepared.resolve(parser, request.dialect()) : parser.parse(script, request.dialect());
+    }
+
+    /** Replays the migration's down (on a copy) and lets the rules look at the migration as a whole. */
+    private void finishMigration(AnalysisRequest request, Migration m, Map<MigrationScript, List<ParsedStatement>> parsed,
+                                 Schema before, Schema afterUp, Schema base, Schema end, FindingSink sink) {
         List<ParsedStatement> down = m.hasDown() ? parsed.get(m.down()) : null;
         Schema afterDown = null;
         if (down != null) {
@@ -97,14 +113,14 @@ public final class Analyzer {
             watch(request, m, ChangeContext.Script.DOWN, down, afterDown, before, before, sink);
         }
         for (Rule rule : rules) {
-            rule.onMigration(new MigrationContext(rule, request.dialect(), sink, m, up, down, before, afterUp,
-                    afterDown, w.base, w.end));
+            rule.onMigration(new MigrationContext(rule, request.dialect(), sink, m, parsed.get(m.up()), down, before,
+                    afterUp, afterDown, base, end));
         }
     }
 
     /** Replays statements into {@code live}, letting every rule see each change just before it applies. */
     private void watch(AnalysisRequest request, Migration m, ChangeContext.Script script, List<ParsedStatement> statements,
-                       Schema live, Schema base, Schema end, dev.migsafe.rules.FindingSink sink) {
+                       Schema live, Schema base, Schema end, FindingSink sink) {
         for (ParsedStatement ps : statements) {
             for (Change change : ps.changes()) {
                 for (Rule rule : rules) {
@@ -161,15 +177,6 @@ public final class Analyzer {
     }
 
     /** Migrations replayed silently ({@code pre}), then checked ({@code migrations}). */
-    private static final class Window {
-        final List<Migration> pre;
-        final List<Migration> migrations;
-        Schema base;
-        Schema end;
-
-        Window(List<Migration> pre, List<Migration> migrations) {
-            this.pre = pre;
-            this.migrations = migrations;
-        }
+    private record Window(List<Migration> pre, List<Migration> migrations) {
     }
 }

@@ -41,6 +41,12 @@ class AnalyzeCommand implements Callable<Integer> {
             description = "error (default), warning or never: the lowest severity that makes the exit code 1.")
     String failOn;
 
+    @Option(names = "--base", paramLabel = "REF",
+            description = {"Pull-request mode: check only the migrations the working tree has and REF (a git tag, branch "
+                    + "or commit, or a release under releases:) does not, plus changes to REF's migrations (HS401);",
+                    "the schema still comes from the whole history."})
+    String base;
+
     @Mixin
     ProjectOptions projectOptions;
 
@@ -75,9 +81,11 @@ class AnalyzeCommand implements Callable<Integer> {
             all = ws.directory(path);
         }
         Dialect dialect = ws.dialect(projectOptions.dialect, all);
-        AnalysisResult result = ws.analyzer().run(new AnalysisRequest(dialect, unchecked, all,
-                AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides()));
-        return finish(ws, dialect, result);
+        // with --base the range is what REF lacks, deployed at once on REF's schema
+        AnalysisRequest request = base != null
+                ? new AnalysisRequest(dialect, ws.release(base), all, AnalysisRequest.Window.RANGE, ws.severityOverrides())
+                : new AnalysisRequest(dialect, unchecked, all, AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides());
+        return finish(ws, dialect, ws.analyzer().run(request));
     }
 
     /** What to do with the analysis: report it and say whether it fails ({@code baseline} records it instead). */
@@ -88,7 +96,7 @@ class AnalyzeCommand implements Callable<Integer> {
         Verdict verdict = Verdict.decide(result.findings(), false);
         List<String> notes = new ArrayList<>(ws.notes());
         notes.addAll(applied.notes());
-        Report report = ReportBuilder.build("analyze", null, null, dialect.id(), result, verdict, null, null, notes,
+        Report report = ReportBuilder.build("analyze", null, base, dialect.id(), result, verdict, null, null, notes,
                 f -> reaches(f, threshold)).withBaseline(applied.baseline());
         Console.deliver(spec, report, reportOptions, ws.pathPrefix());
         return failing(result.findings(), threshold) ? ExitCode.NO_GO : ExitCode.GO;

@@ -32,7 +32,13 @@ public final class Main implements Runnable {
             return ExitCode.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("migsafe: out of memory; give the JVM more heap, e.g. MIGSAFE_JAVA_OPTS=-Xmx2g ./migsafe ...");
+            code = ExitCode.BAD_INPUT;
+        }
         out.flush();
         err.flush();
         return code;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.migsafe.BadInputException;
@@ -18,6 +19,10 @@ import dev.migsafe.source.DialectDetector;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationSet;
 import dev.migsafe.source.ProjectPaths;
+import dev.migsafe.source.ScriptLoader;
+import dev.migsafe.source.git.GitReleases;
+import dev.migsafe.source.git.GitRepository;
+import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlScriptParser;
@@ -32,14 +37,15 @@ final class Workspace {
     private final Path root;
     private final ProjectConfig config;
     private final Dialect dialectOption;
-    private final ProjectSources sources = new ProjectSources();
+    private final ProjectSources sources;
     private final Set<String> notes = new LinkedHashSet<>();
 
-    private Workspace(Path project, Path root, ProjectConfig config, Dialect dialectOption) {
+    private Workspace(Path project, Path root, ProjectConfig config, Dialect dialectOption, ChangeSetSelection selection) {
         this.project = project;
         this.root = root;
         this.config = config;
         this.dialectOption = dialectOption;
+        this.sources = new ProjectSources(new ScriptLoader(), selection);
     }
 
     static Workspace open(ProjectOptions options) {
@@ -64,7 +70,7 @@ final class Workspace {
         } else {
             config = ProjectConfig.forProject(project);
         }
-        return new Workspace(project, root, config, dialect);
+        return new Workspace(project, root, config, dialect, new ChangeSetSelection(options.contexts, options.labels));
     }
 
     private static Path nearestConfigDir(Path target) {
@@ -106,9 +112,38 @@ final class Workspace {
         return keepNotes(sources.loadDirectory(dir, project, dialectOption));
     }
 
-    /** The migrations of a release named under {@code releases:}. */
+    /**
+     * The migrations of a release: named under {@code releases:} (that wins), else a git tag, branch or
+     * commit of the repository the project is in (read from git objects, with the migsafe.yaml of that
+     * commit), else a Liquibase {@code tagDatabase} of the project's changelog.
+     */
     List<Migration> release(String name) {
+        if (config.release(name).isEmpty()) {
+            Optional<GitRepository> found = GitRepository.find(project);
+            if (found.isPresent()) {
+                try (GitRepository git = found.get()) {
+                    if (git.resolves(name)) {
+                        return keepNotes(new GitReleases(git, sources).at(name, dialectOption));
+                    }
+                    if (!sources.load(project, config, dialectOption).releaseTags().containsKey(name)) {
+                        throw unknownRelease(name, git);
+                    }
+                }
+            }
+        }
         return keepNotes(sources.loadRelease(project, config, dialectOption, name));
+    }
+
+    /** Neither a release of migsafe.yaml, a tag of the history nor a git ref: say all three, and how to fetch. */
+    private BadInputException unknownRelease(String name, GitRepository git) {
+        String notARelease;
+        try {
+            sources.loadRelease(project, config, dialectOption, name);
+            notARelease = "unknown release '" + name + "'";
+        } catch (BadInputException e) {
+            notARelease = e.getMessage();
+        }
+        return new BadInputException(notARelease + "; and " + git.missingRef(name));
     }
 
     /** --dialect, else migsafe.yaml, else what the migrations' text points to, else PostgreSQL. */
@@ -134,6 +169,7 @@ final class Workspace {
         return new Analyzer(parser(), RuleCatalog.all());
     }
 
+    /** The sql stage's parser (one per analysis: it remembers MySQL procedures across scripts). */
     private static ScriptParser parser() {
         return new SqlScriptParser();
     }

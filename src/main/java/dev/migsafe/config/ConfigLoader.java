@@ -43,15 +43,14 @@ import dev.migsafe.sql.Dialect;
 final class ConfigLoader {
     private static final long MAX_BYTES = 1024 * 1024;
 
-    private final ObjectMapper mapper;
-
-    ConfigLoader() {
+    /** Built only when there is a file to read: setting up YAML costs a noticeable part of a short run. */
+    private static ObjectMapper mapper() {
         SimpleModule values = new SimpleModule("migsafe-values")
                 .addDeserializer(Dialect.class, new ParsedValue<>(Dialect.class, Dialect::parse))
                 .addDeserializer(MigrationFormat.class, new ParsedValue<>(MigrationFormat.class, MigrationFormat::parse))
                 .addDeserializer(Severity.class, new ParsedValue<>(Severity.class, Severity::parse))
                 .addDeserializer(DeployKind.class, new ParsedValue<>(DeployKind.class, DeployKind::parse));
-        mapper = new ObjectMapper(new YAMLFactory())
+        return new ObjectMapper(new YAMLFactory())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .registerModule(values);
@@ -75,8 +74,17 @@ final class ConfigLoader {
         } catch (IOException e) {
             throw new BadInputException(shown + ": cannot read the file (" + e.getMessage() + ")", e);
         }
+        return parse(shown, bytes);
+    }
+
+    /** A configuration's bytes from anywhere (e.g. a git commit); {@code shown} names it in messages. */
+    ProjectConfig parse(String shown, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new BadInputException(shown + ": over 1 MB, not a migsafe configuration; check the path");
+        }
         try {
             // first pass: YAML syntax and duplicate keys, and where each key sits for later messages
+            ObjectMapper mapper = mapper();
             KeyLines keyLines = KeyLines.of(mapper.getFactory(), bytes);
             try (JsonParser parser = mapper.createParser(bytes)) {
                 if (parser.nextToken() == null) {

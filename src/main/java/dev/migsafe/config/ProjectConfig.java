@@ -76,6 +76,11 @@ public record ProjectConfig(
         return new ConfigLoader().load(file);
     }
 
+    /** A configuration read from elsewhere than a file (e.g. {@code migsafe.yaml} at a git commit). */
+    public static ProjectConfig parse(String shownName, byte[] bytes) {
+        return new ConfigLoader().parse(shownName, bytes);
+    }
+
     public Optional<Release> release(String name) {
         return releases.stream().filter(r -> r.name().equals(name)).findFirst();
     }

@@ -10,6 +10,7 @@ import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.Migration;
+import dev.migsafe.source.liquibase.ChangeSetIds;
 
 /**
  * The releases named in {@code migsafe.yaml} and the migrations each one includes.
@@ -46,6 +47,20 @@ public final class Releases {
                 config.describe() + (release.line() > 0 ? ":" + release.line() : "") + ": release '" + release.name()
                         + "' ends at migration '" + release.lastMigrationId() + "', which is not among the "
                         + all.size() + " migrations read" + range(all) + "; fix the id under releases:"));
+        return through(last, all);
+    }
+
+    /**
+     * The migrations of a release the history marks itself (a Liquibase {@code tagDatabase}): those up
+     * to and including the tagging migration.
+     */
+    public List<Migration> upToTag(String tag, String lastMigrationId, List<Migration> all) {
+        Migration last = all.stream().filter(m -> m.id().equals(lastMigrationId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("tag " + tag + " names no migration read"));
+        return through(last, all);
+    }
+
+    private static List<Migration> through(Migration last, List<Migration> all) {
         List<Migration> included = new ArrayList<>();
         boolean reachedLast = false;
         for (Migration m : all) {
@@ -72,12 +87,16 @@ public final class Releases {
                 + String.join(", ", names()));
     }
 
-    /** By id as written, else by version so that "24" finds "0024" and "1_2" finds "1.2". */
+    /** By id as written, else a Liquibase changeSet by its id, else by version so that "24" finds "0024" and "1_2" finds "1.2". */
     private static Optional<Migration> find(String id, List<Migration> all) {
         List<Migration> ordered = all.stream().filter(m -> m.kind() != Migration.Kind.REPEATABLE).toList();
         Optional<Migration> exact = ordered.stream().filter(m -> m.id().equals(id)).findFirst();
         if (exact.isPresent()) {
             return exact;
+        }
+        Optional<Migration> changeSet = ordered.stream().filter(m -> ChangeSetIds.names(m.id(), id)).findFirst();
+        if (changeSet.isPresent()) {
+            return changeSet;
         }
         Optional<MigrationVersion> version = parseVersion(id);
         return version.flatMap(v -> ordered.stream()

@@ -17,19 +17,28 @@ final class Headline {
 
     /** One sentence after the verdict, e.g. "rolling back the application to v1.2.9 ... breaks it." */
     static String meaning(Report r) {
+        boolean rollback = r.from() != null && r.to() != null;
         if (r.isGo()) {
-            return r.to() != null
+            return rollback
                     ? "an app-only rollback to " + r.to() + " is safe; the older release runs on the new schema."
-                    : "no blocking finding.";
+                    : "no blocking finding" + (r.to() != null ? " against " + r.to() : "") + ".";
         }
-        return r.to() != null
+        return rollback
                 ? "rolling back the application to " + r.to() + " while keeping the new schema breaks it."
-                : "blocking findings.";
+                : "blocking findings" + (r.to() != null ? " against " + r.to() : "") + ".";
     }
 
-    /** "can-rollback v1.3.0 -> v1.2.9" or "analyze". */
+    /** "can-rollback v1.3.0 -> v1.2.9", "analyze --base origin/main" or "analyze". */
     static String what(Report r, String arrow) {
-        return r.command() + (r.from() != null ? " " + r.from() + " " + arrow + " " + r.to() : "");
+        if (r.from() != null) {
+            return r.command() + " " + r.from() + " " + arrow + " " + r.to();
+        }
+        return r.command() + (r.to() != null ? " --base " + r.to() : "");
+    }
+
+    /** The newer side of a comparison: the release deployed, or the change under review. */
+    static String newer(Report r) {
+        return r.from() != null ? r.from() : "this change";
     }
 
     /** "1 error, 2 warnings, 0 infos" plus suppressed / baselined counts when there are any. */

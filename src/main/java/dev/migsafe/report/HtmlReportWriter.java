@@ -152,13 +152,13 @@ public final class HtmlReportWriter implements ReportWriter {
             return;
         }
         sb.append("<section id=\"schema\">\n<h2>Schema changes <span class=\"sub\">")
-                .append(esc(r.to())).append(" → ").append(esc(r.from())).append("</span></h2>\n");
+                .append(esc(r.to())).append(" → ").append(esc(Headline.newer(r))).append("</span></h2>\n");
         if (r.schemaChanges().isEmpty()) {
             sb.append("<p class=\"empty\">The two releases have the same schema.</p>\n</section>\n");
             return;
         }
         sb.append("<div class=\"scroll\"><table class=\"schema\">\n<thead><tr><th>Change</th><th>Object</th><th>Before (")
-                .append(esc(r.to())).append(")</th><th>After (").append(esc(r.from())).append(")</th></tr></thead>\n<tbody>\n");
+                .append(esc(r.to())).append(")</th><th>After (").append(esc(Headline.newer(r))).append(")</th></tr></thead>\n<tbody>\n");
         for (SchemaChange c : r.schemaChanges()) {
             sb.append("<tr><td><span class=\"chg ").append(changeClass(c.change())).append("\">").append(esc(c.kind()))
                     .append(' ').append(esc(c.change())).append("</span></td><td><code>").append(esc(c.object()))

@@ -26,7 +26,7 @@ public final class TextReportWriter implements ReportWriter {
     @Override
     public void write(Report r, Writer out) throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append(paint(BOLD, "migsafe " + r.command())).append(releases(r)).append(" (").append(r.dialect()).append(")\n\n");
+        sb.append(paint(BOLD, "migsafe " + Headline.what(r, "->"))).append(" (").append(r.dialect()).append(")\n\n");
         verdict(r, sb);
         findings(r.findings(), sb);
         verification(r, sb);
@@ -41,13 +41,6 @@ public final class TextReportWriter implements ReportWriter {
                 (s.suppressed() > 0 ? "; " + s.suppressed() + " suppressed" : "")
                         + (s.baselined() > 0 ? "; " + s.baselined() + " baselined (not counted)" : "")));
         out.write(sb.toString());
-    }
-
-    private static String releases(Report r) {
-        if (r.from() == null) {
-            return "";
-        }
-        return " " + r.from() + " -> " + r.to();
     }
 
     private void verdict(Report r, StringBuilder sb) {

@@ -20,8 +20,14 @@ public abstract class RuleContext {
 
     /** Reports a finding at an explicit place, with the rule's default fix when {@code fix} is null. */
     public void reportAt(String file, int line, String statement, String object, String message, String fix) {
+        reportAt(file, line, statement, object, message, fix, rule.info().severity());
+    }
+
+    /** As {@link #reportAt(String, int, String, String, String, String)}, at another severity than the rule's default. */
+    public void reportAt(String file, int line, String statement, String object, String message, String fix,
+                         Severity severity) {
         RuleInfo info = rule.info();
-        sink.accept(new Finding(info.id(), info.name(), info.category(), info.severity(), file, line, object,
+        sink.accept(new Finding(info.id(), info.name(), info.category(), severity, file, line, object,
                 statement, message, fix != null ? fix : info.fix(), false, null));
     }
 }

@@ -21,6 +21,9 @@ import org.flywaydb.core.api.MigrationVersion;
  * @param up          the forward script
  * @param down        the undo script, or {@code null} when there is none (a present but empty undo file or
  *                    dbmate down section is kept: the author declared it)
+ * @param preparedUp  the up's statements when they come ready-made rather than from parsing
+ *                    {@code up.content()} (a Liquibase changeSet's change objects), else {@code null}
+ * @param preparedDown likewise for the down
  */
 public record Migration(
         String id,
@@ -29,12 +32,28 @@ public record Migration(
         Kind kind,
         String format,
         MigrationScript up,
-        MigrationScript down) {
+        MigrationScript down,
+        PreparedStatements preparedUp,
+        PreparedStatements preparedDown) {
 
     public enum Kind { VERSIONED, REPEATABLE, BASELINE }
 
+    /** A migration whose statements come from parsing its SQL text. */
+    public Migration(String id, MigrationVersion version, String description, Kind kind, String format,
+                     MigrationScript up, MigrationScript down) {
+        this(id, version, description, kind, format, up, down, null, null);
+    }
+
     public boolean hasDown() {
         return down != null;
+    }
+
+    /**
+     * The author declared that there is no way back: an empty undo file or dbmate down section, an
+     * empty Liquibase {@code <rollback/>}. A choice worth showing, not a forgotten down.
+     */
+    public boolean declaresNoDown() {
+        return down != null && down.content().isBlank();
     }
 
     /** sha256 of the up script's bytes, as "sha256:hex". */

@@ -4,13 +4,17 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.migsafe.source.liquibase.ChangeSetSelection;
+import dev.migsafe.source.liquibase.LiquibaseReader;
+
 /** The on-disk layouts migsafe reads; the id is what {@code migsafe.yaml} and reports use. */
 public enum MigrationFormat {
     FLYWAY("flyway"),
     UPDOWN("updown"),
     DIESEL("diesel"),
     DBMATE("dbmate"),
-    SQL("sql");
+    SQL("sql"),
+    LIQUIBASE("liquibase");
 
     private final String id;
 
@@ -30,6 +34,7 @@ public enum MigrationFormat {
             case DIESEL -> new DieselReader(loader);
             case DBMATE -> new DbmateReader(loader);
             case SQL -> new PlainSqlReader(loader);
+            case LIQUIBASE -> new LiquibaseReader(loader, ChangeSetSelection.ALL, null);
         };
     }
 
@@ -45,9 +50,6 @@ public enum MigrationFormat {
             return UPDOWN;
         }
         String known = Arrays.stream(values()).map(MigrationFormat::id).collect(Collectors.joining(", "));
-        if (v.equals("liquibase")) {
-            throw new IllegalArgumentException("format 'liquibase' is not supported yet; use one of " + known);
-        }
         throw new IllegalArgumentException("unknown format '" + value + "'; use one of " + known);
     }
 

@@ -1,11 +1,6 @@
 package dev.migsafe.source;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.sql.Dialect;
@@ -21,15 +15,18 @@ import dev.migsafe.sql.Dialect;
 /**
  * Finds the migrations folder of a project when {@code migsafe.yaml} does not name it: the usual
  * places ({@code src/main/resources/db/migration}, {@code db/migration}, {@code migrations}, ...),
- * then the project folder itself, then folders named {@code migration(s)} a few levels down.
- * Also resolves per-dialect layouts such as Authelia's {@code migrations/{mysql,postgres,sqlite}}
- * to the folder of the dialect in use.
+ * then the project folder itself, then folders named {@code migration(s)} or {@code changelog} a few
+ * levels down. Also resolves per-dialect layouts such as Authelia's
+ * {@code migrations/{mysql,postgres,sqlite}} to the folder of the dialect in use.
+ *
+ * <p>Works on a {@link ProjectTree}, so the same search runs on a directory and on a git commit
+ * (projects move their migrations folder between releases).
  */
 public final class MigrationLocator {
     static final List<String> USUAL_PLACES = List.of(
             "src/main/resources/db/migration", "db/migration", "db/migrations", "migrations", "migration",
-            "database/migrations", "sql/migrations");
-    private static final Set<String> MIGRATION_FOLDER_NAMES = Set.of("migration", "migrations");
+            "database/migrations", "sql/migrations", "src/main/resources/db/changelog", "db/changelog");
+    private static final Set<String> MIGRATION_FOLDER_NAMES = Set.of("migration", "migrations", "changelog");
     private static final Set<String> NOT_SEARCHED = Set.of("target", "build", "out", "node_modules", "vendor",
             "test", "tests", "dist");
     private static final int SEARCH_DEPTH = 8;
@@ -37,43 +34,61 @@ public final class MigrationLocator {
     private static final Map<String, Dialect> DIALECT_FOLDERS = dialectFolders();
 
     private final FormatDetector detector;
+    private final ProjectTree tree;
     private final Path projectDir;
 
+    /** Searches a project directory on disk. */
     public MigrationLocator(Path projectDir, ScriptLoader loader) {
-        this.projectDir = projectDir;
+        this(new DirectoryTree(projectDir, projectDir), loader, projectDir);
+    }
+
+    /** Searches any project tree (e.g. a git commit); only the String-path methods apply. */
+    public MigrationLocator(ProjectTree tree, ScriptLoader loader) {
+        this(tree, loader, null);
+    }
+
+    private MigrationLocator(ProjectTree tree, ScriptLoader loader, Path projectDir) {
+        this.tree = tree;
         this.detector = new FormatDetector(loader);
+        this.projectDir = projectDir;
     }
 
     /**
-     * The migrations folder of the project.
+     * The migrations folder of the project on disk.
      *
      * @param dialect the dialect in use, for per-dialect layouts; null means PostgreSQL
      * @throws BadInputException when none is found, or several and the choice is not obvious
      */
     public Path locate(Dialect dialect) {
-        if (!Files.isDirectory(projectDir)) {
-            throw new BadInputException(display(projectDir) + ": project directory not found; check --project");
+        String found = locateFolder(dialect);
+        return found.isEmpty() ? projectDir : projectDir.resolve(found);
+    }
+
+    /** As {@link #locate(Dialect)}, as a path in the tree ("" for its root). */
+    public String locateFolder(Dialect dialect) {
+        if (!tree.isDirectory("")) {
+            throw new BadInputException(tree.display("") + ": project directory not found; check --project");
         }
         for (String place : USUAL_PLACES) {
-            Path candidate = projectDir.resolve(place);
-            if (Files.isDirectory(candidate) && holdsMigrations(candidate)) {
-                return forDialect(candidate, dialect);
+            if (tree.isDirectory(place) && holdsMigrations(place)) {
+                return dialectFolder(place, dialect);
             }
         }
-        if (hasTopLevelMigrations(projectDir) || isPerDialect(projectDir)) {
-            return forDialect(projectDir, dialect);
+        if (hasTopLevelMigrations("") || isPerDialect("")) {
+            return dialectFolder("", dialect);
         }
-        List<Path> found = search();
+        List<String> found = new ArrayList<>();
+        search("", 0, found);
         if (found.size() == 1) {
-            return forDialect(found.get(0), dialect);
+            return dialectFolder(found.get(0), dialect);
         }
         if (found.isEmpty()) {
-            throw new BadInputException(display(projectDir) + ": no migrations folder found (looked in "
-                    + String.join(", ", USUAL_PLACES) + " and folders named migration(s)); name it under"
-                    + " migrations: in migsafe.yaml or pass --from-dir");
+            throw new BadInputException(tree.display("") + ": no migrations folder found (looked in "
+                    + String.join(", ", USUAL_PLACES) + " and folders named migration(s) or changelog); name it"
+                    + " under migrations: in migsafe.yaml or pass --from-dir");
         }
-        throw new BadInputException(display(projectDir) + ": several migrations folders ("
-                + found.stream().map(this::display).collect(Collectors.joining(", "))
+        throw new BadInputException(tree.display("") + ": several migrations folders ("
+                + found.stream().map(tree::display).collect(Collectors.joining(", "))
                 + "); name the one to use under migrations: in migsafe.yaml");
     }
 
@@ -83,13 +98,20 @@ public final class MigrationLocator {
      * @throws BadInputException when the layout has no folder for the dialect
      */
     public Path forDialect(Path dir, Dialect dialect) {
+        String sub = new MigrationLocator(new DirectoryTree(dir, projectDir), detector.loader(), projectDir)
+                .dialectFolder("", dialect);
+        return sub.isEmpty() ? dir : dir.resolve(sub);
+    }
+
+    /** As {@link #forDialect(Path, Dialect)}, for a folder of the tree. */
+    public String dialectFolder(String dir, Dialect dialect) {
         if (!isPerDialect(dir)) {
             return dir;
         }
         Dialect wanted = dialect == null ? Dialect.POSTGRESQL : dialect;
         List<String> available = new ArrayList<>();
-        for (Path sub : subfolders(dir)) {
-            String name = sub.getFileName().toString();
+        for (String name : tree.subfolders(dir)) {
+            String sub = ProjectTree.child(dir, name);
             if (DIALECT_FOLDERS.containsKey(name.toLowerCase(Locale.ROOT)) && holdsMigrations(sub)) {
                 if (DIALECT_FOLDERS.get(name.toLowerCase(Locale.ROOT)) == wanted) {
                     return sub;
@@ -97,77 +119,54 @@ public final class MigrationLocator {
                 available.add(name);
             }
         }
-        throw new BadInputException(display(dir) + ": holds migrations per dialect (" + String.join(", ", available)
+        throw new BadInputException(tree.display(dir) + ": holds migrations per dialect (" + String.join(", ", available)
                 + ") but none for " + wanted + "; pass --dialect or set dialect: in migsafe.yaml");
     }
 
     /** A folder without migrations of its own whose sub-folders are named after dialects and hold some. */
     public boolean isPerDialect(Path dir) {
+        return new MigrationLocator(new DirectoryTree(dir, projectDir), detector.loader(), projectDir).isPerDialect("");
+    }
+
+    private boolean isPerDialect(String dir) {
         if (hasTopLevelMigrations(dir)) {
             return false;
         }
-        return subfolders(dir).stream().anyMatch(sub ->
-                DIALECT_FOLDERS.containsKey(sub.getFileName().toString().toLowerCase(Locale.ROOT))
-                        && holdsMigrations(sub));
+        return tree.subfolders(dir).stream().anyMatch(name ->
+                DIALECT_FOLDERS.containsKey(name.toLowerCase(Locale.ROOT))
+                        && holdsMigrations(ProjectTree.child(dir, name)));
     }
 
-    private boolean holdsMigrations(Path dir) {
-        return isPerDialect(dir) || detector.probe(new DirectoryFiles(dir, projectDir)).isPresent();
+    private boolean holdsMigrations(String dir) {
+        return isPerDialect(dir) || detector.probe(tree.folder(dir)).isPresent();
     }
 
-    /** .sql files right in the folder, or diesel-style sub-folders; not a recursive look. */
-    private boolean hasTopLevelMigrations(Path dir) {
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.anyMatch(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql")
-                    || Files.isRegularFile(p.resolve("up.sql")));
-        } catch (IOException e) {
-            return false;
+    /** Migration files right in the folder, or diesel-style sub-folders; not a recursive look. */
+    private boolean hasTopLevelMigrations(String dir) {
+        return tree.files(dir).stream().anyMatch(name -> name.endsWith(".sql") || FormatDetector.isChangelogName(name))
+                || tree.subfolders(dir).stream().anyMatch(sub -> tree.files(ProjectTree.child(dir, sub)).contains("up.sql"));
+    }
+
+    /** Build output, dependencies and hidden folders are pruned, not listed. */
+    private void search(String dir, int depth, List<String> found) {
+        if (depth >= SEARCH_DEPTH) {
+            return;
         }
-    }
-
-    private List<Path> search() {
-        List<Path> found = new ArrayList<>();
-        try {
-            // walkFileTree rather than walk: build output, dependencies and hidden folders are pruned, not listed
-            Files.walkFileTree(projectDir, Set.of(), SEARCH_DEPTH, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(projectDir) && skipped(dir.getFileName().toString())) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (MIGRATION_FOLDER_NAMES.contains(String.valueOf(dir.getFileName())) && holdsMigrations(dir)) {
-                        found.add(dir); // a migrations folder nested in it is part of it (Flyway reads recursively)
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // an unreadable corner of the project is not ours to judge
-                }
-            });
-        } catch (IOException e) {
-            throw new BadInputException(display(projectDir) + ": cannot search for migrations ("
-                    + DirectoryFiles.reason(e) + "); name the folder under migrations: in migsafe.yaml", e);
+        for (String name : tree.subfolders(dir)) {
+            if (skipped(name)) {
+                continue;
+            }
+            String sub = ProjectTree.child(dir, name);
+            if (MIGRATION_FOLDER_NAMES.contains(name) && holdsMigrations(sub)) {
+                found.add(sub); // a migrations folder nested in it is part of it (Flyway reads recursively)
+            } else {
+                search(sub, depth + 1, found);
+            }
         }
-        return found;
     }
 
     private static boolean skipped(String folderName) {
         return folderName.startsWith(".") || NOT_SEARCHED.contains(folderName);
-    }
-
-    private static List<Path> subfolders(Path dir) {
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isDirectory).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private String display(Path p) {
-        return new ProjectPaths(projectDir).display(p);
     }
 
     private static Map<String, Dialect> dialectFolders() {

@@ -49,12 +49,26 @@ final class StatementKinds {
 
     /** The Other event for a statement of these kinds, or null when it is not one. */
     static Change.Other recognise(TokenCursor c) {
+        List<String> words = leadingWords(c);
         for (List<String> prefix : PREFIXES) {
-            if (c.at(prefix.toArray(String[]::new))) {
+            if (words.size() >= prefix.size() && words.subList(0, prefix.size()).equals(prefix)) {
                 return new Change.Other(refine(String.join(" ", prefix), c), "");
             }
         }
         return null;
+    }
+
+    /** The statement's first words, upper-case, without the OR REPLACE of CREATE OR REPLACE. */
+    private static List<String> leadingWords(TokenCursor c) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; words.size() < 6 && c.peek(i) != null && c.peek(i).type() == Token.Type.WORD; i++) {
+            words.add(c.peek(i).upper());
+        }
+        if (words.size() > 2 && words.get(0).equals("CREATE") && words.get(1).equals("OR")
+                && words.get(2).equals("REPLACE")) {
+            words.subList(1, 3).clear();
+        }
+        return words;
     }
 
     /** Adds the options that change how much a maintenance statement locks. */

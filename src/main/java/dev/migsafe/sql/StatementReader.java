@@ -51,10 +51,10 @@ final class StatementReader {
             throw new NotUnderstoodException("empty statement");
         }
         if (c.accept("CREATE")) {
-            return create(c, text);
+            return create(c);
         }
         if (c.at("ALTER")) {
-            return alter(c, text);
+            return alter(c);
         }
         if (c.accept("DROP")) {
             return DropReader.read(c);
@@ -79,7 +79,7 @@ final class StatementReader {
         return other(c);
     }
 
-    private List<Change> create(TokenCursor c, String text) {
+    private List<Change> create(TokenCursor c) {
         boolean orReplace = c.accept("OR", "REPLACE");
         skipMySqlCreateOptions(c);
         if (c.at("TABLE") || c.at("TEMPORARY", "TABLE") || c.at("TEMP", "TABLE") || c.at("UNLOGGED", "TABLE")
@@ -114,7 +114,7 @@ final class StatementReader {
         return other(c);
     }
 
-    private List<Change> alter(TokenCursor c, String text) {
+    private List<Change> alter(TokenCursor c) {
         c.expect("ALTER");
         skipMySqlCreateOptions(c);
         if (c.at("TABLE") || c.at("ONLINE", "TABLE") || c.at("IGNORE", "TABLE") || c.at("OFFLINE", "TABLE")) {

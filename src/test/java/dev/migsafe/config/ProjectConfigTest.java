@@ -122,7 +122,7 @@ class ProjectConfigTest {
     @Test
     void wrongValues() {
         assertEquals("migsafe.yaml:1: unknown dialect 'oracle': use postgresql or mysql (mariadb)", error("dialect: oracle\n"));
-        assertEquals("migsafe.yaml:3: unknown format 'flyweight'; use one of flyway, updown, diesel, dbmate, sql",
+        assertEquals("migsafe.yaml:3: unknown format 'flyweight'; use one of flyway, updown, diesel, dbmate, sql, liquibase",
                 error("migrations:\n  - path: db\n    format: flyweight\n"));
         assertEquals("migsafe.yaml:3: unknown severity 'fatal': use error, warning or info",
                 error("rules:\n  BC109:\n    severity: fatal\n"));

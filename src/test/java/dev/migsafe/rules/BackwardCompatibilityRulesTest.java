@@ -348,6 +348,17 @@ class BackwardCompatibilityRulesTest {
     }
 
     @Test
+    void reCreatingARestrictionTheOlderReleaseHadIsFine() {
+        RuleTester.postgres().only("BC109")
+                .released(USERS + "\nCREATE TABLE orders (id int, user_id int REFERENCES users (id));\n"
+                        + "CREATE UNIQUE INDEX users_email_idx ON users (email);")
+                .deploy("ALTER TABLE orders DROP CONSTRAINT orders_user_id_fkey,\n"
+                        + "  ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);")
+                .check();
+    }
+
+    @Test
     void newWriteRestrictionIsAWarning() {
         Finding f = RuleTester.postgres().only("BC109").released(USERS)
                 .deploy("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);").onlyFinding();

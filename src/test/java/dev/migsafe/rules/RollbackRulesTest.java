@@ -88,6 +88,24 @@ class RollbackRulesTest {
     }
 
     @Test
+    void downRebuildingWhatTheNewerSchemaAlsoEnforcedIsFine() {
+        // the up rebuilds the table keeping its constraints; the down rebuilds it back: data written under the
+        // newer schema already respected them
+        RuleTester.postgres().only("RB304")
+                .released("CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL UNIQUE, age int);")
+                .deploy("ALTER TABLE users RENAME TO users_old;\n"
+                        + "CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL UNIQUE, age bigint);\n"
+                        + "INSERT INTO users SELECT * FROM users_old;\n"
+                        + "DROP TABLE users_old;")
+                .withDown("ALTER TABLE users RENAME TO users_new;\n"
+                        + "CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL, age int);\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n"
+                        + "INSERT INTO users SELECT * FROM users_new;\n"
+                        + "DROP TABLE users_new;")
+                .check();
+    }
+
+    @Test
     void mysqlDownModifyNotNull() {
         RuleTester.mysql().only("RB304")
                 .released("CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL);")

@@ -340,6 +340,7 @@ class SqlScriptParserTest {
             "CREATE POLICY p ON users USING (true) | CREATE POLICY",
             "REFRESH MATERIALIZED VIEW CONCURRENTLY mv | REFRESH MATERIALIZED VIEW CONCURRENTLY",
             "CREATE SCHEMA IF NOT EXISTS audit | CREATE SCHEMA",
+            "CREATE OR REPLACE RULE r AS ON INSERT TO t DO INSTEAD NOTHING | CREATE RULE",
             "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO app | ALTER DEFAULT PRIVILEGES"})
     void otherStatementsKeepAPreciseKind(String sql, String kind) {
         Change c = single(sql, PG);

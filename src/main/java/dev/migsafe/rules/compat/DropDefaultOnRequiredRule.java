@@ -23,7 +23,7 @@ public final class DropDefaultOnRequiredRule implements Rule {
     @Override
     public void onChange(ChangeContext ctx) {
         ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
-        if (edit == null || !edit.dropsDefault() || !edit.notNullAfter(ctx) || edit.hasValueWithoutAppAfter(ctx)
+        if (edit == null || !edit.dropsDefault() || !edit.notNullAfter() || edit.hasValueWithoutAppAfter()
                 || edit.before() == null || edit.before().generated()
                 || !OlderRelease.hasColumn(ctx, edit.table(), edit.column())) {
             return;

@@ -9,6 +9,7 @@ import dev.migsafe.change.ConstraintDef;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.OlderRelease;
+import dev.migsafe.rules.Restrictions;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
@@ -17,7 +18,8 @@ import dev.migsafe.schema.Index;
 /**
  * A new UNIQUE, CHECK, FOREIGN KEY, PRIMARY KEY or EXCLUDE constraint (or unique index) on columns
  * the older release writes: it was not written with the restriction in mind, and writes it used
- * to make can now be refused.
+ * to make can now be refused. Re-creating a restriction the older release already had (a foreign key
+ * with another ON DELETE, a unique constraint over its unique index) is not new.
  */
 @RuleInfo(id = "BC109", name = "new-write-restriction", category = Category.BACKWARD_COMPATIBILITY,
         severity = Severity.WARNING,
@@ -35,7 +37,8 @@ public final class NewWriteRestrictionRule implements Rule {
         }
         if (ctx.change() instanceof Change.AddConstraint c) {
             constraint(ctx, c.table(), c.constraint());
-        } else if (ctx.change() instanceof Change.CreateIndex c && c.unique()) {
+        } else if (ctx.change() instanceof Change.CreateIndex c && c.unique()
+                && !Restrictions.uniqueOn(ctx.base(), ctx.baseTable(c.table()), c.columns())) {
             check(ctx, c.table(), "unique index" + (c.name() == null ? "" : " " + c.name()), c.columns(), c.columns(),
                     false);
         }
@@ -43,8 +46,8 @@ public final class NewWriteRestrictionRule implements Rule {
 
     private static void constraint(ChangeContext ctx, String table, ConstraintDef k) {
         Index backing = k.usingIndex() == null ? null : ctx.before().indexes().get(k.usingIndex());
-        if (backing != null && backing.unique()) {
-            return; // the unique index already restricted writes (and was reported when it was created)
+        if ((backing != null && backing.unique()) || Restrictions.alreadyEnforced(ctx.base(), ctx.baseTable(table), k)) {
+            return; // already restricted writes (the older release's own constraint, re-created; or a unique index)
         }
         List<String> columns = k.columns() == null ? List.of() : k.columns();
         List<String> mentioned = new ArrayList<>(columns);
@@ -63,7 +66,7 @@ public final class NewWriteRestrictionRule implements Rule {
         if (known.isEmpty() && !(isCheck && columns.isEmpty())) {
             return; // only on columns new in this release: the older release does not write them
         }
-        String on = known.isEmpty() ? table : table + " (" + String.join(", ", known) + ")";
+        String on = columns.isEmpty() ? table : table + " (" + String.join(", ", columns) + ")";
         ctx.report(table, "new " + what + " on " + on + ": the older release was not written with it in mind and may "
                 + "write rows that violate it; those inserts and updates now fail instead of succeeding");
     }

@@ -2,42 +2,99 @@ package dev.migsafe.rules.history;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.RangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.source.FlywayChecksum;
 import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationFormat;
+import dev.migsafe.sql.StatementComparison;
 
 /**
- * A migration the older release shipped was edited or removed in the newer one. Databases that
- * already ran it keep the old version, new ones get the new version: the two drift apart, and
- * Flyway's validate refuses to migrate.
+ * A migration the older release shipped was edited, renamed or removed in the newer one. Databases
+ * that already ran it keep the old version, new ones get the new version: the two drift apart, and
+ * Flyway's validate (or Liquibase's checksum check) refuses to migrate. An edit is called cosmetic when
+ * the statements are the same once whitespace and comments are left out (the schemas do not drift,
+ * but the checksum still fails), semantic otherwise. For Flyway files the message gives Flyway's own
+ * checksums, to match against {@code flyway_schema_history.checksum}.
  */
 @RuleInfo(id = "HS401", name = "applied-migration-changed", category = Category.HISTORY, severity = Severity.ERROR,
-        summary = "A migration already released was changed (checksum) or removed.",
-        fix = "Never edit or delete a released migration: restore it as released and put the change in a new "
-                + "migration.")
+        summary = "A migration already released was changed (checksum), renamed or removed.",
+        fix = "Never edit, rename or delete a released migration: restore it as released and put the change in a new "
+                + "migration (a cosmetic edit can instead be accepted with flyway repair / liquibase "
+                + "clear-checksums, once every database has the same text).")
 public final class AppliedMigrationChangedRule implements Rule {
 
     @Override
     public void onRange(RangeContext ctx) {
         Map<String, Migration> newer = new LinkedHashMap<>();
         ctx.newer().forEach(m -> newer.put(key(m), m));
+        Map<String, Migration> older = new LinkedHashMap<>();
+        ctx.older().forEach(m -> older.put(key(m), m));
         for (Migration old : ctx.older()) {
             Migration now = newer.get(key(old));
             if (now == null) {
-                ctx.reportAt(old.up().path(), old.up().firstLine(), "", old.id(), "migration " + old.id()
-                        + " was released but is gone from the newer release: databases that ran it keep its changes, "
-                        + "new databases do not get them, and Flyway reports it as applied but missing", null);
+                Optional<Migration> moved = ctx.newer().stream()
+                        .filter(m -> !older.containsKey(key(m)) && m.checksum().equals(old.checksum())).findFirst();
+                if (moved.isPresent()) {
+                    renamed(ctx, old, moved.get());
+                } else {
+                    ctx.reportAt(old.up().path(), old.up().firstLine(), "", old.id(), "migration " + old.id()
+                            + " was released but is gone from the newer release: databases that ran it keep its changes, "
+                            + "new databases do not get them, and Flyway reports it as applied but missing", null);
+                }
             } else if (old.kind() != Migration.Kind.REPEATABLE && !old.checksum().equals(now.checksum())) {
-                ctx.reportAt(now.up().path(), now.up().firstLine(), "", now.id(), "migration " + now.id()
-                        + " was released with other content (" + shortSum(old) + ", now " + shortSum(now) + "): "
-                        + "databases that already ran it will not run the new text, so they differ from new ones, and "
-                        + "Flyway validate fails with a checksum mismatch", null);
+                changed(ctx, old, now);
+            } else if (old.kind() != Migration.Kind.REPEATABLE && !fileName(old).equals(fileName(now))) {
+                // a file name change only: moving the migrations folder is fine (tools identify by version)
+                renamed(ctx, old, now);
             }
         }
+    }
+
+    private static void changed(RangeContext ctx, Migration old, Migration now) {
+        boolean cosmetic = StatementComparison.sameCode(ctx.upStatements(old), ctx.upStatements(now), ctx.dialect());
+        String what = cosmetic
+                ? "a cosmetic edit (same statements; only whitespace or comments differ), so schemas do not drift, "
+                + "but the checksum no longer matches what databases recorded"
+                : "a semantic edit (the statements differ): databases that already ran it will not run the new text, "
+                + "so they differ from new ones";
+        ctx.reportAt(now.up().path(), now.up().firstLine(), "", now.id(), "migration " + now.id()
+                + " was released with other content (" + sums(old, now) + "): " + what + "; "
+                + (isFlyway(now) ? "Flyway validate fails with a checksum mismatch" : "the migration tool's checksum "
+                + "validation fails"), null);
+    }
+
+    private static void renamed(RangeContext ctx, Migration old, Migration now) {
+        String consequence = isFlyway(now)
+                ? (key(old).equals(key(now)) ? "Flyway validate reports a description mismatch"
+                : "Flyway sees " + old.id() + " as applied but missing, and " + now.id() + " as new, and runs it again")
+                : "the tool records migrations by name, so it would run the same changes again";
+        ctx.reportAt(now.up().path(), now.up().firstLine(), "", now.id(), "migration " + old.id() + " ("
+                + old.up().path() + ") was released and is now " + now.id() + " (" + now.up().path()
+                + ") with the same content: renamed; " + consequence, null);
+    }
+
+    private static String sums(Migration old, Migration now) {
+        String sums = shortSum(old) + ", now " + shortSum(now);
+        if (isFlyway(old) && isFlyway(now)) {
+            sums += "; Flyway checksum " + FlywayChecksum.of(old.up()) + ", now " + FlywayChecksum.of(now.up())
+                    + " as flyway_schema_history.checksum would show";
+        }
+        return sums;
+    }
+
+    private static String fileName(Migration m) {
+        String path = m.up().path();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static boolean isFlyway(Migration m) {
+        return MigrationFormat.FLYWAY.id().equals(m.format());
     }
 
     /** Same identity as the analysis uses: versioned by id, others by kind and description. */

@@ -24,7 +24,7 @@ public final class DownNotInverseRule implements Rule {
 
     @Override
     public void onMigration(MigrationContext ctx) {
-        if (ctx.afterDown() == null || ctx.migration().down() == null) {
+        if (ctx.afterDown() == null || ctx.migration().down() == null || ctx.migration().declaresNoDown()) {
             return;
         }
         List<String> differences = SchemaDiff.between(ctx.before(), ctx.afterDown());

@@ -1,0 +1,78 @@
+package dev.migsafe.source.liquibase;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migsafe.sql.Suppression;
+
+/**
+ * Where things sit in a changelog file. Liquibase's parsers keep no line numbers, so findings would
+ * all point at line 1; this finds the line of each changeSet (by its id near a "changeSet" word)
+ * and of each change inside it (the next line naming the change type), which is what a reviewer
+ * needs. Also reads {@code migsafe:ignore} comments (XML or SQL style) just above a change.
+ */
+final class ChangelogLines {
+    private static final Pattern IGNORE = Pattern.compile(
+            "migsafe:ignore\\s+([A-Za-z]{2}\\d{3}(?:\\s*,\\s*[A-Za-z]{2}\\d{3})*)\\s*(.*?)\\s*(?:-->)?\\s*$");
+    private static final int ATTRIBUTE_LINES = 6;
+
+    private final String[] lines;
+
+    ChangelogLines(String text) {
+        this.lines = text.split("\r?\n", -1);
+    }
+
+    /** 1-based line of the changeSet with this id, or 1 when it cannot be told. */
+    int changeSet(String id) {
+        Pattern idAttribute = Pattern.compile("(?:\\bid\\s*[=:]\\s*[\"']?|--changeset\\s+[^:\\s]+:)"
+                + Pattern.quote(id) + "(?:[\"'\\s,}]|$)", Pattern.CASE_INSENSITIVE);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].toLowerCase(Locale.ROOT).contains("changeset")) {
+                continue;
+            }
+            for (int j = i; j < Math.min(lines.length, i + ATTRIBUTE_LINES); j++) {
+                if (idAttribute.matcher(lines[j]).find()) {
+                    return i + 1;
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** 1-based line of the first line at or after {@code fromLine} naming {@code changeType}; else {@code fromLine}. */
+    int change(String changeType, int fromLine) {
+        Pattern name = Pattern.compile("\\b" + Pattern.quote(changeType) + "\\b");
+        for (int i = Math.max(0, fromLine - 1); i < lines.length; i++) {
+            if (name.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return fromLine;
+    }
+
+    /** The {@code migsafe:ignore} comments on the lines just above {@code line} (blank and comment lines). */
+    List<Suppression> suppressionsBefore(int line) {
+        List<Suppression> found = new ArrayList<>();
+        for (int i = line - 2; i >= 0; i--) {
+            String text = lines[i].trim();
+            if (!text.isEmpty() && !isComment(text)) {
+                break;
+            }
+            Matcher m = IGNORE.matcher(text);
+            if (m.find()) {
+                List<String> ids = Arrays.stream(m.group(1).split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+                String reason = m.group(2).isBlank() ? null : m.group(2);
+                found.add(0, new Suppression(ids, reason, i + 1));
+            }
+        }
+        return found;
+    }
+
+    private static boolean isComment(String text) {
+        return text.startsWith("<!--") || text.startsWith("--") || text.startsWith("#") || text.endsWith("-->");
+    }
+}

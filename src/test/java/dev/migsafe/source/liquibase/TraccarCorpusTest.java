@@ -1,0 +1,63 @@
+package dev.migsafe.source.liquibase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migsafe.source.DirectoryFiles;
+import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationSet;
+import dev.migsafe.source.ScriptLoader;
+import dev.migsafe.sql.Dialect;
+import dev.migsafe.sql.ParsedStatement;
+import dev.migsafe.sql.SqlScriptParser;
+
+/**
+ * Opt-in (runs when ../shared/corpus/traccar exists): the whole Traccar Liquibase history loads with
+ * Liquibase's parsers, and every change is either mapped to change events or reported as not
+ * understood (PS501). Prints the coverage.
+ */
+class TraccarCorpusTest {
+    private static final Path TRACCAR = Path.of("..", "shared", "corpus", "traccar", "schema");
+
+    @Test
+    void wholeHistoryLoadsAndEveryChangeIsMappedOrReported() {
+        assumeTrue(Files.isDirectory(TRACCAR), "corpus not present: " + TRACCAR.toAbsolutePath());
+        MigrationSet set = new LiquibaseReader(new ScriptLoader(), ChangeSetSelection.ALL, null)
+                .read(new DirectoryFiles(TRACCAR, TRACCAR));
+        long changeSets = set.migrations().size();
+        assertTrue(changeSets >= 29, "one changeSet per included file at least, got " + changeSets);
+
+        for (Dialect dialect : Dialect.values()) {
+            int understood = 0;
+            int notUnderstood = 0;
+            Map<String, Integer> gaps = new TreeMap<>();
+            for (Migration m : set.migrations()) {
+                List<ParsedStatement> statements = m.preparedUp().resolve(new SqlScriptParser(), dialect);
+                for (ParsedStatement ps : statements) {
+                    if (ps.isUnderstood()) {
+                        understood++;
+                    } else {
+                        notUnderstood++;
+                        gaps.merge(ps.problem(), 1, Integer::sum);
+                    }
+                }
+            }
+            int total = understood + notUnderstood;
+            System.out.printf("Traccar (%s): %d changeSets, %d statements, %d understood (%.1f%%), %d PS501 %s%n",
+                    dialect, changeSets, total, understood, 100.0 * understood / total, notUnderstood, gaps);
+            assertEquals(total, understood + notUnderstood);
+            assertTrue(total > changeSets, "every changeSet yields statements");
+        }
+        System.out.println("Traccar notes: " + set.notes());
+        System.out.println("Traccar ids: " + set.migrations().stream().map(Migration::id).toList());
+    }
+}
