@@ -342,8 +342,8 @@ public final class HtmlReportWriter implements ReportWriter {
             .why{margin:6px 0;white-space:pre-line}.fix{margin:6px 0;background:var(--ok-bg);border-radius:6px;padding:8px 12px}
             .fix strong{color:var(--ok);margin-right:4px}
             .scroll{overflow-x:auto;margin-bottom:10px}.scroll table{margin:0}
-            td code{word-break:break-word}
-            @media (max-width:640px){.banner{padding:20px}.verdict{font-size:32px}main{padding:4px 12px 24px}th,td{padding:6px 8px}}
+            td code{overflow-wrap:anywhere}
+            @media (max-width:640px){.banner{padding:20px}.verdict{font-size:32px}main{padding:4px 12px 24px}th,td{padding:6px 8px}.scroll td{white-space:nowrap}.scroll td code{overflow-wrap:normal}}
             table{width:100%;border-collapse:collapse;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow:hidden;margin-bottom:10px}
             th,td{text-align:left;padding:7px 12px;border-bottom:1px solid var(--line);vertical-align:top}
             th{background:var(--bg);font-size:13px;color:var(--muted)}tr:last-child td{border-bottom:0}
