@@ -3,6 +3,7 @@ package dev.migsafe.analysis;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.Dialect;
@@ -14,9 +15,22 @@ import dev.migsafe.sql.Dialect;
  * @param newer              migrations of the release that is or will be deployed, in order
  * @param window             how "existing" is decided, see {@link Window}
  * @param severityOverrides  rule ID -> severity from {@code migsafe.yaml}
+ * @param serverVersion      the server the migrations run on, for version-aware lock rules
  */
 public record AnalysisRequest(Dialect dialect, List<Migration> older, List<Migration> newer, Window window,
-                              Map<String, Severity> severityOverrides) {
+                              Map<String, Severity> severityOverrides, ServerVersion serverVersion) {
+
+    /** A request for the dialect's default server version (PostgreSQL 16, MySQL 8.0). */
+    public AnalysisRequest(Dialect dialect, List<Migration> older, List<Migration> newer, Window window,
+                           Map<String, Severity> severityOverrides) {
+        this(dialect, older, newer, window, severityOverrides, ServerVersion.defaultFor(dialect));
+    }
+
+    public AnalysisRequest {
+        if (serverVersion == null || serverVersion.dialect() != dialect) {
+            serverVersion = ServerVersion.defaultFor(dialect);
+        }
+    }
 
     /**
      * <ul>

@@ -62,6 +62,7 @@ public final class Analyzer {
             if (w.migrations().isEmpty()) {
                 continue;
             }
+            adoptUncreatedTables(schema, w.migrations(), parsed);
             Schema base = schema.copy();
             if (older == null && request.window() == AnalysisRequest.Window.RANGE) {
                 older = base;
@@ -84,7 +85,7 @@ public final class Analyzer {
 
         List<Migration> released = request.window() == AnalysisRequest.Window.RANGE ? request.older() : List.of();
         for (Rule rule : rules) {
-            rule.onRange(new RangeContext(rule, request.dialect(), raw::add, released, request.newer(),
+            rule.onRange(new RangeContext(rule, request.serverVersion(), raw::add, released, request.newer(),
                     range.migrations(), m -> parsed.get(m.up())));
         }
 
@@ -113,8 +114,8 @@ public final class Analyzer {
             watch(request, m, ChangeContext.Script.DOWN, down, afterDown, before, before, sink);
         }
         for (Rule rule : rules) {
-            rule.onMigration(new MigrationContext(rule, request.dialect(), sink, m, parsed.get(m.up()), down, before,
-                    afterUp, afterDown, base, end));
+            rule.onMigration(new MigrationContext(rule, request.serverVersion(), sink, m, parsed.get(m.up()), down,
+                    before, afterUp, afterDown, base, end));
         }
     }
 
@@ -124,10 +125,39 @@ public final class Analyzer {
         for (ParsedStatement ps : statements) {
             for (Change change : ps.changes()) {
                 for (Rule rule : rules) {
-                    rule.onChange(new ChangeContext(rule, request.dialect(), sink, m, script, ps, change, live, base, end));
+                    rule.onChange(new ChangeContext(rule, request.serverVersion(), sink, m, script, statements, ps, change, live,
+                            base, end));
                 }
                 SchemaReplayer.apply(live, change);
             }
+        }
+    }
+
+    /**
+     * A table the window alters, drops or writes without ever creating it was created outside what
+     * was replayed: it existed before the window, with rows and users. It joins the window's start
+     * as a placeholder (columns unknown), so that rules see it as existing rather than as new. This
+     * is also squawk's assumption about the tables a migration does not create. (DROP TABLE IF
+     * EXISTS of an unknown table is left out: it says the table may well not exist.)
+     */
+    private static void adoptUncreatedTables(Schema schema, List<Migration> window,
+                                             Map<MigrationScript, List<ParsedStatement>> parsed) {
+        Schema scratch = schema.copy();
+        List<String> uncreated = new ArrayList<>();
+        for (Migration m : window) {
+            for (ParsedStatement ps : parsed.get(m.up())) {
+                for (Change change : ps.changes()) {
+                    for (String table : TablesNamed.by(change)) {
+                        if (scratch.relation(table) == null && !uncreated.contains(table)) {
+                            uncreated.add(table);
+                        }
+                    }
+                    SchemaReplayer.apply(scratch, change);
+                }
+            }
+        }
+        for (String name : uncreated) {
+            schema.tables().putIfAbsent(name, new dev.migsafe.schema.Table(name, schema.newLineage(), false));
         }
     }
 

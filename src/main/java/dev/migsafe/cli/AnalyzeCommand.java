@@ -83,8 +83,10 @@ class AnalyzeCommand implements Callable<Integer> {
         Dialect dialect = ws.dialect(projectOptions.dialect, all);
         // with --base the range is what REF lacks, deployed at once on REF's schema
         AnalysisRequest request = base != null
-                ? new AnalysisRequest(dialect, ws.release(base), all, AnalysisRequest.Window.RANGE, ws.severityOverrides())
-                : new AnalysisRequest(dialect, unchecked, all, AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides());
+                ? new AnalysisRequest(dialect, ws.release(base), all, AnalysisRequest.Window.RANGE, ws.severityOverrides(),
+                        ws.serverVersion(dialect))
+                : new AnalysisRequest(dialect, unchecked, all, AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides(),
+                        ws.serverVersion(dialect));
         return finish(ws, dialect, ws.analyzer().run(request));
     }
 

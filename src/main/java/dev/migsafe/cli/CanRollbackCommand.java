@@ -60,7 +60,7 @@ final class CanRollbackCommand implements Callable<Integer> {
         Releases releases = select(ws);
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer);
         AnalysisResult analysed = ws.analyzer().run(new AnalysisRequest(dialect, releases.older, releases.newer,
-                AnalysisRequest.Window.RANGE, ws.severityOverrides()));
+                AnalysisRequest.Window.RANGE, ws.severityOverrides(), ws.serverVersion(dialect)));
         BaselineOptions.Applied applied = baselineOptions.apply(ws, analysed);
         AnalysisResult result = applied.result();
         Verdict verdict = Verdict.decide(result.findings(), false);

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --project}, {@code --config}, {@code --dialect} and the Liquibase selection
- * ({@code --contexts}, {@code --labels}), shared by the analysing commands.
+ * {@code --project}, {@code --config}, {@code --dialect}, the Liquibase selection ({@code --contexts},
+ * {@code --labels}) and the server versions ({@code --pg-version}, {@code --mysql-version}), shared by
+ * the analysing commands.
  */
 final class ProjectOptions {
 
@@ -20,6 +21,14 @@ final class ProjectOptions {
             description = "postgresql or mysql (MariaDB included). Default: migsafe.yaml, else detected, else postgresql.")
     String dialect;
 
+    @Option(names = "--pg-version", paramLabel = "V",
+            description = "PostgreSQL server version for the lock rules, e.g. 16 or 9.6. Default: migsafe.yaml, else 16.")
+    String pgVersion;
+
+    @Option(names = "--mysql-version", paramLabel = "V",
+            description = "MySQL/MariaDB server version for the lock rules, e.g. 8.0.28 or mariadb-10.11. "
+                    + "Default: migsafe.yaml, else 8.0.")
+    String mysqlVersion;
     @Option(names = "--contexts", paramLabel = "EXPR",
             description = "Liquibase: the contexts of the deployment (e.g. prod, \"prod and !test\"); default: all changeSets.")
     String contexts;

@@ -14,6 +14,7 @@ import dev.migsafe.analysis.Analyzer;
 import dev.migsafe.config.ProjectConfig;
 import dev.migsafe.config.ProjectSources;
 import dev.migsafe.rules.RuleCatalog;
+import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.DialectDetector;
 import dev.migsafe.source.Migration;
@@ -37,10 +38,13 @@ final class Workspace {
     private final Path root;
     private final ProjectConfig config;
     private final Dialect dialectOption;
+    private final ProjectOptions options;
     private final ProjectSources sources;
     private final Set<String> notes = new LinkedHashSet<>();
 
-    private Workspace(Path project, Path root, ProjectConfig config, Dialect dialectOption, ChangeSetSelection selection) {
+    private Workspace(Path project, Path root, ProjectConfig config, Dialect dialectOption, ChangeSetSelection selection,
+                      ProjectOptions options) {
+        this.options = options;
         this.project = project;
         this.root = root;
         this.config = config;
@@ -70,7 +74,7 @@ final class Workspace {
         } else {
             config = ProjectConfig.forProject(project);
         }
-        return new Workspace(project, root, config, dialect, new ChangeSetSelection(options.contexts, options.labels));
+        return new Workspace(project, root, config, dialect, new ChangeSetSelection(options.contexts, options.labels), options);
     }
 
     private static Path nearestConfigDir(Path target) {
@@ -150,6 +154,20 @@ final class Workspace {
     Dialect dialect(String option, List<Migration> migrations) {
         Dialect explicit = option == null ? null : parseDialect(option);
         return DialectDetector.resolve(explicit, config.dialect(), migrations);
+    }
+
+    /** --pg-version / --mysql-version, else migsafe.yaml, else the dialect's modern default. */
+    ServerVersion serverVersion(Dialect dialect) {
+        boolean pg = dialect == Dialect.POSTGRESQL;
+        String option = pg ? options.pgVersion : options.mysqlVersion;
+        String text = option != null ? option : pg ? config.postgresVersion() : config.mysqlVersion();
+        try {
+            return ServerVersion.parse(dialect, text);
+        } catch (IllegalArgumentException e) {
+            String where = option != null ? (pg ? "--pg-version " : "--mysql-version ") + option
+                    : ProjectConfig.FILE_NAME + " " + (pg ? "postgres-version" : "mysql-version");
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
     }
 
     Map<String, Severity> severityOverrides() {

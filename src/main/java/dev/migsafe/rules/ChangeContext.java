@@ -1,11 +1,12 @@
 package dev.migsafe.rules;
 
+import java.util.List;
+
 import dev.migsafe.change.Change;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.Table;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -24,17 +25,23 @@ public final class ChangeContext extends RuleContext {
 
     private final Migration migration;
     private final Script script;
+    private final List<ParsedStatement> statements;
     private final ParsedStatement statement;
     private final Change change;
     private final Schema before;
     private final Schema base;
     private final Schema end;
 
-    public ChangeContext(Rule rule, Dialect dialect, FindingSink sink, Migration migration, Script script,
-                         ParsedStatement statement, Change change, Schema before, Schema base, Schema end) {
-        super(rule, dialect, sink);
+    /**
+     * @param statements every statement of the script {@code statement} belongs to, in order
+     */
+    public ChangeContext(Rule rule, ServerVersion server, FindingSink sink, Migration migration, Script script,
+                         List<ParsedStatement> statements, ParsedStatement statement, Change change, Schema before,
+                         Schema base, Schema end) {
+        super(rule, server, sink);
         this.migration = migration;
         this.script = script;
+        this.statements = statements;
         this.statement = statement;
         this.change = change;
         this.before = before;
@@ -46,6 +53,20 @@ public final class ChangeContext extends RuleContext {
     public Script script() { return script; }
     public boolean isUp() { return script == Script.UP; }
     public ParsedStatement statement() { return statement; }
+    /** Every statement of the script this change's statement belongs to (the up or the down), in order. */
+    public List<ParsedStatement> scriptStatements() { return statements; }
+    /** The script this change's statement belongs to. */
+    public dev.migsafe.source.MigrationScript scriptFile() { return isUp() ? migration.up() : migration.down(); }
+
+    /** Position of this change's statement in {@link #scriptStatements()}. */
+    public int statementIndex() {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i) == statement) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("statement not in its script");
+    }
     public Change change() { return change; }
     public Schema before() { return before; }
     public Schema base() { return base; }

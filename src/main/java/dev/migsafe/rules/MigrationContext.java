@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.migsafe.schema.Schema;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -26,10 +25,10 @@ public final class MigrationContext extends RuleContext {
      * @param down      parsed down script, or null when the migration has none
      * @param afterDown schema after replaying up then down, or null when there is no down
      */
-    public MigrationContext(Rule rule, Dialect dialect, FindingSink sink, Migration migration,
+    public MigrationContext(Rule rule, ServerVersion server, FindingSink sink, Migration migration,
                             List<ParsedStatement> up, List<ParsedStatement> down, Schema before, Schema afterUp,
                             Schema afterDown, Schema base, Schema end) {
-        super(rule, dialect, sink);
+        super(rule, server, sink);
         this.migration = migration;
         this.up = up;
         this.down = down;

@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.ParsedStatement;
-import dev.migsafe.sql.Dialect;
 
 /**
  * The two releases being compared.
@@ -21,9 +20,9 @@ public final class RangeContext extends RuleContext {
     private final List<Migration> range;
     private final Function<Migration, List<ParsedStatement>> upStatements;
 
-    public RangeContext(Rule rule, Dialect dialect, FindingSink sink, List<Migration> older, List<Migration> newer,
+    public RangeContext(Rule rule, ServerVersion server, FindingSink sink, List<Migration> older, List<Migration> newer,
                         List<Migration> range, Function<Migration, List<ParsedStatement>> upStatements) {
-        super(rule, dialect, sink);
+        super(rule, server, sink);
         this.older = older;
         this.newer = newer;
         this.range = range;

@@ -20,6 +20,19 @@ import dev.migsafe.rules.dataloss.LossyTypeChangeRule;
 import dev.migsafe.rules.dataloss.UnboundedDmlRule;
 import dev.migsafe.rules.history.AppliedMigrationChangedRule;
 import dev.migsafe.rules.history.OutOfOrderRule;
+import dev.migsafe.rules.locking.CombinableAltersRule;
+import dev.migsafe.rules.locking.ConcurrentlyInTransactionRule;
+import dev.migsafe.rules.locking.ConstraintWithoutNotValidRule;
+import dev.migsafe.rules.locking.EnumValuesChangedRule;
+import dev.migsafe.rules.locking.IndexWithoutConcurrentlyRule;
+import dev.migsafe.rules.locking.MissingLockTimeoutRule;
+import dev.migsafe.rules.locking.MySqlBlockingAlterRule;
+import dev.migsafe.rules.locking.MySqlNotNullWithoutDefaultRule;
+import dev.migsafe.rules.locking.RewritingAddColumnRule;
+import dev.migsafe.rules.locking.SetNotNullWithoutCheckRule;
+import dev.migsafe.rules.locking.TableRewritingMaintenanceRule;
+import dev.migsafe.rules.locking.TableRewritingTypeChangeRule;
+import dev.migsafe.rules.locking.UniqueWithoutIndexRule;
 import dev.migsafe.rules.parse.NotAnalysedRule;
 import dev.migsafe.rules.rollback.DownMayFailRule;
 import dev.migsafe.rules.rollback.DownNotInverseRule;
@@ -41,6 +54,12 @@ public final class RuleCatalog {
             new AppliedMigrationChangedRule(), new OutOfOrderRule(),
             // parse (PS5xx)
             new NotAnalysedRule(),
+            // locking (LK6xx): downtime while the migration runs, per dialect and server version
+            new IndexWithoutConcurrentlyRule(), new ConcurrentlyInTransactionRule(), new ConstraintWithoutNotValidRule(),
+            new SetNotNullWithoutCheckRule(), new TableRewritingTypeChangeRule(), new RewritingAddColumnRule(),
+            new UniqueWithoutIndexRule(), new MissingLockTimeoutRule(), new TableRewritingMaintenanceRule(),
+            new CombinableAltersRule(), new MySqlBlockingAlterRule(), new EnumValuesChangedRule(),
+            new MySqlNotNullWithoutDefaultRule(),
             // configuration (CF7xx): reported by the engine while applying suppressions
             new SuppressionWithoutReasonRule(), new UnusedSuppressionRule()
     );

@@ -2,20 +2,25 @@ package dev.migsafe.rules;
 
 import dev.migsafe.sql.Dialect;
 
-/** What every rule hook gets: the rule's metadata, the dialect, and a way to report. */
+/** What every rule hook gets: the rule's metadata, the dialect and server version, and a way to report. */
 public abstract class RuleContext {
     private final Rule rule;
-    private final Dialect dialect;
+    private final ServerVersion server;
     private final FindingSink sink;
 
-    protected RuleContext(Rule rule, Dialect dialect, FindingSink sink) {
+    protected RuleContext(Rule rule, ServerVersion server, FindingSink sink) {
         this.rule = rule;
-        this.dialect = dialect;
+        this.server = server;
         this.sink = sink;
     }
 
     public Dialect dialect() {
-        return dialect;
+        return server.dialect();
+    }
+
+    /** The server version the migrations run on (configured, or the dialect's default). */
+    public ServerVersion serverVersion() {
+        return server;
     }
 
     /** Reports a finding at an explicit place, with the rule's default fix when {@code fix} is null. */

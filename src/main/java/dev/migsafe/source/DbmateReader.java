@@ -76,9 +76,12 @@ public final class DbmateReader implements MigrationReader {
             if (!m.group(1).equals(which)) {
                 continue;
             }
+            // dbmate runs a section in a transaction unless its marker says transaction:false
+            TransactionMode mode = m.group().matches("(?s).*\\btransaction:false\\b.*") ? TransactionMode.NO_TRANSACTION
+                    : TransactionMode.RUNNER_DEFAULT;
             int start = lineBreakEnd(text, m.end());
             int end = m.find() ? m.start() : text.length();
-            return new MigrationScript(shown, text.substring(start, end), lineOf(text, start));
+            return new MigrationScript(shown, text.substring(start, end), lineOf(text, start), mode);
         }
         return null;
     }

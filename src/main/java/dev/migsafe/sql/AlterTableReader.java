@@ -31,7 +31,13 @@ final class AlterTableReader {
         }
         List<Change> changes = new ArrayList<>();
         for (TokenCursor action : c.splitRest()) {
-            changes.addAll(action(action, table));
+            List<Change> actionChanges = action(action, table);
+            changes.addAll(actionChanges);
+            for (Change done : actionChanges) {
+                if (done instanceof Change.RenameTable r) {
+                    table = r.to(); // MySQL: later actions of the statement; events name the table as it is then
+                }
+            }
             if (!action.atEnd()) {
                 throw new NotUnderstoodException("unexpected text in ALTER TABLE action " + action.near());
             }
@@ -230,6 +236,13 @@ final class AlterTableReader {
             throw new NotUnderstoodException("unknown ALTER TABLE action " + c.near());
         }
         String kind = "ALTER TABLE " + words(c, 4);
+        if (first.is("ALGORITHM") || first.is("LOCK")) {
+            // MySQL ALGORITHM=INSTANT / LOCK=NONE: lock rules need the value ("ALTER TABLE ALGORITHM=INSTANT")
+            c.next();
+            c.acceptSymbol('=');
+            Token value = c.peek();
+            kind = "ALTER TABLE " + first.upper() + (value == null ? "" : "=" + value.upper());
+        }
         c.restText();
         return new Change.Other(kind, table);
     }

@@ -158,16 +158,42 @@ final class ColumnReader {
         }
     }
 
-    /** Whether a default expression calls a function whose value changes per row. */
+    /**
+     * Whether a default expression calls a function whose value changes per row. On PostgreSQL a
+     * function not known to be STABLE or IMMUTABLE counts as volatile: {@code CREATE FUNCTION}
+     * makes functions VOLATILE unless told otherwise, and ADD COLUMN then rewrites the table.
+     */
     static boolean isVolatile(String expression, Dialect dialect) {
         List<Token> tokens = SqlLexer.significant(expression, dialect);
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.type() == Token.Type.WORD && tokens.get(i + 1).isSymbol('(')
-                    && VOLATILE_FUNCTIONS.contains(t.text().toLowerCase(Locale.ROOT))) {
+            if (t.type() != Token.Type.WORD || !tokens.get(i + 1).isSymbol('(') || isTypeName(tokens, i)) {
+                continue;
+            }
+            String name = t.text().toLowerCase(Locale.ROOT);
+            if (VOLATILE_FUNCTIONS.contains(name)
+                    || dialect == Dialect.POSTGRESQL && !NON_VOLATILE_POSTGRES_FUNCTIONS.contains(name)) {
                 return true;
             }
         }
         return false;
     }
+
+    /** A word after {@code ::} or {@code CAST(... AS} names a type ({@code '1'::numeric(10, 2)}), not a call. */
+    private static boolean isTypeName(List<Token> tokens, int i) {
+        return i > 0 && (tokens.get(i - 1).isSymbol(':') || tokens.get(i - 1).is("AS"));
+    }
+
+    /** PostgreSQL functions and function-like keywords that are STABLE or IMMUTABLE. */
+    private static final Set<String> NON_VOLATILE_POSTGRES_FUNCTIONS = Set.of(
+            "now", "statement_timestamp", "transaction_timestamp", "current_setting", "current_date",
+            "current_timestamp", "localtimestamp", "current_time", "localtime", "cast", "array", "row", "coalesce",
+            "nullif", "greatest", "least", "extract", "position", "overlay", "substring", "trim", "lower", "upper",
+            "btrim", "ltrim", "rtrim", "length", "char_length", "octet_length", "substr", "replace", "concat",
+            "concat_ws", "format", "left", "right", "lpad", "rpad", "md5", "encode", "decode", "abs", "round",
+            "floor", "ceil", "ceiling", "trunc", "mod", "power", "to_char", "to_date", "to_timestamp", "to_number",
+            "date_trunc", "date_part", "make_date", "make_time", "make_timestamp", "make_timestamptz",
+            "make_interval", "timezone", "age", "to_json", "to_jsonb", "json_build_object", "jsonb_build_object",
+            "json_build_array", "jsonb_build_array", "array_fill", "int4range", "int8range", "numrange", "tsrange",
+            "tstzrange", "daterange", "point", "inet", "interval", "jsonb", "json");
 }

@@ -52,7 +52,8 @@ final class StatementKinds {
         List<String> words = leadingWords(c);
         for (List<String> prefix : PREFIXES) {
             if (words.size() >= prefix.size() && words.subList(0, prefix.size()).equals(prefix)) {
-                return new Change.Other(refine(String.join(" ", prefix), c), "");
+                String kind = String.join(" ", prefix);
+                return new Change.Other(refine(kind, c), kind.equals("SET") ? setting(c) : "");
             }
         }
         return null;
@@ -71,22 +72,60 @@ final class StatementKinds {
         return words;
     }
 
-    /** Adds the options that change how much a maintenance statement locks. */
+    /**
+     * Adds the options that change how much a maintenance statement locks. An option written in a
+     * list may be switched off: {@code VACUUM (FULL FALSE)}, {@code REINDEX (CONCURRENTLY 0)}.
+     */
     private static String refine(String kind, TokenCursor c) {
-        boolean full = false;
-        boolean concurrently = false;
-        for (Token t : c.remaining()) {
-            full |= t.is("FULL");
-            concurrently |= t.is("CONCURRENTLY");
-        }
+        boolean full = option(c.remaining(), "FULL");
+        boolean concurrently = option(c.remaining(), "CONCURRENTLY");
+        boolean system = c.remaining().size() > 1 && c.remaining().get(1).is("SYSTEM");
         return switch (kind) {
             case "VACUUM" -> full ? "VACUUM FULL" : kind;
-            case "REINDEX", "REFRESH MATERIALIZED VIEW" -> concurrently ? kind + " CONCURRENTLY" : kind;
+            case "REINDEX" -> concurrently ? kind + " CONCURRENTLY" : system ? "REINDEX SYSTEM" : kind;
+            case "REFRESH MATERIALIZED VIEW" -> concurrently ? kind + " CONCURRENTLY" : kind;
             case "ANALYSE" -> "ANALYZE";
             case "LOCK" -> "LOCK TABLE";
             case "END", "ABORT" -> kind.equals("END") ? "COMMIT" : "ROLLBACK";
             default -> kind;
         };
+    }
+
+    /** The option word is present and not followed by FALSE, OFF or 0. */
+    private static boolean option(List<Token> tokens, String word) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is(word)) {
+                Token value = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+                boolean off = value != null && (value.is("FALSE") || value.is("OFF") || value.text().equals("0"));
+                if (!off) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The name of the run-time setting a SET statement changes, lower case, as the server knows it:
+     * {@code SET LOCAL lock_timeout = '2s'} and MySQL's {@code SET SESSION lock_wait_timeout = 5} /
+     * {@code SET @@session.lock_wait_timeout = 5} give "lock_timeout" / "lock_wait_timeout"; a
+     * qualified custom setting keeps its prefix ("foo.lock_timeout").
+     */
+    private static String setting(TokenCursor c) {
+        StringBuilder name = new StringBuilder();
+        for (Token t : c.remaining().subList(1, c.remaining().size())) {
+            if (t.isSymbol('=') || t.is("TO") || t.isSymbol(':')) {
+                break;
+            }
+            if (name.isEmpty() && (t.is("SESSION") || t.is("LOCAL") || t.is("GLOBAL") || t.is("PERSIST"))) {
+                continue;
+            }
+            name.append(t.text());
+        }
+        String n = name.toString().toLowerCase(java.util.Locale.ROOT);
+        n = n.replaceFirst("^@@", "");
+        n = n.replaceFirst("^(session|local)\\.", "");
+        return n.replace("\"", "");
     }
 
     private static List<List<String>> build(String... prefixes) {

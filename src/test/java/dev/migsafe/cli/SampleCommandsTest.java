@@ -86,7 +86,8 @@ class SampleCommandsTest {
         CliRun run = CliRun.of("analyze", SHOP + "/db/migration/V6__rename_customer_name.sql", "--format", "json");
         assertEquals(1, run.exitCode(), run::toString);
         assertEquals(List.of("BC102"), ruleIds(run.json(), "backward-compatibility"));
-        assertEquals(1, run.json().get("findings").size(), run::toString);
+        assertEquals(List.of("LK608"), ruleIds(run.json(), "locking"), "the rename runs without a lock_timeout");
+        assertEquals(2, run.json().get("findings").size(), run::toString);
     }
 
     @Test

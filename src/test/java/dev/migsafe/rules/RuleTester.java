@@ -20,6 +20,7 @@ import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.analysis.Analyzer;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
+import dev.migsafe.source.TransactionMode;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlScriptParser;
@@ -53,6 +54,8 @@ public final class RuleTester {
     private final Map<String, Migration> newer = new LinkedHashMap<>();
     private int nextId = 1;
     private String lastId;
+    private String format = "flyway";
+    private ServerVersion server;
 
     private RuleTester(Dialect dialect) {
         this.dialect = dialect;
@@ -69,6 +72,30 @@ public final class RuleTester {
     /** Checks only these rules' findings (all rules when never called). */
     public RuleTester only(String... ruleIds) {
         only.addAll(Arrays.asList(ruleIds));
+        return this;
+    }
+
+    /** The server version the lock rules assume, as users write it ("11", "8.0.28", "mariadb-10.6"). */
+    public RuleTester serverVersion(String version) {
+        server = ServerVersion.parse(dialect, version);
+        return this;
+    }
+
+    /** The source format of the migrations added after this call (default "flyway"): runners wrap files differently. */
+    public RuleTester format(String format) {
+        this.format = format;
+        return this;
+    }
+
+    /** What the last migration's settings say about the runner's transaction (Flyway .sql.conf, dbmate marker). */
+    public RuleTester transaction(TransactionMode mode) {
+        Migration m = newer.get(lastId);
+        Migration changed = new Migration(m.id(), m.version(), m.description(), m.kind(), m.format(),
+                m.up().withTransaction(mode), m.down());
+        newer.put(lastId, changed);
+        if (older.containsKey(lastId)) {
+            older.put(lastId, changed);
+        }
         return this;
     }
 
@@ -148,7 +175,8 @@ public final class RuleTester {
         List<Migration> olderList = sorted(older.values());
         List<Migration> newerList = sorted(newer.values());
         AnalysisResult result = new Analyzer(parser(), RuleCatalog.all()).run(
-                new AnalysisRequest(dialect, olderList, newerList, AnalysisRequest.Window.RANGE, Map.of()));
+                new AnalysisRequest(dialect, olderList, newerList, AnalysisRequest.Window.RANGE, Map.of(),
+                        server != null ? server : ServerVersion.defaultFor(dialect)));
         return result.findings().stream()
                 .filter(Finding::isActive)
                 .filter(f -> only.isEmpty() || only.contains(f.ruleId()))
@@ -201,8 +229,8 @@ public final class RuleTester {
         }
     }
 
-    private static Migration migration(String id, Migration.Kind kind, String sql) {
-        return new Migration(id, MigrationVersion.fromVersion(id), "m", kind, "flyway",
+    private Migration migration(String id, Migration.Kind kind, String sql) {
+        return new Migration(id, MigrationVersion.fromVersion(id), "m", kind, format,
                 new MigrationScript("V" + id + "__m.sql", sql), null);
     }
 

@@ -192,7 +192,7 @@ class SqlScriptParserTest {
         assertEquals(new SetDefault("users", "score", "0", false), changes.get(8));
         assertEquals("age", ((AddColumn) changes.get(9)).column().name());
         assertEquals(new Other("ALTER TABLE ENGINE", "users"), changes.get(10));
-        assertEquals(new Other("ALTER TABLE ALGORITHM", "users"), changes.get(11));
+        assertEquals(new Other("ALTER TABLE ALGORITHM=INPLACE", "users"), changes.get(11));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.ColumnEdit;
 import dev.migsafe.rules.DatabaseErrors;
+import dev.migsafe.rules.OlderRelease;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
@@ -32,6 +33,14 @@ public final class RenameColumnRule implements Rule {
         }
         Table oldTable = ctx.baseTable(edit.table());
         Column old = ctx.baseColumn(edit.table(), edit.column());
+        if (old == null && oldTable != null && !oldTable.columnsKnown()
+                && OlderRelease.hasColumn(ctx, edit.table(), edit.column())) {
+            // a table whose columns the model never saw (created outside what was replayed)
+            ctx.report(edit.table() + "." + edit.column(), "the older release may read and write "
+                    + oldTable.name() + "." + edit.column() + "; after it is renamed to " + edit.renamedTo()
+                    + " its queries fail with " + DatabaseErrors.missingColumn(ctx.dialect(), edit.column()));
+            return;
+        }
         // a column renamed twice in the window is reported at the rename that takes its older name away
         if (oldTable == null || old == null || !old.name().equals(edit.column())) {
             return;

@@ -18,6 +18,7 @@ import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationFiles;
 import dev.migsafe.source.MigrationReader;
 import dev.migsafe.source.MigrationScript;
+import dev.migsafe.source.TransactionMode;
 import dev.migsafe.source.MigrationSet;
 import dev.migsafe.source.ScriptLoader;
 import dev.migsafe.sql.SqlStatement;
@@ -171,14 +172,18 @@ public final class LiquibaseReader implements MigrationReader {
             List<Set<String>> dbms = dbmsGuards(cs);
 
             List<ChangeSetStatements.Item> upItems = items(cs.getChanges(), shown, fileLines, line, formattedSql);
-            MigrationScript up = new MigrationScript(shown, text(cs.getChanges()), line);
+            // runInTransaction="false" matters to lock rules (CREATE INDEX CONCURRENTLY needs it)
+            TransactionMode transaction = cs.isRunInTransaction() ? TransactionMode.RUNNER_DEFAULT
+                    : TransactionMode.NO_TRANSACTION;
+            MigrationScript up = new MigrationScript(shown, text(cs.getChanges()), line).withTransaction(transaction);
             MigrationScript down = null;
             ChangeSetStatements preparedDown = null;
             List<Change> rollback = cs.getRollback().getChanges();
             if (!rollback.isEmpty()) {
                 boolean declaredNone = rollback.stream().allMatch(c -> c instanceof EmptyChange);
                 int rollbackLine = fileLines.change("rollback", line);
-                down = new MigrationScript(shown, declaredNone ? "" : text(rollback), rollbackLine);
+                down = new MigrationScript(shown, declaredNone ? "" : text(rollback), rollbackLine)
+                        .withTransaction(transaction);
                 preparedDown = new ChangeSetStatements(dbms, quoteAll, declaredNone ? List.of()
                         : items(rollback, shown, fileLines, rollbackLine, formattedSql));
             } else {

@@ -1,0 +1,76 @@
+package dev.migsafe.rules;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migsafe.sql.Dialect;
+
+/**
+ * The database server version the migrations will run on, for rules whose answer depends on it
+ * (PostgreSQL 11 adds columns with a constant default without a rewrite, MySQL 8.0.29 adds and
+ * drops columns INSTANT, ...). Comes from {@code --pg-version} / {@code --mysql-version} or
+ * {@code postgres-version:} / {@code mysql-version:} in {@code migsafe.yaml}; a modern default
+ * (PostgreSQL 16, MySQL 8.0) otherwise.
+ *
+ * @param patch   the patch level, or {@link #LATEST_PATCH} when not given: "8.0" means a current 8.0
+ *                release (write 8.0.28 for an older one)
+ * @param mariadb the MySQL-dialect server is MariaDB (its versions, 10.x and 11.x, mean other features)
+ */
+public record ServerVersion(Dialect dialect, int major, int minor, int patch, boolean mariadb) {
+    private static final Pattern NUMBERS = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+
+    public static final int LATEST_PATCH = Integer.MAX_VALUE;
+    public static final ServerVersion POSTGRES_DEFAULT = new ServerVersion(Dialect.POSTGRESQL, 16, 0, LATEST_PATCH, false);
+    public static final ServerVersion MYSQL_DEFAULT = new ServerVersion(Dialect.MYSQL, 8, 0, LATEST_PATCH, false);
+
+    public static ServerVersion defaultFor(Dialect dialect) {
+        return dialect == Dialect.MYSQL ? MYSQL_DEFAULT : POSTGRES_DEFAULT;
+    }
+
+    /**
+     * Reads what users write: "16", "9.6", "8.0.29", "mariadb-10.6", "10.11.4-MariaDB". A null or
+     * blank text gives the default.
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static ServerVersion parse(Dialect dialect, String text) {
+        if (text == null || text.isBlank()) {
+            return defaultFor(dialect);
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        boolean mariadb = t.contains("mariadb");
+        Matcher m = NUMBERS.matcher(t);
+        if (!m.find() || mariadb && dialect != Dialect.MYSQL) {
+            throw new IllegalArgumentException("server version '" + text + "': write it as 16, 9.6, 8.0.29 or "
+                    + "mariadb-10.11");
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        int patch = m.group(3) == null ? LATEST_PATCH : Integer.parseInt(m.group(3));
+        return new ServerVersion(dialect, major, minor, patch, mariadb);
+    }
+
+    /** This version is {@code major.minor.patch} or later. */
+    public boolean atLeast(int major, int minor, int patch) {
+        if (this.major != major) {
+            return this.major > major;
+        }
+        if (this.minor != minor) {
+            return this.minor > minor;
+        }
+        return this.patch >= patch;
+    }
+
+    public boolean atLeast(int major, int minor) {
+        return atLeast(major, minor, 0);
+    }
+
+    /** As reports show it: "PostgreSQL 16", "MySQL 8.0.29", "MariaDB 10.6". */
+    @Override
+    public String toString() {
+        String product = dialect == Dialect.POSTGRESQL ? "PostgreSQL" : mariadb ? "MariaDB" : "MySQL";
+        String number = dialect == Dialect.POSTGRESQL && major >= 10 ? String.valueOf(major) : major + "." + minor;
+        return product + " " + number + (patch != LATEST_PATCH && patch > 0 ? "." + patch : "");
+    }
+}

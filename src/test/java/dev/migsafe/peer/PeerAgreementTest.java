@@ -1,0 +1,46 @@
+package dev.migsafe.peer;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measured agreement with squawk and Atlas on their own test cases, when the shared corpus is
+ * present (skipped otherwise). Prints the tables published in rules/squawk-mapping.md and
+ * rules/atlas-mapping.md and writes them to target/peer-agreement/.
+ */
+class PeerAgreementTest {
+    private static final Path CASES = Path.of("..", "shared", "corpus", "peer-cases");
+    private static final Path OUT = Path.of("target", "peer-agreement");
+
+    @Test
+    void squawk() throws IOException {
+        Path jsonl = CASES.resolve("squawk-cases.jsonl");
+        assumeTrue(Files.isRegularFile(jsonl), "no squawk cases at " + jsonl + ": skipped");
+        Agreement a = SquawkAgreement.run(jsonl);
+        String table = a.table("squawk rule", SquawkAgreement.mappingForTable());
+        publish("squawk.md", table);
+        assertTrue(a.rate() >= 0.95, "agreement with squawk below 95%:\n" + table);
+    }
+
+    @Test
+    void atlas() throws IOException {
+        Path jsonl = CASES.resolve("atlas-cases.jsonl");
+        assumeTrue(Files.isRegularFile(jsonl), "no Atlas cases at " + jsonl + ": skipped");
+        Agreement a = AtlasAgreement.run(jsonl);
+        String table = a.table("Atlas class", AtlasAgreement.mappingForTable());
+        publish("atlas.md", table);
+        assertTrue(a.rate() >= 0.85, "agreement with Atlas dropped:\n" + table);
+    }
+
+    private static void publish(String name, String table) throws IOException {
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve(name), table);
+        System.out.println(table);
+    }
+}
