@@ -77,6 +77,14 @@ public final class StatementSplitter {
                 } catch (SqlLexer.UnterminatedException e) {
                     throw new SqlSyntaxException(script.path(), lineOf(e.start()), e.getMessage());
                 }
+                int glued = delimiterInside(token);
+                if (glued >= 0) {
+                    // MySQL: "END$$" lexes as one word, but the client ends the statement at the delimiter
+                    accept(new Token(token.type(), token.start(), glued, text.substring(token.start(), glued)));
+                    finishStatement();
+                    pos = glued + delimiter.length();
+                    continue;
+                }
                 accept(token);
                 pos = token.end();
             }
@@ -124,6 +132,15 @@ public final class StatementSplitter {
             }
             pendingBegin = token.is("BEGIN");
             afterEnd = closedBlock;
+        }
+
+        /** Where a custom delimiter starts inside a word token, or -1. */
+        private int delimiterInside(Token token) {
+            if (delimiter.equals(";") || token.type() != Token.Type.WORD) {
+                return -1;
+            }
+            int at = text.indexOf(delimiter, token.start() + 1);
+            return at > token.start() && at < token.end() ? at : -1;
         }
 
         private void finishStatement() {

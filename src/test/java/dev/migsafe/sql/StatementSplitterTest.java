@@ -74,6 +74,18 @@ class StatementSplitterTest {
     }
 
     @Test
+    void mysqlDelimiterGluedToAWordEndsTheStatement() {
+        String sql = """
+                DELIMITER $$
+                CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.x = 1; END$$
+                DELIMITER ;
+                DROP TABLE t;
+                """;
+        assertEquals(List.of("CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.x = 1; END", "DROP TABLE t"),
+                texts(sql, Dialect.MYSQL));
+    }
+
+    @Test
     void mysqlCompoundStatementWithoutDelimiterStaysWhole() {
         String proc = """
                 CREATE PROCEDURE p(IN t VARCHAR(64))

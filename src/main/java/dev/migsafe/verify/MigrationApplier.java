@@ -1,0 +1,259 @@
+package dev.migsafe.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+
+import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationFormat;
+import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.SqlStatement;
+import dev.migsafe.sql.SqlSyntaxException;
+import dev.migsafe.sql.StatementSplitter;
+
+/**
+ * Applies migrations with the engine that would apply them in production: Flyway for Flyway
+ * migrations (so versions, checksums, placeholders and transactions behave as Flyway makes them),
+ * plain JDBC statement by statement for up/down, diesel, dbmate and plain SQL files.
+ */
+final class MigrationApplier implements AutoCloseable {
+
+    private static final String FLYWAY_HISTORY = "flyway_schema_history";
+    private static final Pattern FLYWAY_FIELD = Pattern.compile("(?m)^(Message|Line|Statement)\\s*:\\s*(.*)$");
+
+    private final ScratchDatabase db;
+    private final StatementSplitter splitter;
+    private Path flywayDir;
+    /** One connection for all JDBC scripts: a thousand downs must not mean a thousand logins. */
+    private Connection connection;
+
+    MigrationApplier(ScratchDatabase db) {
+        this.db = db;
+        this.splitter = new StatementSplitter(db.kind().dialect());
+    }
+
+    /** Applies the migrations in order; consecutive Flyway migrations go to Flyway in one run. */
+    void apply(List<Migration> migrations) throws MigrationFailedException {
+        List<Migration> flywayBatch = new ArrayList<>();
+        for (Migration m : migrations) {
+            if (isFlyway(m)) {
+                flywayBatch.add(m);
+                continue;
+            }
+            runFlyway(flywayBatch);
+            flywayBatch.clear();
+            runScript(m, m.up());
+        }
+        runFlyway(flywayBatch);
+    }
+
+    /**
+     * Runs the downs of the migrations, last first. Flyway's undo is a paid feature, so Flyway's
+     * {@code U} scripts run over JDBC here and their rows are deleted from flyway_schema_history,
+     * which is what a team without Flyway Teams does by hand.
+     */
+    void revert(List<Migration> migrations) throws MigrationFailedException {
+        for (int i = migrations.size() - 1; i >= 0; i--) {
+            Migration m = migrations.get(i);
+            if (m.down() == null) {
+                continue;
+            }
+            runScript(m, m.down());
+            if (isFlyway(m) && m.version() != null) {
+                forgetInFlywayHistory(m);
+            }
+        }
+    }
+
+    static boolean isFlyway(Migration m) {
+        return MigrationFormat.FLYWAY.id().equals(m.format());
+    }
+
+    private void runScript(Migration m, MigrationScript script) throws MigrationFailedException {
+        List<SqlStatement> statements;
+        try {
+            statements = splitter.split(script);
+        } catch (SqlSyntaxException e) {
+            throw new MigrationFailedException(new MigrationFailure(m, script.path(), e.line(), null, e.getMessage()));
+        }
+        try (Statement st = connection().createStatement()) {
+            for (SqlStatement s : statements) {
+                try {
+                    st.execute(s.text());
+                } catch (SQLException e) {
+                    throw new MigrationFailedException(new MigrationFailure(m, script.path(), s.line(), s.text(),
+                            Errors.message(e)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationFailedException(new MigrationFailure(m, script.path(), 0, null, Errors.message(e)));
+        }
+    }
+
+    private void forgetInFlywayHistory(Migration m) throws MigrationFailedException {
+        try (PreparedStatement ps = connection().prepareStatement("DELETE FROM " + FLYWAY_HISTORY + " WHERE version = ?")) {
+            ps.setString(1, m.version().getVersion());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new MigrationFailedException(new MigrationFailure(m, m.down().path(), 0, null,
+                    "could not delete its row from " + FLYWAY_HISTORY + ": " + Errors.message(e)));
+        }
+    }
+
+    /**
+     * Writes the batch's scripts into a directory that accumulates every Flyway migration applied so
+     * far and lets Flyway migrate it: already applied files are validated, the new ones applied.
+     */
+    private void runFlyway(List<Migration> batch) throws MigrationFailedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Path dir = flywayDir();
+        for (Migration m : batch) {
+            write(dir.resolve(safeRelative(m.up().path())), m.up().content());
+        }
+        FluentConfiguration config = Flyway.configure()
+                .dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("filesystem:" + dir.toAbsolutePath())
+                .outOfOrder(true) // a range may add a version below the last applied; HS402 reports it
+                .mixed(true)
+                .cleanDisabled(true);
+        if (db.schema() != null) {
+            config.schemas(db.schema()).defaultSchema(db.schema());
+        }
+        try {
+            config.load().migrate();
+        } catch (FlywayException e) {
+            throw new MigrationFailedException(flywayFailure(e, batch));
+        }
+    }
+
+    /** Names the migration, line and statement Flyway reports, in the project's own paths. */
+    private MigrationFailure flywayFailure(FlywayException e, List<Migration> batch) {
+        Migration failed = null;
+        if (e instanceof FlywayMigrateException && ((FlywayMigrateException) e).getMigration() != null) {
+            MigrationInfo info = ((FlywayMigrateException) e).getMigration();
+            failed = batch.stream()
+                    .filter(m -> info.getVersion() != null ? info.getVersion().equals(m.version())
+                            : m.version() == null && Objects.equals(info.getDescription(), m.description()))
+                    .findFirst().orElse(null);
+        }
+        String text = e.getMessage() == null ? e.toString() : e.getMessage();
+        String message = null;
+        String statement = null;
+        int line = 0;
+        Matcher field = FLYWAY_FIELD.matcher(text);
+        while (field.find()) {
+            String value = field.group(2).trim();
+            switch (field.group(1)) {
+                case "Message":
+                    message = value;
+                    break;
+                case "Line":
+                    line = value.matches("\\d+") ? Integer.parseInt(value) : 0;
+                    break;
+                default:
+                    statement = value;
+            }
+        }
+        String error = message != null ? message : Errors.oneLine(text);
+        if (failed == null) {
+            return new MigrationFailure(null, null, 0, null, error);
+        }
+        // Flyway shows the statement only at debug level; find it by its line in the file
+        SqlStatement located = statementAt(failed, line);
+        return new MigrationFailure(failed, failed.up().path(), line,
+                located != null ? located.text() : statement, error);
+    }
+
+    /** The statement of the migration's script that covers the given line, or null. */
+    private SqlStatement statementAt(Migration m, int line) {
+        if (line <= 0) {
+            return null;
+        }
+        SqlStatement found = null;
+        List<SqlStatement> statements;
+        try {
+            statements = splitter.split(m.up());
+        } catch (SqlSyntaxException e) {
+            return null;
+        }
+        for (SqlStatement s : statements) {
+            if (s.line() <= line) {
+                found = s;
+            }
+        }
+        return found;
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = db.connect();
+        }
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    private Path flywayDir() {
+        if (flywayDir == null) {
+            try {
+                flywayDir = Files.createTempDirectory("migsafe-flyway-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return flywayDir;
+    }
+
+    /** The project path without leading slashes or parent steps, so it stays inside the directory. */
+    private static Path safeRelative(String path) {
+        String cleaned = path.replace('\\', '/').replaceAll("(^|/)\\.\\.(?=/|$)", "$1_").replaceAll("^/+", "");
+        return Path.of(cleaned.isEmpty() ? "migration.sql" : cleaned);
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent() == null ? file.toAbsolutePath().getParent() : file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // the database is about to be thrown away
+        }
+        if (flywayDir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(flywayDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.migsafe.verify;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of verifying a range on a real database.
+ *
+ * @param mode     testcontainers, embedded, jdbc or none
+ * @param database product and version as the server reports it ("PostgreSQL 16.4"); null for none
+ * @param steps    the steps in the order they ran
+ */
+public record Verification(String mode, String database, List<Step> steps) {
+
+    public Verification {
+        steps = List.copyOf(steps);
+    }
+
+    /** No database work was done (--verify none, or auto found no database). */
+    public static Verification none(Step... why) {
+        return new Verification("none", null, List.of(why));
+    }
+
+    public boolean failed() {
+        return steps.stream().anyMatch(Step::isFailed);
+    }
+
+    public Optional<Step> step(String name) {
+        return steps.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

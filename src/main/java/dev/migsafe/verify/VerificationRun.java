@@ -1,0 +1,165 @@
+package dev.migsafe.verify;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.migsafe.source.Migration;
+
+/**
+ * The six steps on one scratch database, in order, each timed and reported. A step that leaves the
+ * database in an unknown state (the older release or the range does not apply) skips the steps that
+ * depend on it.
+ */
+final class VerificationRun {
+
+    private final ScratchDatabase db;
+    private final VerifyRequest request;
+    private final VerifySettings settings;
+    private final ProgressListener progress;
+    private final List<Step> steps = new ArrayList<>();
+
+    private SchemaSnapshot older;
+    private SeedResult seed;
+    private List<ContractProbe> baseline = List.of();
+
+    VerificationRun(ScratchDatabase db, VerifyRequest request, VerifySettings settings, ProgressListener progress) {
+        this.db = db;
+        this.request = request;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    List<Step> run() {
+        try (MigrationApplier applier = new MigrationApplier(db)) {
+            if (!step(Verifier.APPLY_OLDER, () -> applyOlder(applier))) {
+                skipRest("the older release's migrations do not apply", Verifier.SEED, Verifier.APPLY_RANGE,
+                        Verifier.CONTRACT, Verifier.OLD_TESTS, Verifier.REHEARSAL);
+                return steps;
+            }
+            step(Verifier.SEED, this::seed);
+            if (!step(Verifier.APPLY_RANGE, () -> applyRange(applier))) {
+                skipRest("the range does not apply", Verifier.CONTRACT, Verifier.OLD_TESTS, Verifier.REHEARSAL);
+                return steps;
+            }
+            step(Verifier.CONTRACT, this::contract);
+            step(Verifier.OLD_TESTS, () -> new OldTestsRunner(settings).run(db, progress));
+            step(Verifier.REHEARSAL, () -> new RollbackRehearsal(db, applier).run(request.range(), older));
+        }
+        return steps;
+    }
+
+    private StepOutcome applyOlder(MigrationApplier applier) throws Exception {
+        try {
+            applier.apply(request.older());
+        } catch (MigrationFailedException e) {
+            return StepOutcome.failed("the older release's migrations fail on an empty database",
+                    List.of(e.failure().describe()));
+        }
+        try (Connection c = db.connect()) {
+            older = new SnapshotReader(db.kind()).read(c);
+        }
+        return StepOutcome.passed("applied " + request.older().size() + " migration(s) of the older release"
+                + engines(request.older()) + "; schema has " + older.tables().size() + " table(s), "
+                + older.views().size() + " view(s)");
+    }
+
+    private StepOutcome seed() throws SQLException {
+        try (Connection c = db.connect()) {
+            seed = new Seeder(db.kind()).seed(c, older);
+            // what the older release cannot do even on its own schema is not the range's fault
+            baseline = new ContractCheck(db.kind()).run(c, older, seed);
+        }
+        String details = "inserted " + seed.totalInserted() + " row(s) into " + seed.inserted().size() + " table(s)";
+        if (seed.problems().isEmpty()) {
+            return StepOutcome.passed(details);
+        }
+        // seeding is best effort: an unseeded table weakens later steps but proves nothing wrong
+        return StepOutcome.passed(details + "; could not seed " + String.join("; ", seed.problems()));
+    }
+
+    private StepOutcome applyRange(MigrationApplier applier) throws Exception {
+        if (request.range().isEmpty()) {
+            return StepOutcome.passed("the range is empty");
+        }
+        try {
+            applier.apply(request.range());
+        } catch (MigrationFailedException e) {
+            return StepOutcome.failed("the range fails on the older release's schema with data in it: the deploy would fail",
+                    List.of(e.failure().describe()));
+        }
+        return StepOutcome.passed("applied " + request.range().size() + " migration(s)" + engines(request.range()));
+    }
+
+    private StepOutcome contract() throws SQLException {
+        if (seed == null) {
+            seed = new SeedResult(Map.of(), Map.of(), List.of());
+        }
+        List<ContractProbe> now;
+        try (Connection c = db.connect()) {
+            now = new ContractCheck(db.kind()).run(c, older, seed);
+        }
+        Set<String> known = baseline.stream().map(ContractProbe::key).collect(Collectors.toSet());
+        RangeAttribution attribution = new RangeAttribution(request.range(), db.kind());
+        List<String> failures = new ArrayList<>();
+        for (ContractProbe probe : now) {
+            if (known.contains(probe.key())) {
+                continue;
+            }
+            String cause = attribution.blame(probe.table(), probe.column());
+            failures.add(probe.subject() + ": " + probe.operation() + " fails: " + probe.error()
+                    + (cause == null ? "" : " - caused by " + cause));
+        }
+        String checked = "SELECT, INSERT, UPDATE and DELETE of " + older.tables().size() + " older table(s)";
+        String ignored = now.size() - failures.size() > 0
+                ? " (" + (now.size() - failures.size()) + " already failing on the older schema, such as a DELETE"
+                + " blocked by a foreign key, not counted)" : "";
+        return failures.isEmpty() ? StepOutcome.passed(checked + " still work" + ignored)
+                : StepOutcome.failed("the older release breaks on the new schema: " + failures.size()
+                + " failing operation(s) in " + checked + ignored, failures);
+    }
+
+    private static String engines(List<Migration> migrations) {
+        boolean flyway = migrations.stream().anyMatch(MigrationApplier::isFlyway);
+        boolean plain = migrations.stream().anyMatch(m -> !MigrationApplier.isFlyway(m));
+        return flyway && plain ? " with Flyway and JDBC" : flyway ? " with Flyway" : plain ? " over JDBC" : "";
+    }
+
+    /** A step body; exceptions become a failed step instead of ending the verification. */
+    private interface Body {
+        StepOutcome run() throws Exception;
+    }
+
+    /** Runs, times and records a step; true when it did not fail. */
+    private boolean step(String name, Body body) {
+        progress.stepStarted(name);
+        long start = System.nanoTime();
+        StepOutcome outcome;
+        try {
+            outcome = body.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = StepOutcome.failed("interrupted", List.of("interrupted"));
+        } catch (Exception e) {
+            outcome = StepOutcome.failed("could not run: " + Errors.message(e), List.of(Errors.message(e)));
+        }
+        Step step = new Step(name, outcome.status(), (System.nanoTime() - start) / 1_000_000, outcome.details(),
+                outcome.failures());
+        steps.add(step);
+        progress.stepFinished(step);
+        return step.status() != Step.Status.FAILED;
+    }
+
+    private void skipRest(String reason, String... names) {
+        for (String name : names) {
+            Step step = Step.skipped(name, "skipped: " + reason);
+            progress.stepStarted(name);
+            steps.add(step);
+            progress.stepFinished(step);
+        }
+    }
+}

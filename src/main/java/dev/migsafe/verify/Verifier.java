@@ -1,0 +1,128 @@
+package dev.migsafe.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.migsafe.BadInputException;
+import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationFormat;
+
+/**
+ * Proves on a real database what the static rules suspect: brings up a scratch database, applies
+ * the older release with the real engine, seeds it, applies the range, checks that the older release
+ * still works (its table contract, then its own tests), and rehearses the rollback. The database is
+ * always thrown away afterwards, on failure and Ctrl-C too. It reports; the verdict is decided
+ * elsewhere.
+ */
+public final class Verifier {
+
+    public static final String START = "start database";
+    public static final String APPLY_OLDER = "apply older release";
+    public static final String SEED = "seed data";
+    public static final String APPLY_RANGE = "apply range";
+    public static final String CONTRACT = "older-release contract";
+    public static final String OLD_TESTS = "older-release tests";
+    public static final String REHEARSAL = "rollback rehearsal";
+
+    /**
+     * @throws VerificationUnavailableException when the target the user named explicitly
+     *                                          (testcontainers, embedded, a JDBC URL) cannot be had
+     * @throws BadInputException                for an unknown target or a JDBC URL of another dialect
+     */
+    public Verification run(VerifyRequest request, ProgressListener progress) {
+        return run(request, progress, System.getenv());
+    }
+
+    /** As {@link #run(VerifyRequest, ProgressListener)}, with the environment that may override the settings. */
+    Verification run(VerifyRequest request, ProgressListener progress, Map<String, String> environment) {
+        String target = request.target();
+        String lower = target.toLowerCase(Locale.ROOT);
+        if (lower.equals("none")) {
+            return Verification.none(Step.skipped(START, "verification not requested (--verify none)"));
+        }
+        boolean auto = lower.equals("auto");
+        String unsupported = unsupportedFormat(request);
+        if (unsupported != null) {
+            if (!auto) {
+                throw new VerificationUnavailableException(unsupported);
+            }
+            return Verification.none(Step.skipped(START, unsupported));
+        }
+        VerifySettings settings = request.settings().withEnvironmentOverrides(environment);
+        ServerKind kind = ServerKind.of(request.dialect(), settings);
+
+        progress.stepStarted(START);
+        long start = System.nanoTime();
+        ScratchDatabase db;
+        try {
+            db = auto ? startAuto(kind, settings, progress) : provider(target, settings).start(kind, progress);
+        } catch (RuntimeException e) {
+            if (auto && e instanceof VerificationUnavailableException) {
+                Step skipped = Step.skipped(START, e.getMessage());
+                progress.stepFinished(skipped);
+                return Verification.none(skipped);
+            }
+            progress.stepFinished(Step.failed(START, elapsed(start), e.getMessage(), List.of(String.valueOf(e.getMessage()))));
+            throw e;
+        }
+        try (db) {
+            String database = db.describe();
+            Step started = Step.passed(START, elapsed(start), database + " (" + db.mode() + ")");
+            progress.stepFinished(started);
+            List<Step> steps = new ArrayList<>();
+            steps.add(started);
+            steps.addAll(new VerificationRun(db, request, settings, progress).run());
+            return new Verification(db.mode(), database, steps);
+        }
+    }
+
+    /**
+     * Testcontainers when a Docker engine answers, else embedded PostgreSQL; MySQL without Docker
+     * needs a JDBC URL.
+     */
+    private static ScratchDatabase startAuto(ServerKind kind, VerifySettings settings, ProgressListener progress) {
+        if (TestcontainersProvider.dockerAvailable()) {
+            try {
+                return new TestcontainersProvider(settings).start(kind, progress);
+            } catch (VerificationUnavailableException e) {
+                if (!kind.isPostgres()) {
+                    throw e;
+                }
+                progress.message(e.getMessage() + "; falling back to embedded PostgreSQL");
+            }
+        } else if (!kind.isPostgres()) {
+            throw new VerificationUnavailableException(kind.displayName() + " verification needs Docker"
+                    + " (no Docker engine answers) or a server: --verify jdbc:" + (kind == ServerKind.MARIADB
+                    ? "mariadb" : "mysql") + "://host:3306/db?user=...&password=...");
+        }
+        return new EmbeddedPostgresProvider().start(kind, progress);
+    }
+
+    private static DatabaseProvider provider(String target, VerifySettings settings) {
+        String lower = target.toLowerCase(Locale.ROOT);
+        if (lower.equals("testcontainers")) {
+            return new TestcontainersProvider(settings);
+        }
+        if (lower.equals("embedded")) {
+            return new EmbeddedPostgresProvider();
+        }
+        if (lower.startsWith("jdbc:")) {
+            return new JdbcUrlProvider(target, settings.jdbcUser(), settings.jdbcPassword());
+        }
+        throw new BadInputException("--verify " + target + ": use auto, none, testcontainers, embedded or a JDBC URL");
+    }
+
+    /** Why these migrations cannot be verified yet, or null. */
+    private static String unsupportedFormat(VerifyRequest request) {
+        return Stream.concat(request.older().stream(), request.range().stream()).filter(m -> MigrationFormat.LIQUIBASE.id().equals(m.format())).findFirst()
+                .map(m -> "verifying Liquibase changelogs is not supported yet (" + m.up().path() + ")")
+                .orElse(null);
+    }
+
+    private static long elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

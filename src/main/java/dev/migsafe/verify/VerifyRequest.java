@@ -1,0 +1,26 @@
+package dev.migsafe.verify;
+
+import java.util.List;
+
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.Dialect;
+
+/**
+ * What to verify.
+ *
+ * @param dialect  the database family
+ * @param older    every migration of the older release (the one to go back to), in order
+ * @param range    the migrations of the newer release that the older one does not have, in order
+ * @param target   auto, none, testcontainers, embedded, or a JDBC URL
+ * @param settings images, old-tests command and directories
+ */
+public record VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
+                            VerifySettings settings) {
+
+    public VerifyRequest {
+        older = List.copyOf(older);
+        range = List.copyOf(range);
+        target = target == null || target.isBlank() ? "auto" : target.trim();
+        settings = settings == null ? VerifySettings.defaults() : settings;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.migsafe.verify;
+
+import dev.migsafe.sql.Dialect;
+
+/** Every scenario on embedded PostgreSQL (zonky binaries; no Docker needed). */
+class EmbeddedPostgresVerifierTest extends VerifierScenarios {
+
+    @Override
+    Dialect dialect() {
+        return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    String target() {
+        return "embedded";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.migsafe.verify;
+
+import org.flywaydb.core.api.MigrationVersion;
+
+import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationScript;
+
+/** Migrations built in memory, as the source stage would read them from a project. */
+final class TestMigrations {
+
+    private TestMigrations() {
+    }
+
+    /** A Flyway migration db/migration/V{version}__{name}.sql, with its U file when down is not null. */
+    static Migration flyway(String version, String name, String up, String down) {
+        String base = "V" + version.replace('.', '_') + "__" + name + ".sql";
+        return new Migration(version, MigrationVersion.fromVersion(version), name.replace('_', ' '),
+                Migration.Kind.VERSIONED, "flyway", new MigrationScript("db/migration/" + base, up),
+                down == null ? null : new MigrationScript("db/migration/U" + base.substring(1), down));
+    }
+
+    /** An up/down pair db/{version}_{name}.up.sql / .down.sql, applied over JDBC. */
+    static Migration updown(String version, String name, String up, String down) {
+        String base = "db/" + version + "_" + name;
+        return new Migration(version, MigrationVersion.fromVersion(version), name, Migration.Kind.VERSIONED, "updown",
+                new MigrationScript(base + ".up.sql", up),
+                down == null ? null : new MigrationScript(base + ".down.sql", down));
+    }
+}

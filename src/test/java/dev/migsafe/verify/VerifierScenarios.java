@@ -1,0 +1,229 @@
+package dev.migsafe.verify;
+
+import static dev.migsafe.verify.TestMigrations.flyway;
+import static dev.migsafe.verify.TestMigrations.updown;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.Dialect;
+
+/**
+ * The behaviour every provider must show, on a small shop schema: users, orders with an enum status
+ * and a foreign key, categories referencing themselves. Subclasses choose the database.
+ */
+abstract class VerifierScenarios {
+
+    abstract Dialect dialect();
+
+    /** The --verify target. */
+    abstract String target();
+
+    VerifySettings settings() {
+        return VerifySettings.defaults();
+    }
+
+    final boolean postgres() {
+        return dialect() == Dialect.POSTGRESQL;
+    }
+
+    Verification verify(List<Migration> older, List<Migration> range, VerifySettings settings) {
+        List<String> shown = new ArrayList<>();
+        ProgressListener recording = new ProgressListener() {
+            @Override
+            public void stepStarted(String name) {
+                shown.add("start " + name);
+            }
+
+            @Override
+            public void stepFinished(Step step) {
+                shown.add("end " + step.name());
+            }
+
+            @Override
+            public void message(String text) {
+            }
+        };
+        Verification v = new Verifier().run(new VerifyRequest(dialect(), older, range, target(), settings), recording);
+        assertEquals(v.steps().size() * 2, shown.size(), "every step is started and finished: " + shown);
+        return v;
+    }
+
+    Verification verify(List<Migration> older, List<Migration> range) {
+        return verify(older, range, settings());
+    }
+
+    List<Migration> olderRelease() {
+        String orders = postgres()
+                ? "CREATE TYPE order_status AS ENUM ('new', 'paid', 'shipped');\n"
+                + "CREATE TABLE orders (id SERIAL PRIMARY KEY, user_id INT NOT NULL REFERENCES users (id),\n"
+                + "  status order_status NOT NULL DEFAULT 'new', total NUMERIC(10,2) NOT NULL, code VARCHAR(8) NOT NULL UNIQUE,\n"
+                + "  placed_at TIMESTAMP NOT NULL, paid BOOLEAN NOT NULL);"
+                : "CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, user_id INT NOT NULL,\n"
+                + "  status ENUM('new', 'paid', 'shipped') NOT NULL DEFAULT 'new', total DECIMAL(10,2) NOT NULL,\n"
+                + "  code VARCHAR(8) NOT NULL UNIQUE, placed_at DATETIME NOT NULL, paid BOOLEAN NOT NULL,\n"
+                + "  CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id));";
+        return List.of(
+                flyway("1", "users", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL,\n"
+                        + "  email VARCHAR(200) UNIQUE);", null),
+                flyway("2", "orders", orders, null),
+                flyway("3", "categories", "CREATE TABLE categories (id INT PRIMARY KEY, label VARCHAR(40) NOT NULL,\n"
+                        + "  parent_id INT NULL, CONSTRAINT categories_parent_fk FOREIGN KEY (parent_id) REFERENCES categories (id));",
+                        null));
+    }
+
+    private String dropIndex(String index, String table) {
+        return postgres() ? "DROP INDEX " + index : "DROP INDEX " + index + " ON " + table;
+    }
+
+    @Test
+    void renamedColumnBreaksTheOlderReleaseAndIsTracedToItsMigration() {
+        Verification v = verify(olderRelease(), List.of(flyway("4", "rename_name",
+                "ALTER TABLE users RENAME COLUMN name TO full_name;",
+                "ALTER TABLE users RENAME COLUMN full_name TO name;")));
+
+        Step contract = step(v, Verifier.CONTRACT);
+        assertEquals(Step.Status.FAILED, contract.status(), contract.details());
+        String failures = String.join("\n", contract.failures());
+        assertTrue(failures.contains("users.name: SELECT fails"), failures);
+        assertTrue(failures.contains("migration 4 (db/migration/V4__rename_name.sql line 1: ALTER TABLE users RENAME COLUMN"),
+                failures);
+        assertTrue(failures.contains("INSERT fails"), failures);
+        assertEquals(Step.Status.PASSED, step(v, Verifier.APPLY_RANGE).status());
+        assertEquals(Step.Status.PASSED, step(v, Verifier.REHEARSAL).status(), step(v, Verifier.REHEARSAL).failures().toString());
+        assertTrue(v.failed());
+    }
+
+    @Test
+    void additiveRangePassesEveryStep() {
+        List<Migration> older = List.of(
+                updown("1", "users", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL);",
+                        "DROP TABLE users;"),
+                updown("2", "posts", "CREATE TABLE posts (id INT PRIMARY KEY, author_id INT NOT NULL,\n"
+                        + "  body TEXT, CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id));",
+                        "DROP TABLE posts;"));
+        List<Migration> range = List.of(updown("3", "nickname",
+                "-- a nullable column and an index: safe for the older release\n"
+                        + "ALTER TABLE users ADD COLUMN nickname VARCHAR(50);\n"
+                        + "CREATE INDEX users_nickname_idx ON users (nickname);",
+                dropIndex("users_nickname_idx", "users") + ";\nALTER TABLE users DROP COLUMN nickname;"));
+
+        Verification v = verify(older, range);
+
+        assertFalse(v.failed(), render(v));
+        assertEquals(List.of(Verifier.START, Verifier.APPLY_OLDER, Verifier.SEED, Verifier.APPLY_RANGE,
+                Verifier.CONTRACT, Verifier.OLD_TESTS, Verifier.REHEARSAL), v.steps().stream().map(Step::name).toList());
+        assertEquals(Step.Status.SKIPPED, step(v, Verifier.OLD_TESTS).status());
+        for (String name : List.of(Verifier.START, Verifier.APPLY_OLDER, Verifier.SEED, Verifier.APPLY_RANGE,
+                Verifier.CONTRACT, Verifier.REHEARSAL)) {
+            assertEquals(Step.Status.PASSED, step(v, name).status(), name + ": " + step(v, name).details());
+        }
+        assertTrue(step(v, Verifier.APPLY_OLDER).details().contains("over JDBC"));
+        assertTrue(step(v, Verifier.REHEARSAL).details().contains("kept 6 of 6 rows"), step(v, Verifier.REHEARSAL).details());
+        assertTrue(v.database().startsWith(postgres() ? "PostgreSQL " : "MariaDB "), v.database());
+    }
+
+    @Test
+    void migrationThatFailsOnSeededDataIsAFailedRangeStep() {
+        Verification v = verify(olderRelease(), List.of(
+                flyway("4", "nickname", "ALTER TABLE users ADD COLUMN nickname VARCHAR(50);", null),
+                flyway("5", "long_names", "-- every name must be long now\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_name_long CHECK (char_length(name) > 50);", null)));
+
+        Step range = step(v, Verifier.APPLY_RANGE);
+        assertEquals(Step.Status.FAILED, range.status());
+        String failure = range.failures().get(0);
+        assertTrue(failure.startsWith("migration 5 (db/migration/V5__long_names.sql line 2: ALTER TABLE users ADD CONSTRAINT"),
+                failure);
+        assertEquals(Step.Status.SKIPPED, step(v, Verifier.CONTRACT).status());
+        assertEquals(Step.Status.SKIPPED, step(v, Verifier.REHEARSAL).status());
+    }
+
+    @Test
+    void rehearsalCatchesADownThatDoesNotRestoreTheOlderRelease() {
+        Verification v = verify(olderRelease(), List.of(flyway("4", "audit",
+                "CREATE TABLE audit_log (id INT PRIMARY KEY, note VARCHAR(20));\n"
+                        + "ALTER TABLE users ADD COLUMN nickname VARCHAR(50);",
+                "ALTER TABLE users DROP COLUMN nickname;\n"
+                        + "DELETE FROM orders;")));
+
+        Step rehearsal = step(v, Verifier.REHEARSAL);
+        assertEquals(Step.Status.FAILED, rehearsal.status());
+        String failures = String.join("\n", rehearsal.failures());
+        assertTrue(failures.contains("table audit_log is left over"), failures);
+        assertTrue(failures.contains("3 of 3 rows of orders are gone"), failures);
+        assertTrue(failures.contains("re-applying the range after the downs: migration 4"), failures);
+        assertEquals(Step.Status.PASSED, step(v, Verifier.CONTRACT).status(), step(v, Verifier.CONTRACT).failures().toString());
+    }
+
+    @Test
+    void rehearsalIsSkippedWhenAMigrationHasNoDown() {
+        Verification v = verify(olderRelease(), List.of(
+                flyway("4", "nickname", "ALTER TABLE users ADD COLUMN nickname VARCHAR(50);", null)));
+
+        Step rehearsal = step(v, Verifier.REHEARSAL);
+        assertEquals(Step.Status.SKIPPED, rehearsal.status());
+        assertTrue(rehearsal.details().contains("no down for migration 4 (db/migration/V4__nickname.sql)"), rehearsal.details());
+        assertFalse(v.failed());
+    }
+
+    @Test
+    void seedingFillsTablesWithForeignKeysEnumsAndSelfReferences() {
+        Verification v = verify(olderRelease(), List.of());
+
+        Step seed = step(v, Verifier.SEED);
+        assertEquals(Step.Status.PASSED, seed.status());
+        assertEquals("inserted 9 row(s) into 3 table(s)", seed.details());
+        // UPDATE and DELETE of the contract check found seeded rows to work on, and nothing fails
+        assertEquals(Step.Status.PASSED, step(v, Verifier.CONTRACT).status(), step(v, Verifier.CONTRACT).failures().toString());
+        assertTrue(step(v, Verifier.CONTRACT).details().contains("3 older table(s) still work"), step(v, Verifier.CONTRACT).details());
+    }
+
+    @Test
+    void olderReleaseTestsRunAgainstTheNewSchemaAndTheirFailuresAreListed(@TempDir Path olderCheckout) throws IOException {
+        Path script = olderCheckout.resolve("run-tests.sh");
+        Files.writeString(script, "mkdir -p target/surefire-reports\n"
+                + "cat > target/surefire-reports/TEST-shop.UserDaoTest.xml <<XML\n"
+                + "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuite name=\"shop.UserDaoTest\" tests=\"2\" failures=\"1\" errors=\"0\">\n"
+                + "  <testcase classname=\"shop.UserDaoTest\" name=\"listsUsers\"/>\n"
+                + "  <testcase classname=\"shop.UserDaoTest\" name=\"findsUserByName\">\n"
+                + "    <failure message=\"column name does not exist (url=$MIGSAFE_JDBC_URL flyway=$SPRING_FLYWAY_ENABLED)\"/>\n"
+                + "  </testcase>\n"
+                + "</testsuite>\n"
+                + "XML\n"
+                + "exit 1\n");
+        VerifySettings settings = settings().withOldTests("sh run-tests.sh", olderCheckout, null, List.of());
+
+        Verification v = verify(olderRelease(), List.of(flyway("4", "rename_name",
+                "ALTER TABLE users RENAME COLUMN name TO full_name;", null)), settings);
+
+        Step tests = step(v, Verifier.OLD_TESTS);
+        assertEquals(Step.Status.FAILED, tests.status(), tests.details());
+        assertEquals(1, tests.failures().size(), tests.failures().toString());
+        String failure = tests.failures().get(0);
+        assertTrue(failure.startsWith("shop.UserDaoTest.findsUserByName: column name does not exist (url=jdbc:"
+                + (postgres() ? "postgresql" : "mariadb") + "://"), failure);
+        assertTrue(failure.endsWith("flyway=false)"), failure);
+        assertTrue(tests.details().startsWith("1 of the older release's tests fail on the new schema; 2 tests in 1 JUnit report(s)"),
+                tests.details());
+    }
+
+    static Step step(Verification v, String name) {
+        return v.step(name).orElseThrow(() -> new AssertionError("no step " + name + " in " + render(v)));
+    }
+
+    static String render(Verification v) {
+        return VerificationText.render(v);
+    }
+}
