@@ -1,10 +1,14 @@
 package dev.migsafe.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.Rule;
@@ -16,22 +20,39 @@ import dev.migsafe.sql.SqlStatement;
 import dev.migsafe.sql.Suppression;
 
 /**
- * What the user configured about findings: inline {@code migsafe:ignore} suppressions (a reason is
- * required; one without is reported as CF701 and silences nothing) and severities from
+ * What the user configured about findings: inline suppressions and severities from
  * {@code migsafe.yaml}. Returns the findings sorted by file and line.
+ *
+ * <p>{@code migsafe:ignore} silences the findings of the statement it precedes;
+ * {@code migsafe:ignore-file} (in the leading comment block) those of the whole file. A reason is
+ * required: a suppression without one silences nothing and is reported as CF701. A suppression with a
+ * reason that silenced nothing (stale, misspelt rule ID, misplaced ignore-file) is reported as CF702.
  */
 final class FindingPolicy {
     static final String SUPPRESSION_WITHOUT_REASON = "CF701";
+    static final String UNUSED_SUPPRESSION = "CF702";
 
     private final Map<String, Severity> severityOverrides;
     private final Map<String, SqlStatement> statementsByLocation = new HashMap<>();
-    private final List<SqlStatement> statements = new ArrayList<>();
+    private final Map<String, List<Suppression>> fileSuppressions = new HashMap<>();
+    /** every suppression comment of the range, with the statement it was written at */
+    private final Map<Suppression, SqlStatement> suppressions = new IdentityHashMap<>();
+    private final List<Suppression> inOrder = new ArrayList<>();
+    private final Set<Suppression> used = Collections.newSetFromMap(new IdentityHashMap<>());
 
     FindingPolicy(Map<String, Severity> severityOverrides, List<ParsedStatement> rangeStatements) {
         this.severityOverrides = severityOverrides;
         for (ParsedStatement ps : rangeStatements) {
-            statements.add(ps.statement());
-            statementsByLocation.put(location(ps.statement().file(), ps.statement().line()), ps.statement());
+            SqlStatement st = ps.statement();
+            statementsByLocation.put(location(st.file(), st.line()), st);
+            for (Suppression s : st.suppressions()) {
+                if (suppressions.put(s, st) == null) {
+                    inOrder.add(s);
+                }
+                if (s.scope() == Suppression.Scope.FILE) {
+                    fileSuppressions.computeIfAbsent(st.file(), f -> new ArrayList<>()).add(s);
+                }
+            }
         }
     }
 
@@ -40,7 +61,7 @@ final class FindingPolicy {
         for (Finding f : raw) {
             out.add(suppress(f));
         }
-        out.addAll(suppressionsWithoutReason());
+        out.addAll(suppressionFindings());
         List<Finding> result = new ArrayList<>();
         for (Finding f : out) {
             Severity s = severityOverrides.get(f.ruleId());
@@ -52,36 +73,55 @@ final class FindingPolicy {
 
     private Finding suppress(Finding f) {
         SqlStatement st = statementsByLocation.get(location(f.file(), f.line()));
-        if (st == null) {
-            return f;
+        List<Suppression> candidates = new ArrayList<>();
+        if (st != null) {
+            st.suppressions().stream().filter(s -> s.scope() == Suppression.Scope.STATEMENT).forEach(candidates::add);
         }
-        for (Suppression s : st.suppressions()) {
+        candidates.addAll(fileSuppressions.getOrDefault(f.file(), List.of()));
+        for (Suppression s : candidates) {
             if (s.covers(f.ruleId()) && s.hasReason()) {
+                used.add(s);
                 return f.suppressedBecause(s.reason());
             }
         }
         return f;
     }
 
-    private List<Finding> suppressionsWithoutReason() {
+    /** CF701 for every suppression without a reason, CF702 for every one with a reason that silenced nothing. */
+    private List<Finding> suppressionFindings() {
         List<Finding> out = new ArrayList<>();
-        Rule rule = RuleCatalog.byId(SUPPRESSION_WITHOUT_REASON).orElse(null);
-        if (rule == null) {
-            return out;
-        }
-        RuleInfo info = rule.info();
-        for (SqlStatement st : statements) {
-            for (Suppression s : st.suppressions()) {
-                if (!s.hasReason()) {
-                    out.add(new Finding(info.id(), info.name(), info.category(), info.severity(), st.file(), s.line(),
-                            String.join(",", s.ruleIds()), st.summary(200),
-                            "migsafe:ignore " + String.join(",", s.ruleIds())
-                                    + " has no reason, so it silences nothing",
-                            info.fix(), false, null));
-                }
+        for (Suppression s : inOrder) {
+            SqlStatement st = suppressions.get(s);
+            if (!s.hasReason()) {
+                report(out, SUPPRESSION_WITHOUT_REASON, st, s, s.directive() + " has no reason, so it silences nothing");
+            } else if (s.scope() == Suppression.Scope.MISPLACED_FILE) {
+                report(out, UNUSED_SUPPRESSION, st, s, s.directive()
+                        + " comes after the first statement, so it silences nothing: move it into the file's leading comments");
+            } else if (!used.contains(s)) {
+                report(out, UNUSED_SUPPRESSION, st, s, s.directive() + " silences nothing" + unknownRules(s)
+                        + (s.scope() == Suppression.Scope.FILE ? " in this file" : " on this statement")
+                        + ": delete it if the finding it was written for is gone");
             }
         }
         return out;
+    }
+
+    private static String unknownRules(Suppression s) {
+        List<String> unknown = s.ruleIds().stream().filter(id -> RuleCatalog.byId(id).isEmpty()).toList();
+        return unknown.isEmpty() ? "" : " (" + String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are")
+                + " not a rule ID; see 'migsafe rules')";
+    }
+
+    private static void report(List<Finding> out, String ruleId, SqlStatement st, Suppression s, String message) {
+        Rule rule = RuleCatalog.byId(ruleId).orElse(null);
+        if (rule == null) {
+            return;
+        }
+        RuleInfo info = rule.info();
+        String statement = s.scope() == Suppression.Scope.STATEMENT ? st.summary(200) : "-- " + s.directive()
+                + (s.hasReason() ? " " + s.reason() : "");
+        out.add(new Finding(info.id(), info.name(), info.category(), info.severity(), st.file(), s.line(),
+                s.ruleIds().stream().collect(Collectors.joining(",")), statement, message, info.fix(), false, null));
     }
 
     private static String location(String file, int line) {

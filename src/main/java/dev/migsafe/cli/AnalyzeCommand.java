@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Check migrations: a directory (every migration) or files (those, with the history before them).",
                 "Exit 0 when nothing reaches --fail-on, 1 otherwise, 2 on bad input."})
-final class AnalyzeCommand implements Callable<Integer> {
+class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "PATH",
             description = "A migration directory or one migration file (default: the project's migrations).")
@@ -53,13 +53,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reportOptions;
 
+    @Mixin
+    BaselineOptions baselineOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         reportOptions.formats(); // reject a bad --format before doing any work
-        Severity threshold = threshold();
+        threshold();
         Workspace ws = Workspace.open(projectOptions, path);
         List<Migration> all;
         List<Migration> unchecked = new ArrayList<>();
@@ -84,10 +87,20 @@ final class AnalyzeCommand implements Callable<Integer> {
                         ws.serverVersion(dialect))
                 : new AnalysisRequest(dialect, unchecked, all, AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides(),
                         ws.serverVersion(dialect));
-        AnalysisResult result = ws.analyzer().run(request);
+        return finish(ws, dialect, ws.analyzer().run(request));
+    }
+
+    /** What to do with the analysis: report it and say whether it fails ({@code baseline} records it instead). */
+    int finish(Workspace ws, Dialect dialect, AnalysisResult analysed) {
+        Severity threshold = threshold();
+        BaselineOptions.Applied applied = baselineOptions.apply(ws, analysed);
+        AnalysisResult result = applied.result();
         Verdict verdict = Verdict.decide(result.findings(), false);
-        Report report = ReportBuilder.build("analyze", null, base, dialect.id(), result, verdict, null, null, ws.notes());
-        Console.deliver(spec, report, reportOptions);
+        List<String> notes = new ArrayList<>(ws.notes());
+        notes.addAll(applied.notes());
+        Report report = ReportBuilder.build("analyze", null, base, dialect.id(), result, verdict, null, null, notes,
+                f -> reaches(f, threshold)).withBaseline(applied.baseline());
+        Console.deliver(spec, report, reportOptions, ws.pathPrefix());
         return failing(result.findings(), threshold) ? ExitCode.NO_GO : ExitCode.GO;
     }
 
@@ -101,7 +114,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static boolean failing(List<Finding> findings, Severity threshold) {
-        return threshold != null && findings.stream().filter(Finding::isActive)
-                .anyMatch(f -> f.severity().ordinal() <= threshold.ordinal());
+        return findings.stream().filter(Finding::isActive).anyMatch(f -> reaches(f, threshold));
+    }
+
+    private static boolean reaches(Finding f, Severity threshold) {
+        return threshold != null && f.severity().ordinal() <= threshold.ordinal();
     }
 }

@@ -1,34 +1,57 @@
 package dev.migsafe.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
+import dev.migsafe.report.GitHubAnnotationWriter;
+import dev.migsafe.report.RenderOptions;
 import dev.migsafe.report.Report;
 import dev.migsafe.report.ReportFormat;
 import dev.migsafe.report.ReportOutput;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Sends a finished report where the options say, with colour only on a real terminal. */
+/**
+ * Sends a finished report where the options say, with colour only on a real terminal.
+ *
+ * <p>Under GitHub Actions ({@code GITHUB_ACTIONS=true}) it also prints one workflow command per active
+ * finding, which GitHub reads from stdout and shows on the file's line in the pull request. They come
+ * after the report, and only when stdout carries the text report or no report at all (with
+ * {@code --output}): appended to a JSON, SARIF, Markdown, HTML or JUnit document they would corrupt
+ * it, so then a note on stderr says how to get both.
+ */
 final class Console {
     static final Path DEFAULT_OUTPUT = Path.of("reports");
+    static final String RULES_URL_VARIABLE = "MIGSAFE_RULES_URL";
+
+    /** Environment lookup; tests replace it to simulate a CI runner. */
+    static UnaryOperator<String> environment = System::getenv;
 
     private Console() {
     }
 
-    static void deliver(CommandSpec spec, Report report, ReportOptions options) {
+    /**
+     * @param pathPrefix the project directory relative to the working directory ("" when they are the
+     *                   same), so that CI systems find the files the report names
+     */
+    static void deliver(CommandSpec spec, Report report, ReportOptions options, String pathPrefix) {
         PrintWriter out = spec.commandLine().getOut();
         List<ReportFormat> formats = options.formats();
+        RenderOptions render = new RenderOptions(false, options.rulesUrl(environment.apply(RULES_URL_VARIABLE)),
+                pathPrefix);
         List<Path> written = new ArrayList<>();
         if (options.output == null) {
             // the first format to the terminal; any further ones land in the default reports/ folder
-            ReportOutput.deliver(report, formats.subList(0, 1), null, out, colour());
+            ReportOutput.deliver(report, formats.subList(0, 1), null, out, render.withColour(colour()));
             if (formats.size() > 1) {
-                written.addAll(ReportOutput.deliver(report, formats.subList(1, formats.size()), DEFAULT_OUTPUT, out, false));
+                written.addAll(ReportOutput.deliver(report, formats.subList(1, formats.size()), DEFAULT_OUTPUT, out, render));
             }
         } else {
-            written.addAll(ReportOutput.deliver(report, formats, options.output, out, false));
+            written.addAll(ReportOutput.deliver(report, formats, options.output, out, render));
         }
         if (!written.isEmpty()) {
             // beside a report on stdout, the note goes to stderr so that stdout stays one parseable document
@@ -38,11 +61,35 @@ final class Console {
             written.forEach(p -> note.println("  " + p));
             note.flush();
         }
+        annotations(spec, report, options, formats, render);
+    }
+
+    private static void annotations(CommandSpec spec, Report report, ReportOptions options, List<ReportFormat> formats,
+                                    RenderOptions render) {
+        if (!"true".equals(environment.apply("GITHUB_ACTIONS"))) {
+            return;
+        }
+        if (options.output == null && formats.get(0) != ReportFormat.TEXT) {
+            if (report.findings().stream().anyMatch(Report.FindingEntry::isActive)) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("migsafe: GitHub annotations not printed: stdout carries the " + formats.get(0).id()
+                        + " report; add --output DIR (or make text the first --format) to get both");
+                err.flush();
+            }
+            return;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            new GitHubAnnotationWriter(render).write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
     }
 
     /** ANSI colour when stdout is a terminal and the user did not opt out (NO_COLOR, TERM=dumb). */
     static boolean colour() {
-        return System.console() != null && System.getenv("NO_COLOR") == null
-                && !"dumb".equals(System.getenv("TERM"));
+        return System.console() != null && environment.apply("NO_COLOR") == null
+                && !"dumb".equals(environment.apply("TERM"));
     }
 }

@@ -1,12 +1,10 @@
 package dev.migsafe.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.report.RuleDocs;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.rules.RuleInfo;
@@ -42,20 +40,8 @@ final class RulesCommand implements Callable<Integer> {
         }
         Rule rule = RuleCatalog.byId(ruleId).orElseThrow(() -> new BadInputException(
                 "unknown rule '" + ruleId + "'; run 'migsafe rules' for the list"));
-        out.print(page(rule.info()));
+        out.print(RuleDocs.pageOrSummary(rule.info()));
         out.flush();
         return ExitCode.GO;
-    }
-
-    private static String page(RuleInfo i) {
-        try (InputStream in = RulesCommand.class.getResourceAsStream("/rules/" + i.id() + ".md")) {
-            if (in != null) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            // fall back to the metadata below
-        }
-        return i.id() + " " + i.name() + " (" + i.category().id() + ", " + i.severity().id() + ")\n"
-                + i.summary() + "\nFix: " + i.fix() + "\n";
     }
 }

@@ -64,7 +64,7 @@ final class VerifyCommand implements Callable<Integer> {
         Verdict verdict = verification.failed() ? Verdict.NO_GO : Verdict.GO;
         Report report = ReportBuilder.build("verify", releases.fromLabel(), releases.toLabel(), dialect.id(), result,
                 verdict, VerificationStage.entry(verification), null, ws.notes());
-        Console.deliver(spec, report, reportOptions);
+        Console.deliver(spec, report, reportOptions, ws.pathPrefix());
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
     }
 }

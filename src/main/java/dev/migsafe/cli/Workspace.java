@@ -35,16 +35,19 @@ import dev.migsafe.sql.SqlScriptParser;
  */
 final class Workspace {
     private final Path project;
+    /** where migsafe.yaml is (or would be): the project, or the folder of the nearest migsafe.yaml */
+    private final Path root;
     private final ProjectConfig config;
     private final Dialect dialectOption;
     private final ProjectOptions options;
     private final ProjectSources sources;
     private final Set<String> notes = new LinkedHashSet<>();
 
-    private Workspace(Path project, ProjectConfig config, Dialect dialectOption, ChangeSetSelection selection,
+    private Workspace(Path project, Path root, ProjectConfig config, Dialect dialectOption, ChangeSetSelection selection,
                       ProjectOptions options) {
         this.options = options;
         this.project = project;
+        this.root = root;
         this.config = config;
         this.dialectOption = dialectOption;
         this.sources = new ProjectSources(new ScriptLoader(), selection);
@@ -63,24 +66,45 @@ final class Workspace {
         Dialect dialect = options.dialect == null ? null : parseDialect(options.dialect);
         Path project = options.projectOrCurrent();
         ProjectConfig config;
+        Path root = project;
         if (options.config != null) {
             config = ProjectConfig.load(options.config);
         } else if (options.project == null && target != null) {
-            config = nearestConfig(target);
+            root = nearestConfigDir(target);
+            config = ProjectConfig.forProject(root);
         } else {
             config = ProjectConfig.forProject(project);
         }
-        return new Workspace(project, config, dialect, new ChangeSetSelection(options.contexts, options.labels), options);
+        return new Workspace(project, root, config, dialect, new ChangeSetSelection(options.contexts, options.labels), options);
     }
 
-    private static ProjectConfig nearestConfig(Path target) {
+    private static Path nearestConfigDir(Path target) {
         Path cwd = Path.of("").toAbsolutePath();
         for (Path dir = target.toAbsolutePath().normalize(); dir != null && dir.startsWith(cwd); dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve(ProjectConfig.FILE_NAME))) {
-                return ProjectConfig.forProject(dir);
+                return dir;
             }
         }
-        return ProjectConfig.forProject(cwd);
+        return cwd;
+    }
+
+    /** The project's root: where migsafe.yaml and migsafe-baseline.json live. */
+    Path root() {
+        return root;
+    }
+
+    /**
+     * The project directory relative to the working directory, with a trailing slash ("" when they are
+     * the same or the project lies elsewhere): the prefix that makes report paths repository-relative
+     * when migsafe runs from the repository root, as it does in CI.
+     */
+    String pathPrefix() {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path dir = project.toAbsolutePath().normalize();
+        if (!dir.startsWith(cwd) || dir.equals(cwd)) {
+            return "";
+        }
+        return cwd.relativize(dir).toString().replace('\\', '/') + "/";
     }
 
     /** Every migration of the project, from {@code migrations:} or the detected folder. */

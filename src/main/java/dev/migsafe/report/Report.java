@@ -2,6 +2,7 @@ package dev.migsafe.report;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.migsafe.verdict.Strategy;
@@ -9,25 +10,57 @@ import dev.migsafe.verdict.Strategy;
 /**
  * Everything a report shows, in the field names and order of the JSON report (DESIGN.md). Every
  * format renders this one model.
+ *
+ * @param schemaChanges how the schema of {@code to} differs from that of {@code from}; present when the
+ *                      report compares two releases (null for {@code analyze} of a folder)
+ * @param baseline      the baseline file whose findings are marked {@code baselined}, or null when none was used
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, Tool tool, String command, String from, String to, String dialect,
                      String verdict, Summary summary, List<MigrationEntry> migrations, List<FindingEntry> findings,
-                     VerificationEntry verification, List<Strategy> strategies, List<String> notes) {
+                     VerificationEntry verification, List<Strategy> strategies, List<SchemaChange> schemaChanges,
+                     String baseline, List<String> notes) {
+
+    /** The report without a schema comparison (the shape before {@code schemaChanges} existed). */
+    public Report(int schemaVersion, Tool tool, String command, String from, String to, String dialect,
+                  String verdict, Summary summary, List<MigrationEntry> migrations, List<FindingEntry> findings,
+                  VerificationEntry verification, List<Strategy> strategies, List<String> notes) {
+        this(schemaVersion, tool, command, from, to, dialect, verdict, summary, migrations, findings, verification,
+                strategies, null, null, notes);
+    }
 
     public record Tool(String name, String version) {
     }
 
-    public record Summary(int errors, int warnings, int infos, int statements, int unparsed) {
+    /**
+     * Counts of active findings (those that can fail the run) by severity, plus those silenced by a
+     * suppression comment or by the baseline.
+     */
+    public record Summary(int errors, int warnings, int infos, int statements, int unparsed, int suppressed,
+                          int baselined) {
     }
 
-    public record MigrationEntry(String id, String path, String status, boolean hasDown, String checksum) {
+    /** @param downPath the down/undo script, or null when the migration has none */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MigrationEntry(String id, String path, String status, boolean hasDown, String checksum,
+                                 String downPath) {
     }
 
+    /**
+     * @param baselined   recorded in the baseline: reported, not counted
+     * @param blocking    counts toward this run's failure (NO_GO verdict, or --fail-on threshold reached)
+     * @param fingerprint identity across runs that survives line shifts (see {@code Fingerprint})
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FindingEntry(String ruleId, String name, String category, String severity, String file, int line,
                                String object, String statement, String message, String fix, boolean suppressed,
-                               String suppressionReason) {
+                               String suppressionReason, boolean baselined, boolean blocking, String fingerprint) {
+
+        /** Counts toward the verdict or exit code: neither suppressed nor baselined. */
+        @JsonIgnore
+        public boolean isActive() {
+            return !suppressed && !baselined;
+        }
     }
 
     public record VerificationEntry(String mode, String database, List<StepEntry> steps) {
@@ -37,7 +70,28 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
     public record StepEntry(String name, String status, long durationMs, String details, List<String> failures) {
     }
 
+    /**
+     * One difference between the schemas of the two releases, as the newer release sees it.
+     *
+     * @param kind   table | column | view | index | type | sequence
+     * @param change added | removed | renamed | type-changed | nullability-changed | default-changed | changed
+     * @param object the object in the newer schema ({@code table.column} for columns); the older name for
+     *               removed objects
+     * @param before the older state (name for renames, type, nullability, default), or null
+     * @param after  the newer state, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SchemaChange(String kind, String change, String object, String before, String after) {
+    }
+
+    @JsonIgnore
     public boolean isGo() {
         return "GO".equals(verdict);
+    }
+
+    /** The same report with its findings checked against a baseline file (findings already marked). */
+    public Report withBaseline(String baselineFile) {
+        return new Report(schemaVersion, tool, command, from, to, dialect, verdict, summary, migrations, findings,
+                verification, strategies, schemaChanges, baselineFile, notes);
     }
 }

@@ -1,8 +1,10 @@
 package dev.migsafe.report;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.baseline.Fingerprint;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.verdict.Strategy;
@@ -17,6 +19,8 @@ public final class ReportBuilder {
     }
 
     /**
+     * A report whose blocking findings are those that decide the verdict (can-rollback).
+     *
      * @param from         newer release label, or null for {@code analyze}
      * @param to           older release label, or null
      * @param verification verification section, or null when none ran
@@ -25,21 +29,44 @@ public final class ReportBuilder {
     public static Report build(String command, String from, String to, String dialect, AnalysisResult result,
                                Verdict verdict, Report.VerificationEntry verification, List<Strategy> strategies,
                                List<String> notes) {
-        List<Finding> active = result.findings().stream().filter(Finding::isActive).toList();
-        Report.Summary summary = new Report.Summary(count(active, Severity.ERROR), count(active, Severity.WARNING),
-                count(active, Severity.INFO), result.statements(), result.unparsed());
-        List<Report.MigrationEntry> migrations = result.statuses().stream()
-                .map(s -> new Report.MigrationEntry(s.migration().id(), s.migration().up().path(), s.status(),
-                        s.migration().hasDown(), s.migration().checksum()))
-                .toList();
-        List<Report.FindingEntry> findings = result.findings().stream().map(ReportBuilder::entry).toList();
-        return new Report(1, new Report.Tool("migsafe", TOOL_VERSION), command, from, to, dialect, verdict.name(),
-                summary, migrations, findings, verification, strategies, notes == null || notes.isEmpty() ? null : notes);
+        List<Finding> blocking = Verdict.blocking(result.findings());
+        return build(command, from, to, dialect, result, verdict, verification, strategies, notes,
+                f -> blocking.contains(f));
     }
 
-    private static Report.FindingEntry entry(Finding f) {
+    /**
+     * @param blocking which findings fail this run (e.g. those at or above {@code --fail-on}); only
+     *                 active findings are asked
+     */
+    public static Report build(String command, String from, String to, String dialect, AnalysisResult result,
+                               Verdict verdict, Report.VerificationEntry verification, List<Strategy> strategies,
+                               List<String> notes, Predicate<Finding> blocking) {
+        List<Finding> all = result.findings();
+        List<Finding> active = all.stream().filter(Finding::isActive).toList();
+        Report.Summary summary = new Report.Summary(count(active, Severity.ERROR), count(active, Severity.WARNING),
+                count(active, Severity.INFO), result.statements(), result.unparsed(),
+                (int) all.stream().filter(Finding::suppressed).count(),
+                (int) all.stream().filter(f -> f.baselined() && !f.suppressed()).count());
+        List<Report.MigrationEntry> migrations = result.statuses().stream()
+                .map(s -> new Report.MigrationEntry(s.migration().id(), s.migration().up().path(), s.status(),
+                        s.migration().hasDown(), s.migration().checksum(),
+                        s.migration().hasDown() ? s.migration().down().path() : null))
+                .toList();
+        List<Report.FindingEntry> findings = all.stream()
+                .map(f -> entry(f, f.isActive() && blocking.test(f)))
+                .toList();
+        // a schema comparison only means something between two releases
+        List<Report.SchemaChange> schemaChanges = to != null && result.olderSchema() != null && result.newerSchema() != null
+                ? SchemaChanges.between(result.olderSchema(), result.newerSchema()) : null;
+        return new Report(1, new Report.Tool("migsafe", TOOL_VERSION), command, from, to, dialect, verdict.name(),
+                summary, migrations, findings, verification, strategies, schemaChanges, null,
+                notes == null || notes.isEmpty() ? null : notes);
+    }
+
+    private static Report.FindingEntry entry(Finding f, boolean blocking) {
         return new Report.FindingEntry(f.ruleId(), f.name(), f.category().id(), f.severity().id(), f.file(), f.line(),
-                f.object(), f.statement(), f.message(), f.fix(), f.suppressed(), f.suppressionReason());
+                f.object(), f.statement(), f.message(), f.fix(), f.suppressed(), f.suppressionReason(), f.baselined(),
+                blocking, Fingerprint.of(f));
     }
 
     private static int count(List<Finding> findings, Severity s) {

@@ -5,7 +5,11 @@ import java.util.Locale;
 /** The report formats of {@code --format}, with the file name each is written to under {@code --output}. */
 public enum ReportFormat {
     TEXT("migsafe-report.txt"),
-    JSON("migsafe-report.json");
+    JSON("migsafe-report.json"),
+    SARIF("migsafe-report.sarif"),
+    MARKDOWN("migsafe-report.md"),
+    HTML("migsafe-report.html"),
+    JUNIT("migsafe-junit.xml");
 
     private final String fileName;
 
@@ -21,10 +25,14 @@ public enum ReportFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public ReportWriter writer(boolean colour) {
+    public ReportWriter writer(RenderOptions options) {
         return switch (this) {
-            case TEXT -> new TextReportWriter(colour);
+            case TEXT -> new TextReportWriter(options.colour());
             case JSON -> new JsonReportWriter();
+            case SARIF -> new SarifReportWriter(options);
+            case MARKDOWN -> new MarkdownReportWriter(options);
+            case HTML -> new HtmlReportWriter(options);
+            case JUNIT -> new JUnitReportWriter();
         };
     }
 }

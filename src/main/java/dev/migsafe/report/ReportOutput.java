@@ -29,18 +29,18 @@ public final class ReportOutput {
      * @return the files written
      */
     public static List<Path> deliver(Report report, List<ReportFormat> formats, Path outputDir, Writer stdout,
-                                     boolean colour) {
+                                     RenderOptions options) {
         List<Path> written = new ArrayList<>();
         try {
             if (outputDir == null) {
-                formats.get(0).writer(colour).write(report, stdout);
+                formats.get(0).writer(options).write(report, stdout);
                 stdout.flush();
                 return written;
             }
             List<String> rendered = new ArrayList<>();
             for (ReportFormat f : formats) {
                 StringWriter sw = new StringWriter();
-                f.writer(false).write(report, sw);
+                f.writer(options.withColour(false)).write(report, sw);
                 rendered.add(sw.toString());
             }
             createDirectory(outputDir);

@@ -26,7 +26,7 @@ public final class TextReportWriter implements ReportWriter {
     @Override
     public void write(Report r, Writer out) throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append(paint(BOLD, "migsafe " + r.command())).append(releases(r)).append(" (").append(r.dialect()).append(")\n\n");
+        sb.append(paint(BOLD, "migsafe " + Headline.what(r, "->"))).append(" (").append(r.dialect()).append(")\n\n");
         verdict(r, sb);
         findings(r.findings(), sb);
         verification(r, sb);
@@ -35,29 +35,17 @@ public final class TextReportWriter implements ReportWriter {
             r.notes().forEach(n -> sb.append(paint(DIM, "note: " + n)).append('\n'));
         }
         Report.Summary s = r.summary();
-        sb.append(String.format("%d migration(s), %d statement(s), %d not analysed; %d error(s), %d warning(s), %d info%n",
+        sb.append(String.format("%d migration(s), %d statement(s), %d not analysed; %d error(s), %d warning(s), %d info%s%n",
                 r.migrations().stream().filter(m -> !"unchanged".equals(m.status())).count(), s.statements(),
-                s.unparsed(), s.errors(), s.warnings(), s.infos()));
+                s.unparsed(), s.errors(), s.warnings(), s.infos(),
+                (s.suppressed() > 0 ? "; " + s.suppressed() + " suppressed" : "")
+                        + (s.baselined() > 0 ? "; " + s.baselined() + " baselined (not counted)" : "")));
         out.write(sb.toString());
     }
 
-    private static String releases(Report r) {
-        if (r.from() == null) {
-            return "";
-        }
-        return " " + r.from() + " -> " + r.to();
-    }
-
     private void verdict(Report r, StringBuilder sb) {
-        if (r.isGo()) {
-            sb.append(paint(BOLD + GREEN, "GO")).append(r.to() != null
-                    ? ": an app-only rollback to " + r.to() + " is safe; the older release runs on the new schema.\n\n"
-                    : ": no blocking finding.\n\n");
-        } else {
-            sb.append(paint(BOLD + RED, "NO_GO")).append(r.to() != null
-                    ? ": rolling back the application to " + r.to() + " while keeping the new schema breaks it.\n\n"
-                    : ": blocking findings.\n\n");
-        }
+        sb.append(r.isGo() ? paint(BOLD + GREEN, "GO") : paint(BOLD + RED, "NO_GO")).append(": ")
+                .append(Headline.meaning(r)).append("\n\n");
     }
 
     private void findings(List<FindingEntry> findings, StringBuilder sb) {
@@ -71,7 +59,7 @@ public final class TextReportWriter implements ReportWriter {
                 case "warning" -> paint(YELLOW, "warning");
                 default -> paint(DIM, "info   ");
             };
-            sb.append(f.suppressed() ? paint(DIM, "suppressed") : sev).append(' ')
+            sb.append(f.suppressed() ? paint(DIM, "suppressed") : f.baselined() ? paint(DIM, "baselined ") : sev).append(' ')
                     .append(paint(BOLD, f.ruleId())).append(' ').append(f.name()).append("  ")
                     .append(f.file()).append(':').append(f.line());
             if (f.object() != null && !f.object().isEmpty()) {

@@ -6,23 +6,38 @@ package dev.migsafe.rules;
  * @param object            "table" or "table.column" (or the view, type, function name)
  * @param statement         the statement, on one line
  * @param suppressionReason the reason of the {@code migsafe:ignore} comment that silenced it, or null
+ * @param baselined         recorded in the project's baseline (an accepted, known finding): reported,
+ *                          but like a suppressed one it does not count toward the verdict or exit code
  */
 public record Finding(String ruleId, String name, Category category, Severity severity, String file, int line,
                       String object, String statement, String message, String fix, boolean suppressed,
-                      String suppressionReason) {
+                      String suppressionReason, boolean baselined) {
+
+    /** A finding as rules report it: neither suppressed nor baselined yet. */
+    public Finding(String ruleId, String name, Category category, Severity severity, String file, int line,
+                   String object, String statement, String message, String fix, boolean suppressed,
+                   String suppressionReason) {
+        this(ruleId, name, category, severity, file, line, object, statement, message, fix, suppressed,
+                suppressionReason, false);
+    }
 
     public Finding withSeverity(Severity s) {
         return new Finding(ruleId, name, category, s, file, line, object, statement, message, fix, suppressed,
-                suppressionReason);
+                suppressionReason, baselined);
     }
 
     public Finding suppressedBecause(String reason) {
         return new Finding(ruleId, name, category, severity, file, line, object, statement, message, fix, true,
-                reason);
+                reason, baselined);
+    }
+
+    public Finding markBaselined() {
+        return new Finding(ruleId, name, category, severity, file, line, object, statement, message, fix, suppressed,
+                suppressionReason, true);
     }
 
     /** Counts toward the verdict and exit code. */
     public boolean isActive() {
-        return !suppressed;
+        return !suppressed && !baselined;
     }
 }

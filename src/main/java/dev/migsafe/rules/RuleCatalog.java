@@ -14,6 +14,7 @@ import dev.migsafe.rules.compat.RenameColumnRule;
 import dev.migsafe.rules.compat.RenameTableRule;
 import dev.migsafe.rules.compat.SetNotNullRule;
 import dev.migsafe.rules.config.SuppressionWithoutReasonRule;
+import dev.migsafe.rules.config.UnusedSuppressionRule;
 import dev.migsafe.rules.dataloss.DropWithDataRule;
 import dev.migsafe.rules.dataloss.LossyTypeChangeRule;
 import dev.migsafe.rules.dataloss.UnboundedDmlRule;
@@ -60,7 +61,7 @@ public final class RuleCatalog {
             new CombinableAltersRule(), new MySqlBlockingAlterRule(), new EnumValuesChangedRule(),
             new MySqlNotNullWithoutDefaultRule(),
             // configuration (CF7xx): reported by the engine while applying suppressions
-            new SuppressionWithoutReasonRule()
+            new SuppressionWithoutReasonRule(), new UnusedSuppressionRule()
     );
 
     private RuleCatalog() {

@@ -13,13 +13,15 @@ import dev.migsafe.source.MigrationScript;
  * Cuts a script into statements the way the database's own client would: delimiters inside quotes,
  * dollar quotes and comments do not count; MySQL {@code DELIMITER} lines change the delimiter (and
  * are not statements); PostgreSQL {@code BEGIN ATOMIC ... END} bodies are kept whole. Each statement
- * gets the line of its first token and the {@code migsafe:ignore} comments written just before it.
+ * gets the line of its first token and the {@code migsafe:ignore} comments written just before it;
+ * {@code migsafe:ignore-file} comments ride on the file's first statement (file scope when they are
+ * in the leading comment block, misplaced otherwise).
  * Statements with nothing but a delimiter (or comments) are dropped.
  */
 public final class StatementSplitter {
 
     private static final Pattern IGNORE = Pattern.compile(
-            "migsafe:ignore\\s+([A-Za-z]+[0-9]+(?:\\s*,\\s*[A-Za-z]+[0-9]+)*)(.*)", Pattern.DOTALL);
+            "migsafe:ignore(-file)?\\s+([A-Za-z]+[0-9]+(?:\\s*,\\s*[A-Za-z]+[0-9]+)*)(.*)", Pattern.DOTALL);
 
     private final Dialect dialect;
 
@@ -171,14 +173,16 @@ public final class StatementSplitter {
             if (!m.find()) {
                 return;
             }
-            List<String> rules = Arrays.stream(m.group(1).split(","))
+            List<String> rules = Arrays.stream(m.group(2).split(","))
                     .map(r -> r.trim().toUpperCase(Locale.ROOT)).toList();
-            String reason = m.group(2);
+            String reason = m.group(3);
             if (comment.type() == Token.Type.BLOCK_COMMENT && reason.endsWith("*/")) {
                 reason = reason.substring(0, reason.length() - 2);
             }
             reason = reason.strip().replaceFirst("^[-:—]+\\s*", "").strip();
-            suppressions.add(new Suppression(rules, reason.isEmpty() ? null : reason, lineOf(comment.start())));
+            Suppression.Scope scope = m.group(1) == null ? Suppression.Scope.STATEMENT
+                    : statements.isEmpty() ? Suppression.Scope.FILE : Suppression.Scope.MISPLACED_FILE;
+            suppressions.add(new Suppression(rules, reason.isEmpty() ? null : reason, lineOf(comment.start()), scope));
         }
 
         private boolean atLineStart(int pos) {

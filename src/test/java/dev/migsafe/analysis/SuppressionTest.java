@@ -1,0 +1,133 @@
+package dev.migsafe.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.flywaydb.core.api.MigrationVersion;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migsafe.rules.Finding;
+import dev.migsafe.rules.RuleCatalog;
+import dev.migsafe.rules.RuleTester;
+import dev.migsafe.source.Migration;
+import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.Dialect;
+import dev.migsafe.sql.SqlScriptParser;
+
+/**
+ * Inline suppressions through the real pipeline: statement level, file level ({@code ignore-file} in
+ * the leading comment block), a reason required (CF701), and suppressions that silence nothing (CF702).
+ */
+class SuppressionTest {
+
+    @Test
+    void ignoreFileSilencesEveryFindingOfTheRuleInTheFile() {
+        RuleTester.postgres().only("BC104", "CF701", "CF702")
+                .released("CREATE TABLE users (id int, a text, b text);")
+                .deploy("-- V2: retire the legacy columns\n"
+                        + "-- migsafe:ignore-file BC104 a and b unused since v1.1 (#482)\n"
+                        + "\n"
+                        + "ALTER TABLE users DROP COLUMN a;\n"
+                        + "ALTER TABLE users DROP COLUMN b;")
+                .check();
+        List<Finding> findings = analyse("CREATE TABLE users (id int, a text, b text);",
+                "/* migsafe:ignore-file BC104 a and b unused since v1.1 */\n"
+                        + "ALTER TABLE users DROP COLUMN a;\nALTER TABLE users DROP COLUMN b;")
+                .stream().filter(f -> f.ruleId().equals("BC104")).toList();
+        assertEquals(2, findings.size());
+        findings.forEach(f -> {
+            assertTrue(f.suppressed(), f.toString());
+            assertEquals("a and b unused since v1.1", f.suppressionReason());
+        });
+    }
+
+    @Test
+    void ignoreFileCoversFindingsNotTiedToAStatement() {
+        // RB301 (no down) is reported at the top of the file, where no statement-level comment can reach
+        RuleTester.postgres().only("RB301", "CF702")
+                .released("CREATE TABLE users (id int);")
+                .deploy("-- migsafe:ignore-file RB301 append-only table: a down would only lose the audit trail\n"
+                        + "CREATE TABLE audit (id bigint);")
+                .check();
+    }
+
+    @Test
+    void ignoreFileCoversOnlyItsOwnFile() {
+        RuleTester.postgres().only("BC104", "CF702")
+                .released("CREATE TABLE users (id int, a text, b text);")
+                .deploy("-- migsafe:ignore-file BC104 a unused since v1.1\nALTER TABLE users DROP COLUMN a;")
+                .deploy("ALTER TABLE users DROP COLUMN b; -- expect: BC104")
+                .check();
+    }
+
+    @Test
+    void ignoreFileAfterTheFirstStatementSilencesNothingAndIsReported() {
+        RuleTester tester = RuleTester.postgres().only("BC104", "CF702")
+                .released("CREATE TABLE users (id int, a text);")
+                .deploy("CREATE TABLE tags (id int);\n"
+                        + "/* expect: CF702 */ -- migsafe:ignore-file BC104 a unused since v1.1\n"
+                        + "ALTER TABLE users DROP COLUMN a; -- expect: BC104");
+        tester.check();
+        Finding cf702 = tester.findings().stream().filter(f -> f.ruleId().equals("CF702")).findFirst().orElseThrow();
+        assertTrue(cf702.message().contains("after the first statement"), cf702.message());
+        assertEquals("configuration", cf702.category().id());
+        assertEquals("warning", cf702.severity().id());
+    }
+
+    @Test
+    void ignoreFileWithoutAReasonIsCf701() {
+        RuleTester.postgres().only("BC104", "CF701", "CF702")
+                .released("CREATE TABLE users (id int, a text);")
+                .deploy("/* expect: CF701 */ -- migsafe:ignore-file BC104\n"
+                        + "ALTER TABLE users DROP COLUMN a; -- expect: BC104")
+                .check();
+    }
+
+    @Test
+    void statementSuppressionThatSilencesNothingIsCf702() {
+        RuleTester.postgres().only("BC104", "CF702")
+                .released("CREATE TABLE users (id int, a text);")
+                .deploy("/* expect: CF702 */ -- migsafe:ignore BC104 leftover from an older version of this file\n"
+                        + "ALTER TABLE users ADD COLUMN c text;\n"
+                        + "-- migsafe:ignore BC104 a unused since v1.1\n"
+                        + "ALTER TABLE users DROP COLUMN a;")
+                .check();
+    }
+
+    @Test
+    void misspeltRuleIdIsNamed() {
+        RuleTester tester = RuleTester.postgres().only("BC104", "CF702")
+                .released("CREATE TABLE users (id int, a text);")
+                .deploy("/* expect: CF702 */ -- migsafe:ignore BC140 a unused since v1.1\n"
+                        + "ALTER TABLE users DROP COLUMN a; -- expect: BC104");
+        tester.check();
+        Finding cf702 = tester.findings().stream().filter(f -> f.ruleId().equals("CF702")).findFirst().orElseThrow();
+        assertTrue(cf702.message().contains("BC140 is not a rule ID"), cf702.message());
+    }
+
+    @Test
+    void aSuppressionUsedForOneOfItsRulesIsUsed() {
+        RuleTester.postgres().only("BC104", "CF702")
+                .released("CREATE TABLE users (id int, a text);")
+                .deploy("-- migsafe:ignore BC104,BC103 a unused since v1.1\n"
+                        + "ALTER TABLE users DROP COLUMN a;")
+                .check();
+    }
+
+    /** Every finding, suppressed ones included, of one deploy over one released migration. */
+    private static List<Finding> analyse(String released, String deploy) {
+        Migration v1 = migration("1", released);
+        Migration v2 = migration("2", deploy);
+        return new Analyzer(new SqlScriptParser(), RuleCatalog.all()).run(new AnalysisRequest(Dialect.POSTGRESQL,
+                List.of(v1), List.of(v1, v2), AnalysisRequest.Window.RANGE, Map.of())).findings();
+    }
+
+    private static Migration migration(String id, String sql) {
+        return new Migration(id, MigrationVersion.fromVersion(id), "m", Migration.Kind.VERSIONED, "flyway",
+                new MigrationScript("V" + id + "__m.sql", sql), null);
+    }
+}
