@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.report.Report;
 import dev.migsafe.report.ReportBuilder;
@@ -47,8 +46,7 @@ final class CanRollbackCommand implements Callable<Integer> {
         Workspace ws = Workspace.open(projectOptions);
         ReleasePair.Releases releases = releasePair.select(ws, "can-rollback");
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer());
-        AnalysisResult result = ws.analyzer().run(new AnalysisRequest(dialect, releases.older(), releases.newer(),
-                AnalysisRequest.Window.RANGE, ws.severityOverrides(), ws.serverVersion(dialect)));
+        AnalysisResult result = ws.analyseRange(dialect, releases.older(), releases.newer());
         Verification verification = VerificationStage.run(ws, verifyOptions, releases, result.range(), dialect,
                 spec.commandLine().getErr());
         boolean verificationFailed = verification != null && verification.failed();

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dev.migsafe.BadInputException;
-import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.plan.IncidentSeverity;
 import dev.migsafe.plan.MigrationTool;
@@ -31,7 +30,6 @@ import dev.migsafe.plan.history.MaskedUrl;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.report.JsonReportWriter;
 import dev.migsafe.report.ReportBuilder;
-import dev.migsafe.source.Migration;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Verdict;
 import picocli.CommandLine.Command;
@@ -94,7 +92,7 @@ final class PlanCommand implements Callable<Integer> {
         Workspace ws = Workspace.open(projectOptions);
         ReleasePair.Releases selected = releases.select(ws, "plan");
         Dialect dialect = ws.dialect(projectOptions.dialect, selected.newer());
-        AnalysisResult result = analyse(ws, dialect, selected.older(), selected.newer());
+        AnalysisResult result = ws.analyseRange(dialect, selected.older(), selected.newer());
         Verdict verdict = Verdict.decide(result.findings(), false);
         SchemaHistory history = null;
         String clientTarget = null;
@@ -110,11 +108,6 @@ final class PlanCommand implements Callable<Integer> {
                 projectOptions.pgVersion != null ? projectOptions.pgVersion : ws.config().postgresVersion(), Instant.now()));
         deliver(plan, chosen, result, ws);
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
-    }
-
-    private AnalysisResult analyse(Workspace ws, Dialect dialect, List<Migration> older, List<Migration> newer) {
-        return ws.analyzer().run(new AnalysisRequest(dialect, older, newer, AnalysisRequest.Window.RANGE,
-                ws.severityOverrides(), ws.serverVersion(dialect)));
     }
 
     /** Every release of migsafe.yaml older than FROM, newest first, checked against FROM's schema. */
@@ -135,7 +128,7 @@ final class PlanCommand implements Callable<Integer> {
         List<String> newestFirst = new ArrayList<>(older);
         newestFirst.sort(Comparator.comparing((String n) -> sizes.get(older.indexOf(n))).reversed());
         return RollbackFloor.find(newestFirst, name -> Verdict.decide(
-                analyse(ws, dialect, ws.release(name), selected.newer()).findings(), false));
+                ws.analyseRange(dialect, ws.release(name), selected.newer()).findings(), false));
     }
 
     private List<Format> formats() {

@@ -3,7 +3,6 @@ package dev.migsafe.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.report.Report;
 import dev.migsafe.report.ReportBuilder;
@@ -51,8 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
         ReleasePair.Releases releases = releasePair.select(ws, "verify");
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer());
         // the range and its migrations' statuses come from the analysis; its findings are not reported here
-        AnalysisResult analysis = ws.analyzer().run(new AnalysisRequest(dialect, releases.older(), releases.newer(),
-                AnalysisRequest.Window.RANGE, ws.severityOverrides(), ws.serverVersion(dialect)));
+        AnalysisResult analysis = ws.analyseRange(dialect, releases.older(), releases.newer());
         Verification verification = VerificationStage.run(ws, verifyOptions, releases, analysis.range(), dialect,
                 spec.commandLine().getErr());
         if ("none".equals(verification.mode())) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.analysis.AnalysisRequest;
+import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.analysis.Analyzer;
 import dev.migsafe.config.ProjectConfig;
 import dev.migsafe.config.ProjectSources;
@@ -216,6 +218,12 @@ final class Workspace {
     /** A path as reports show it (relative to the project when inside it). */
     String display(Path path) {
         return new ProjectPaths(project).display(path);
+    }
+
+    /** The static analysis of a range: the older release replayed, the newer one's new migrations checked as one deploy. */
+    AnalysisResult analyseRange(Dialect dialect, List<Migration> older, List<Migration> newer) {
+        return analyzer().run(new AnalysisRequest(dialect, older, newer, AnalysisRequest.Window.RANGE,
+                severityOverrides(), serverVersion(dialect)));
     }
 
     Analyzer analyzer() {

@@ -42,19 +42,9 @@ public final class DbmateReader implements MigrationReader {
     public MigrationSet read(MigrationFiles files) {
         List<Migration> migrations = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (MigrationFiles.Entry entry : files.list()) {
-            if (!entry.atTop() || SkipNotes.hidden(entry)) {
-                continue;
-            }
-            if (!SkipNotes.isSql(entry)) {
-                notes.add(SkipNotes.notSql(files, entry));
-                continue;
-            }
-            Matcher name = NAME.matcher(entry.name());
-            if (!name.matches()) {
-                notes.add(SkipNotes.unrecognisedName(files, entry, EXPECTED));
-                continue;
-            }
+        for (SkipNotes.Named file : SkipNotes.topLevelSql(files, NAME, EXPECTED, notes)) {
+            MigrationFiles.Entry entry = file.entry();
+            Matcher name = file.name();
             String shown = files.displayPath(entry.relativePath());
             MigrationVersion version = Versions.parse(name.group(1), shown);
             String text = loader.text(files, entry);

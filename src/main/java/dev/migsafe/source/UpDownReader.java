@@ -30,19 +30,9 @@ public final class UpDownReader implements MigrationReader {
         Map<MigrationVersion, Migration> ups = new TreeMap<>();
         Map<MigrationVersion, MigrationScript> downs = new TreeMap<>();
         List<String> notes = new ArrayList<>();
-        for (MigrationFiles.Entry entry : files.list()) {
-            if (!entry.atTop() || SkipNotes.hidden(entry)) {
-                continue;
-            }
-            if (!SkipNotes.isSql(entry)) {
-                notes.add(SkipNotes.notSql(files, entry));
-                continue;
-            }
-            Matcher name = NAME.matcher(entry.name());
-            if (!name.matches()) {
-                notes.add(SkipNotes.unrecognisedName(files, entry, EXPECTED));
-                continue;
-            }
+        for (SkipNotes.Named file : SkipNotes.topLevelSql(files, NAME, EXPECTED, notes)) {
+            MigrationFiles.Entry entry = file.entry();
+            Matcher name = file.name();
             String id = name.group(1);
             MigrationVersion version = Versions.parse(id, files.displayPath(entry.relativePath()));
             MigrationScript script = loader.load(files, entry);
