@@ -44,7 +44,7 @@ fi
 # ---------------------------------------------------------------- the two tools
 if [ ! -x "$bench_dir/node_modules/.bin/squawk" ]; then
   echo "bench: installing squawk-cli into bench/node_modules ..." >&2
-  (cd "$bench_dir" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  (cd "$bench_dir" && npm install --no-audit --no-fund --loglevel=error >&2)
 fi
 # The npm package is a Node wrapper that spawns a native binary; timing the binary itself keeps
 # Node's own start-up (~40 ms, ~45 MB) out of squawk's figures.
