@@ -95,13 +95,14 @@ class AnalyzeCommand implements Callable<Integer> {
         Severity threshold = threshold();
         BaselineOptions.Applied applied = baselineOptions.apply(ws, analysed);
         AnalysisResult result = applied.result();
-        Verdict verdict = Verdict.decide(result.findings(), false);
+        // a pull-request check: the verdict and the exit code both follow --fail-on
+        Verdict verdict = failing(result.findings(), threshold) ? Verdict.NO_GO : Verdict.GO;
         List<String> notes = new ArrayList<>(ws.notes());
         notes.addAll(applied.notes());
         Report report = ReportBuilder.build("analyze", null, base, dialect.id(), result, verdict, null, null, notes,
                 f -> reaches(f, threshold)).withBaseline(applied.baseline());
         Console.deliver(spec, report, reportOptions, ws.pathPrefix());
-        return failing(result.findings(), threshold) ? ExitCode.NO_GO : ExitCode.GO;
+        return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
     }
 
     private Severity threshold() {

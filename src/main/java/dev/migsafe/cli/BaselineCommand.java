@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = {"Record today's findings in migsafe-baseline.json (project root, or --baseline",
-                "FILE), so that later analyze and can-rollback runs report them as baselined and",
+                "FILE), so that later analyze runs report them as baselined and",
                 "fail only on new findings. Takes the options of analyze (its report options are",
                 "not used). Exit 0, or 2 on bad input."})
 final class BaselineCommand extends AnalyzeCommand {

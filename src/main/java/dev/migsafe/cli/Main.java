@@ -50,6 +50,11 @@ public final class Main implements Runnable {
             err.println("migsafe: " + ex.getMessage());
             return ExitCode.BAD_INPUT;
         }
+        if (ex instanceof java.io.UncheckedIOException io) {
+            // a file we could not read or write (a read-only or full output directory, say): the user's to fix
+            err.println("migsafe: " + ioProblem(io.getCause()));
+            return ExitCode.BAD_INPUT;
+        }
         if (ex instanceof ExitException e) {
             err.println("migsafe: " + e.getMessage());
             return e.code();
@@ -60,6 +65,17 @@ public final class Main implements Runnable {
             ex.printStackTrace(err);
         }
         return ExitCode.BAD_INPUT;
+    }
+
+    private static String ioProblem(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : e.getClass().getSimpleName();
+            return fs.getFile() + ": " + reason + "; check the path and its permissions (e.g. --output)";
+        }
+        return "input/output error: " + e.getMessage() + "; check the paths and free disk space";
     }
 
     @Override

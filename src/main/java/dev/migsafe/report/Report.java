@@ -15,11 +15,18 @@ import dev.migsafe.verdict.Strategy;
  *                      report compares two releases (null for {@code analyze} of a folder)
  * @param baseline      the baseline file whose findings are marked {@code baselined}, or null when none was used
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, Tool tool, String command, String from, String to, String dialect,
                      String verdict, Summary summary, List<MigrationEntry> migrations, List<FindingEntry> findings,
-                     VerificationEntry verification, List<Strategy> strategies, List<SchemaChange> schemaChanges,
-                     String baseline, List<String> notes) {
+                     VerificationEntry verification, List<Strategy> strategies,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<SchemaChange> schemaChanges,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String baseline,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notes) {
+
+    /** The contract's fields are always present (null when they do not apply); only additions may be left out. */
+    public Report {
+        verification = verification != null ? verification : VerificationEntry.NONE;
+        strategies = strategies != null ? strategies : List.of();
+    }
 
     /** The report without a schema comparison (the shape before {@code schemaChanges} existed). */
     public Report(int schemaVersion, Tool tool, String command, String from, String to, String dialect,
@@ -41,9 +48,8 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
     }
 
     /** @param downPath the down/undo script, or null when the migration has none */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MigrationEntry(String id, String path, String status, boolean hasDown, String checksum,
-                                 String downPath) {
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String downPath) {
     }
 
     /**
@@ -51,10 +57,11 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
      * @param blocking    counts toward this run's failure (NO_GO verdict, or --fail-on threshold reached)
      * @param fingerprint identity across runs that survives line shifts (see {@code Fingerprint})
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FindingEntry(String ruleId, String name, String category, String severity, String file, int line,
                                String object, String statement, String message, String fix, boolean suppressed,
-                               String suppressionReason, boolean baselined, boolean blocking, String fingerprint) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String suppressionReason,
+                               boolean baselined, boolean blocking,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String fingerprint) {
 
         /** Counts toward the verdict or exit code: neither suppressed nor baselined. */
         @JsonIgnore
@@ -64,10 +71,12 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
     }
 
     public record VerificationEntry(String mode, String database, List<StepEntry> steps) {
+        /** No database work was done. */
+        public static final VerificationEntry NONE = new VerificationEntry("none", null, List.of());
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StepEntry(String name, String status, long durationMs, String details, List<String> failures) {
+    public record StepEntry(String name, String status, long durationMs, String details,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> failures) {
     }
 
     /**
