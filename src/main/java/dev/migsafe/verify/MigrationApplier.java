@@ -32,7 +32,8 @@ import dev.migsafe.sql.StatementSplitter;
 /**
  * Applies migrations with the engine that would apply them in production: Flyway for Flyway
  * migrations (so versions, checksums, placeholders and transactions behave as Flyway makes them),
- * plain JDBC statement by statement for up/down, diesel, dbmate and plain SQL files.
+ * Liquibase for Liquibase changeSets, plain JDBC statement by statement for up/down, diesel, dbmate
+ * and plain SQL files.
  */
 final class MigrationApplier implements AutoCloseable {
 
@@ -41,6 +42,7 @@ final class MigrationApplier implements AutoCloseable {
 
     private final ScratchDatabase db;
     private final StatementSplitter splitter;
+    private final LiquibaseRunner liquibase;
     private Path flywayDir;
     /** One connection for all JDBC scripts: a thousand downs must not mean a thousand logins. */
     private Connection connection;
@@ -48,6 +50,7 @@ final class MigrationApplier implements AutoCloseable {
     MigrationApplier(ScratchDatabase db) {
         this.db = db;
         this.splitter = new StatementSplitter(db.kind().dialect());
+        this.liquibase = new LiquibaseRunner(db);
     }
 
     /** Applies the migrations in order; consecutive Flyway migrations go to Flyway in one run. */
@@ -60,7 +63,11 @@ final class MigrationApplier implements AutoCloseable {
             }
             runFlyway(flywayBatch);
             flywayBatch.clear();
-            runScript(m, m.up());
+            if (LiquibaseRunner.runs(m)) {
+                liquibase.update(m);
+            } else {
+                runScript(m, m.up());
+            }
         }
         runFlyway(flywayBatch);
     }
@@ -68,12 +75,17 @@ final class MigrationApplier implements AutoCloseable {
     /**
      * Runs the downs of the migrations, last first. Flyway's undo is a paid feature, so Flyway's
      * {@code U} scripts run over JDBC here and their rows are deleted from flyway_schema_history,
-     * which is what a team without Flyway Teams does by hand.
+     * which is what a team without Flyway Teams does by hand. Liquibase rolls its changeSets back
+     * itself.
      */
     void revert(List<Migration> migrations) throws MigrationFailedException {
         for (int i = migrations.size() - 1; i >= 0; i--) {
             Migration m = migrations.get(i);
             if (m.down() == null) {
+                continue;
+            }
+            if (LiquibaseRunner.runs(m)) {
+                liquibase.rollback(m);
                 continue;
             }
             runScript(m, m.down());
@@ -240,6 +252,7 @@ final class MigrationApplier implements AutoCloseable {
 
     @Override
     public void close() {
+        liquibase.close();
         try {
             if (connection != null) {
                 connection.close();

@@ -11,11 +11,13 @@ import java.nio.file.Path;
  */
 final class OlderReleaseCheckout implements AutoCloseable {
 
+    private final Path worktree;
     private final Path dir;
     private final Path projectDir;
     private final boolean temporary;
 
-    private OlderReleaseCheckout(Path dir, Path projectDir, boolean temporary) {
+    private OlderReleaseCheckout(Path worktree, Path dir, Path projectDir, boolean temporary) {
+        this.worktree = worktree;
         this.dir = dir;
         this.projectDir = projectDir;
         this.temporary = temporary;
@@ -24,16 +26,19 @@ final class OlderReleaseCheckout implements AutoCloseable {
     static OlderReleaseCheckout of(VerifySettings settings, ProgressListener progress)
             throws IOException, InterruptedException {
         if (settings.olderReleaseDir() != null) {
-            return new OlderReleaseCheckout(settings.olderReleaseDir(), settings.projectDir(), false);
+            return new OlderReleaseCheckout(null, settings.olderReleaseDir(), settings.projectDir(), false);
         }
         if (settings.olderReleaseRef() == null) {
-            return new OlderReleaseCheckout(settings.projectDir(), settings.projectDir(), false);
+            return new OlderReleaseCheckout(null, settings.projectDir(), settings.projectDir(), false);
         }
         Path worktree = Files.createTempDirectory("migsafe-older-");
         Files.delete(worktree); // git worktree add wants to create it
         progress.message("checking out " + settings.olderReleaseRef() + " in " + worktree);
+        // the project may be a folder of the repository: run where that folder is in the older release
+        String prefix = git(settings.projectDir(), "rev-parse", "--show-prefix").strip();
         git(settings.projectDir(), "worktree", "add", "--detach", worktree.toString(), settings.olderReleaseRef());
-        return new OlderReleaseCheckout(worktree, settings.projectDir(), true);
+        return new OlderReleaseCheckout(worktree, prefix.isEmpty() ? worktree : worktree.resolve(prefix),
+                settings.projectDir(), true);
     }
 
     Path dir() {
@@ -43,11 +48,12 @@ final class OlderReleaseCheckout implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         if (temporary) {
-            git(projectDir, "worktree", "remove", "--force", dir.toString());
+            git(projectDir, "worktree", "remove", "--force", worktree.toString());
         }
     }
 
-    private static void git(Path cwd, String... args) throws IOException, InterruptedException {
+    /** Runs git and returns what it printed. */
+    private static String git(Path cwd, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 3];
         command[0] = "git";
         command[1] = "-C";
@@ -58,5 +64,6 @@ final class OlderReleaseCheckout implements AutoCloseable {
         if (p.waitFor() != 0) {
             throw new IOException("git " + String.join(" ", args) + " failed: " + Errors.oneLine(output));
         }
+        return output;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.migsafe.source.Migration;
+import dev.migsafe.sql.SqlScriptParser;
 import dev.migsafe.sql.SqlStatement;
 import dev.migsafe.sql.SqlSyntaxException;
 import dev.migsafe.sql.StatementSplitter;
@@ -23,6 +24,11 @@ final class RangeAttribution {
     RangeAttribution(List<Migration> range, ServerKind kind) {
         StatementSplitter splitter = new StatementSplitter(kind.dialect());
         for (Migration m : range) {
+            if (m.preparedUp() != null) { // a Liquibase changeSet: its changes, one line each
+                m.preparedUp().resolve(new SqlScriptParser(), kind.dialect())
+                        .forEach(p -> statements.add(new Located(m, p.statement())));
+                continue;
+            }
             try {
                 splitter.split(m.up()).forEach(s -> statements.add(new Located(m, s)));
             } catch (SqlSyntaxException e) {

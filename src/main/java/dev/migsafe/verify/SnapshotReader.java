@@ -27,7 +27,8 @@ import dev.migsafe.verify.SchemaSnapshot.TableShape;
 final class SnapshotReader {
 
     /** Migration engines' bookkeeping, not the application's schema. */
-    private static final Set<String> ENGINE_TABLES = Set.of("flyway_schema_history");
+    private static final Set<String> ENGINE_TABLES = Set.of("flyway_schema_history", "databasechangelog",
+            "databasechangeloglock");
     private static final Set<Integer> SIZED_TYPES = Set.of(Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR,
             Types.BINARY, Types.VARBINARY, Types.DECIMAL, Types.NUMERIC, Types.BIT);
     private static final Pattern QUOTED_LABEL = Pattern.compile("'((?:[^']|'')*)'");

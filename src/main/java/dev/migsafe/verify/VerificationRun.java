@@ -123,10 +123,19 @@ final class VerificationRun {
                 + " failing operation(s) in " + checked + ignored, failures);
     }
 
+    /** " with Flyway", " with Liquibase and JDBC": the engines that applied the migrations. */
     private static String engines(List<Migration> migrations) {
-        boolean flyway = migrations.stream().anyMatch(MigrationApplier::isFlyway);
-        boolean plain = migrations.stream().anyMatch(m -> !MigrationApplier.isFlyway(m));
-        return flyway && plain ? " with Flyway and JDBC" : flyway ? " with Flyway" : plain ? " over JDBC" : "";
+        List<String> used = new ArrayList<>();
+        if (migrations.stream().anyMatch(MigrationApplier::isFlyway)) {
+            used.add("Flyway");
+        }
+        if (migrations.stream().anyMatch(LiquibaseRunner::runs)) {
+            used.add("Liquibase");
+        }
+        if (migrations.stream().anyMatch(m -> !MigrationApplier.isFlyway(m) && !LiquibaseRunner.runs(m))) {
+            used.add("JDBC");
+        }
+        return used.isEmpty() ? "" : used.equals(List.of("JDBC")) ? " over JDBC" : " with " + String.join(" and ", used);
     }
 
     /** A step body; exceptions become a failed step instead of ending the verification. */

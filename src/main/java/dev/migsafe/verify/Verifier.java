@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.migsafe.BadInputException;
-import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationFormat;
 
 /**
  * Proves on a real database what the static rules suspect: brings up a scratch database, applies
@@ -44,13 +41,6 @@ public final class Verifier {
             return Verification.none(Step.skipped(START, "verification not requested (--verify none)"));
         }
         boolean auto = lower.equals("auto");
-        String unsupported = unsupportedFormat(request);
-        if (unsupported != null) {
-            if (!auto) {
-                throw new VerificationUnavailableException(unsupported);
-            }
-            return Verification.none(Step.skipped(START, unsupported));
-        }
         VerifySettings settings = request.settings().withEnvironmentOverrides(environment);
         ServerKind kind = ServerKind.of(request.dialect(), settings);
 
@@ -115,13 +105,6 @@ public final class Verifier {
             return new JdbcUrlProvider(target, settings.jdbcUser(), settings.jdbcPassword());
         }
         throw new BadInputException("--verify " + target + ": use auto, none, testcontainers, embedded or a JDBC URL");
-    }
-
-    /** Why these migrations cannot be verified yet, or null. */
-    private static String unsupportedFormat(VerifyRequest request) {
-        return Stream.concat(request.older().stream(), request.range().stream()).filter(m -> MigrationFormat.LIQUIBASE.id().equals(m.format())).findFirst()
-                .map(m -> "verifying Liquibase changelogs is not supported yet (" + m.up().path() + ")")
-                .orElse(null);
     }
 
     private static long elapsed(long startNanos) {

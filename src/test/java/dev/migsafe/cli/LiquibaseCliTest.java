@@ -2,9 +2,11 @@ package dev.migsafe.cli;
 
 import static dev.migsafe.cli.GitReleasesCliTest.findings;
 import static dev.migsafe.cli.GitReleasesCliTest.only;
+import static dev.migsafe.cli.VerifiedSampleTest.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -86,6 +88,75 @@ class LiquibaseCliTest {
             CliRun edited = CliRun.of("analyze", "--base", "v2", "--project", repo.dir().toString(), "--format", "json");
             String message = only(edited.json(), "HS401").get("message").asText();
             assertTrue(message.contains("semantic edit"), message);
+        }
+    }
+
+    @Test
+    void sampleDropIsProvedByLiquibaseOnEmbeddedPostgres() {
+        CliRun run = CliRun.of("can-rollback", "v1.2", "v1.1", "--project", SAMPLE, "--verify", "embedded", "--format", "json");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(step(run.json(), "apply older release").get("details").asText().contains("2 migration(s) of the older"
+                + " release with Liquibase"), run::toString);
+        JsonNode contract = step(run.json(), "older-release contract");
+        assertEquals("failed", contract.get("status").asText(), run::toString);
+        assertTrue(contract.get("failures").toString().contains("accounts.display_name: SELECT fails")
+                && contract.get("failures").toString().contains("003-drop-display-name.yaml line 7"), contract::toString);
+        // the declared rollback re-adds the column without its NOT NULL: Liquibase's rollback-count shows it
+        JsonNode rehearsal = step(run.json(), "rollback rehearsal");
+        assertEquals("failed", rehearsal.get("status").asText(), run::toString);
+        assertTrue(rehearsal.get("failures").toString().contains("accounts.display_name: nullability NOT NULL -> NULL"),
+                rehearsal::toString);
+    }
+
+    @Test
+    void sampleAdditiveReleasePassesEveryStepWithLiquibase() {
+        CliRun run = CliRun.of("can-rollback", "v1.1", "v1.0", "--project", SAMPLE, "--verify", "embedded", "--format", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        for (JsonNode s : run.json().get("verification").get("steps")) {
+            String expected = s.get("name").asText().equals("older-release tests") ? "skipped" : "passed";
+            assertEquals(expected, s.get("status").asText(), s.toString());
+        }
+    }
+
+    /**
+     * Git refs end to end with a real database: each release's changelog read from git objects and
+     * run by Liquibase after the repository is closed, and the older release's tests run in a git
+     * worktree of its ref, in the project's folder of the repository.
+     */
+    @Test
+    void gitRefsAreVerifiedAndTheOlderReleaseTestsRunInItsCheckout() {
+        String changelog = "app/src/main/resources/db/changelog/";
+        try (TestRepo repo = TestRepo.init(dir.resolve("lb"))) {
+            repo.write(changelog + "db.changelog-master.yaml", MASTER)
+                    .write(changelog + "changes/001.yaml", changeSet("1", "createTable:\n"
+                            + "            tableName: users\n            columns:\n              - column:\n"
+                            + "                  name: id\n                  type: BIGINT\n              - column:\n"
+                            + "                  name: nick\n                  type: VARCHAR(50)\n"))
+                    .write("app/check-release.sh", "# the older release's test suite, reduced to what it needs\n"
+                            + "test -f v1-only.txt && test \"$SPRING_LIQUIBASE_ENABLED\" = false"
+                            + " && test -n \"$MIGSAFE_JDBC_URL\"\n")
+                    .write("app/v1-only.txt", "only in v1\n")
+                    .commit("v1");
+            repo.tag("v1");
+            repo.write(changelog + "changes/002.yaml", changeSet("2", "renameColumn:\n"
+                            + "            tableName: users\n            oldColumnName: nick\n            newColumnName: handle\n"))
+                    .delete("app/v1-only.txt")
+                    .commit("v2");
+            repo.tag("v2");
+
+            CliRun run = CliRun.of("can-rollback", "v2", "v1", "--project", repo.dir().resolve("app").toString(),
+                    "--verify", "embedded", "--old-tests", "sh check-release.sh", "--format", "json");
+            assertEquals(1, run.exitCode(), run::toString);
+            JsonNode contract = step(run.json(), "older-release contract");
+            assertEquals("failed", contract.get("status").asText(), run::toString);
+            assertTrue(contract.get("failures").toString().contains("users.nick: SELECT fails")
+                    && contract.get("failures").toString().contains("changes/002.yaml line"), contract::toString);
+            JsonNode tests = step(run.json(), "older-release tests");
+            assertEquals("passed", tests.get("status").asText(), tests::toString);
+            assertEquals("passed", step(run.json(), "rollback rehearsal").get("status").asText(), run::toString);
+            Path worktrees = repo.dir().resolve(".git/worktrees");
+            assertTrue(!Files.isDirectory(worktrees) || worktrees.toFile().list().length == 0,
+                    "the older release's worktree is removed afterwards");
         }
     }
 

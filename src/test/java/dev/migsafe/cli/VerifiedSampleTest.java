@@ -105,7 +105,7 @@ class VerifiedSampleTest {
         return dir;
     }
 
-    private static JsonNode step(JsonNode report, String name) {
+    static JsonNode step(JsonNode report, String name) {
         for (JsonNode s : report.get("verification").get("steps")) {
             if (s.get("name").asText().equals(name)) {
                 return s;

@@ -1,9 +1,20 @@
 package dev.migsafe.verify;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.source.Migration;
+import dev.migsafe.source.DirectoryFiles;
 import dev.migsafe.source.MigrationScript;
+import dev.migsafe.source.ScriptLoader;
+import dev.migsafe.source.liquibase.ChangeSetSelection;
+import dev.migsafe.source.liquibase.LiquibaseReader;
 
 /** Migrations built in memory, as the source stage would read them from a project. */
 final class TestMigrations {
@@ -25,5 +36,24 @@ final class TestMigrations {
         return new Migration(version, MigrationVersion.fromVersion(version), name, Migration.Kind.VERSIONED, "updown",
                 new MigrationScript(base + ".up.sql", up),
                 down == null ? null : new MigrationScript(base + ".down.sql", down));
+    }
+
+    /**
+     * The changeSets of a Liquibase changelog written into {@code dir} with its files ({@code name ->
+     * text}); the master changelog is the first file.
+     */
+    static List<Migration> liquibase(Path dir, Map<String, String> files) {
+        try {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path file = dir.resolve(f.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, f.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String master = files.keySet().iterator().next();
+        return new LiquibaseReader(new ScriptLoader(), ChangeSetSelection.ALL, master)
+                .read(new DirectoryFiles(dir, dir)).migrations();
     }
 }

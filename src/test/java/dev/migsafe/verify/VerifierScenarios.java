@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +104,53 @@ abstract class VerifierScenarios {
         assertEquals(Step.Status.PASSED, step(v, Verifier.APPLY_RANGE).status());
         assertEquals(Step.Status.PASSED, step(v, Verifier.REHEARSAL).status(), step(v, Verifier.REHEARSAL).failures().toString());
         assertTrue(v.failed());
+    }
+
+    /**
+     * A Liquibase changelog applied by liquibase-core: sqlFile and loadData read their files when they
+     * run, a changeSet for another dbms is skipped, DATABASECHANGELOG is not part of the schema, and
+     * the rehearsal rolls back with Liquibase's own inverses.
+     */
+    @Test
+    void liquibaseChangelogIsAppliedAndRolledBackByLiquibase(@TempDir Path dir) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("changelog.yaml", "databaseChangeLog:\n"
+                + changeSet("1", "        - createTable:\n            tableName: customers\n            columns:\n"
+                + "              - column: {name: id, type: INT, constraints: {primaryKey: true}}\n"
+                + "              - column: {name: name, type: VARCHAR(100)}\n"
+                + "              - column: {name: email, type: VARCHAR(200)}\n")
+                + changeSet("2", "        - loadData:\n            tableName: customers\n            file: customers.csv\n"
+                + "            relativeToChangelogFile: true\n")
+                + changeSet("3", "        - sqlFile:\n            path: sql/notes.sql\n            relativeToChangelogFile: true\n"
+                + "      rollback:\n        - dropTable: {tableName: notes}\n")
+                + "  - changeSet:\n      id: h2-only\n      author: dev\n      dbms: h2\n      changes:\n"
+                + "        - createTable: {tableName: h2_only, columns: [{column: {name: id, type: INT}}]}\n"
+                + changeSet("4", "        - renameColumn: {tableName: customers, oldColumnName: name,"
+                + " newColumnName: full_name, columnDataType: VARCHAR(100)}\n")
+                + changeSet("5", "        - addColumn: {tableName: customers, columns: [{column: {name: phone, type: VARCHAR(20)}}]}\n"));
+        files.put("customers.csv", "id,name,email\n1,Ada,ada@example.com\n2,Bob,\n");
+        files.put("sql/notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY, customer_id INT NOT NULL REFERENCES customers (id),"
+                + " body VARCHAR(500));\n");
+        List<Migration> all = TestMigrations.liquibase(dir, files);
+        assertEquals(6, all.size());
+
+        Verification v = verify(all.subList(0, 4), all.subList(4, 6));
+
+        Step older = step(v, Verifier.APPLY_OLDER);
+        assertEquals(Step.Status.PASSED, older.status(), older.failures().toString());
+        assertTrue(older.details().contains("with Liquibase; schema has 2 table(s)"), older.details());
+        Step contract = step(v, Verifier.CONTRACT);
+        assertEquals(Step.Status.FAILED, contract.status(), contract.details());
+        String failures = String.join("\n", contract.failures());
+        assertTrue(failures.contains("customers.name: SELECT fails"), failures);
+        assertTrue(failures.contains("migration changelog.yaml::4::dev (changelog.yaml line 39: renameColumn("), failures);
+        Step rehearsal = step(v, Verifier.REHEARSAL);
+        assertEquals(Step.Status.PASSED, rehearsal.status(), rehearsal.failures().toString());
+        assertTrue(rehearsal.details().contains("ran 2 down(s)"), rehearsal.details());
+    }
+
+    private static String changeSet(String id, String changes) {
+        return "  - changeSet:\n      id: " + id + "\n      author: dev\n      changes:\n" + changes;
     }
 
     @Test

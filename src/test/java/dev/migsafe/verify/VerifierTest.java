@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
 import dev.migsafe.sql.Dialect;
 
 /** Target handling that needs no database. */
@@ -43,17 +41,6 @@ class VerifierTest {
         VerificationUnavailableException e = assertThrows(VerificationUnavailableException.class,
                 () -> new Verifier().run(request(Dialect.MYSQL, "embedded", List.of()), ProgressListener.NONE));
         assertTrue(e.getMessage().startsWith("embedded verification runs PostgreSQL only"), e.getMessage());
-    }
-
-    @Test
-    void liquibaseIsNotVerifiedYetAndSaysSo() {
-        Migration changeSet = new Migration("1", MigrationVersion.fromVersion("1"), "init", Migration.Kind.VERSIONED,
-                "liquibase", new MigrationScript("db/changelog.xml", "<databaseChangeLog/>"), null);
-        assertThrows(VerificationUnavailableException.class,
-                () -> new Verifier().run(request(Dialect.POSTGRESQL, "embedded", List.of(changeSet)), ProgressListener.NONE));
-        Verification v = new Verifier().run(request(Dialect.POSTGRESQL, "auto", List.of(changeSet)), ProgressListener.NONE);
-        assertEquals("none", v.mode());
-        assertTrue(v.steps().get(0).details().contains("Liquibase"), v.steps().get(0).details());
     }
 
     @Test

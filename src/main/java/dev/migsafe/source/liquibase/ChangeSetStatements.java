@@ -36,15 +36,22 @@ final class ChangeSetStatements implements PreparedStatements {
     private final List<Set<String>> changeSetDbms;
     private final boolean quoteAll;
     private final List<Item> items;
+    private final LiquibaseChangeSet origin;
 
     /**
      * @param changeSetDbms the changeSet's dbms guards, each a set Liquibase matches: its {@code dbms}
      *                      attribute and any {@code <dbms>} precondition that skips it elsewhere
+     * @param origin        the changeSet itself, for running it with Liquibase (null for a rollback)
      */
-    ChangeSetStatements(List<Set<String>> changeSetDbms, boolean quoteAll, List<Item> items) {
+    ChangeSetStatements(List<Set<String>> changeSetDbms, boolean quoteAll, List<Item> items, LiquibaseChangeSet origin) {
         this.changeSetDbms = List.copyOf(changeSetDbms);
         this.quoteAll = quoteAll;
         this.items = List.copyOf(items);
+        this.origin = origin;
+    }
+
+    LiquibaseChangeSet origin() {
+        return origin;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.FormatDetector;
+import dev.migsafe.source.InMemoryFiles;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationFiles;
 import dev.migsafe.source.MigrationReader;
@@ -46,6 +47,7 @@ import liquibase.database.DatabaseList;
 import liquibase.precondition.Precondition;
 import liquibase.precondition.core.DBMSPrecondition;
 import liquibase.precondition.core.PreconditionContainer;
+import liquibase.resource.ResourceAccessor;
 
 /**
  * Reads a Liquibase changelog (XML, YAML, JSON or formatted SQL, with {@code include} and
@@ -82,8 +84,10 @@ public final class LiquibaseReader implements MigrationReader {
     }
 
     @Override
-    public MigrationSet read(MigrationFiles files) {
-        String masterPath = master != null ? master : findMaster(files);
+    public MigrationSet read(MigrationFiles folder) {
+        String masterPath = master != null ? master : findMaster(folder);
+        // held in memory: Liquibase reads sqlFile and loadData files again when verification runs them
+        MigrationFiles files = InMemoryFiles.copyOf(folder);
         FilesResourceAccessor accessor = new FilesResourceAccessor(files);
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.resourceAccessor.name(), accessor);
@@ -92,7 +96,7 @@ public final class LiquibaseReader implements MigrationReader {
             return Scope.child(scope, () -> {
                 ChangeLogParser parser = ChangeLogParserFactory.getInstance().getParser(masterPath, accessor);
                 DatabaseChangeLog changeLog = parser.parse(masterPath, new ChangeLogParameters(), accessor);
-                return new Conversion(files).convert(changeLog);
+                return new Conversion(files, accessor).convert(changeLog);
             });
         } catch (BadInputException e) {
             throw e;
@@ -132,6 +136,7 @@ public final class LiquibaseReader implements MigrationReader {
     /** One read of one changelog: files' texts are cached for line look-ups. */
     private final class Conversion {
         private final MigrationFiles files;
+        private final ResourceAccessor resources;
         private final Map<String, ChangelogLines> lines = new HashMap<>();
         private final List<Migration> migrations = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
@@ -139,8 +144,9 @@ public final class LiquibaseReader implements MigrationReader {
         private final ContextChangeSetFilter contexts;
         private final LabelChangeSetFilter labels;
 
-        Conversion(MigrationFiles files) {
+        Conversion(MigrationFiles files, ResourceAccessor resources) {
             this.files = files;
+            this.resources = resources;
             this.contexts = new ContextChangeSetFilter(new Contexts(selection.contexts()));
             this.labels = new LabelChangeSetFilter(new LabelExpression(selection.labels()));
         }
@@ -185,13 +191,13 @@ public final class LiquibaseReader implements MigrationReader {
                 down = new MigrationScript(shown, declaredNone ? "" : text(rollback), rollbackLine)
                         .withTransaction(transaction);
                 preparedDown = new ChangeSetStatements(dbms, quoteAll, declaredNone ? List.of()
-                        : items(rollback, shown, fileLines, rollbackLine, formattedSql));
+                        : items(rollback, shown, fileLines, rollbackLine, formattedSql), null);
             } else {
                 List<Change> inverse = inverse(cs.getChanges());
                 if (inverse != null) {
                     down = new MigrationScript(shown, GENERATED_DOWN + text(inverse), line);
                     preparedDown = new ChangeSetStatements(dbms, quoteAll,
-                            inverse.stream().map(c -> item(c, shown, line, fileLines, formattedSql)).toList());
+                            inverse.stream().map(c -> item(c, shown, line, fileLines, formattedSql)).toList(), null);
                 }
             }
             cs.getChanges().stream().filter(c -> c instanceof TagDatabaseChange)
@@ -202,7 +208,7 @@ public final class LiquibaseReader implements MigrationReader {
             String description = cs.getComments() != null && !cs.getComments().isBlank()
                     ? cs.getComments().strip() : cs.getId();
             return new Migration(id, null, description, kind, FORMAT, up, down,
-                    new ChangeSetStatements(dbms, quoteAll, upItems), preparedDown);
+                    new ChangeSetStatements(dbms, quoteAll, upItems, new LiquibaseChangeSet(cs, resources)), preparedDown);
         }
 
         private List<ChangeSetStatements.Item> items(List<Change> changes, String shown, ChangelogLines fileLines,
