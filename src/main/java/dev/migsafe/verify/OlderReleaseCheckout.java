@@ -11,25 +11,22 @@ import java.nio.file.Path;
  */
 final class OlderReleaseCheckout implements AutoCloseable {
 
-    private final Path worktree;
     private final Path dir;
-    private final Path projectDir;
-    private final boolean temporary;
+    /** Removes the temporary worktree, also when migsafe is stopped; null when there is none. */
+    private final ExitCleanup removal;
 
-    private OlderReleaseCheckout(Path worktree, Path dir, Path projectDir, boolean temporary) {
-        this.worktree = worktree;
+    private OlderReleaseCheckout(Path dir, ExitCleanup removal) {
         this.dir = dir;
-        this.projectDir = projectDir;
-        this.temporary = temporary;
+        this.removal = removal;
     }
 
     static OlderReleaseCheckout of(VerifySettings settings, ProgressListener progress)
             throws IOException, InterruptedException {
         if (settings.olderReleaseDir() != null) {
-            return new OlderReleaseCheckout(null, settings.olderReleaseDir(), settings.projectDir(), false);
+            return new OlderReleaseCheckout(settings.olderReleaseDir(), null);
         }
         if (settings.olderReleaseRef() == null) {
-            return new OlderReleaseCheckout(null, settings.projectDir(), settings.projectDir(), false);
+            return new OlderReleaseCheckout(settings.projectDir(), null);
         }
         Path worktree = Files.createTempDirectory("migsafe-older-");
         Files.delete(worktree); // git worktree add wants to create it
@@ -37,8 +34,9 @@ final class OlderReleaseCheckout implements AutoCloseable {
         // the project may be a folder of the repository: run where that folder is in the older release
         String prefix = git(settings.projectDir(), "rev-parse", "--show-prefix").strip();
         git(settings.projectDir(), "worktree", "add", "--detach", worktree.toString(), settings.olderReleaseRef());
-        return new OlderReleaseCheckout(worktree, prefix.isEmpty() ? worktree : worktree.resolve(prefix),
-                settings.projectDir(), true);
+        ExitCleanup removal = ExitCleanup.register(() -> git(settings.projectDir(), "worktree", "remove", "--force",
+                worktree.toString()), "git worktree " + worktree);
+        return new OlderReleaseCheckout(prefix.isEmpty() ? worktree : worktree.resolve(prefix), removal);
     }
 
     Path dir() {
@@ -46,9 +44,9 @@ final class OlderReleaseCheckout implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        if (temporary) {
-            git(projectDir, "worktree", "remove", "--force", worktree.toString());
+    public void close() {
+        if (removal != null) {
+            removal.run();
         }
     }
 
