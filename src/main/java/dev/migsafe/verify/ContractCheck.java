@@ -79,19 +79,21 @@ final class ContractCheck {
 
     private void insert(Connection c, TableShape table, SeedResult seed, List<ContractProbe> failures)
             throws SQLException {
-        Map<String, Object> values;
-        try {
-            values = seeder.rowValues(table, INSERT_ROW, seed.rows());
-        } catch (Seeder.CannotSeed e) {
-            return; // seeding reported it already; there is no older-shaped row to try
+        String error = null;
+        for (int attempt = 0; attempt < Seeder.attempts(table); attempt++) {
+            Map<String, Object> values;
+            try {
+                values = seeder.rowValues(table, INSERT_ROW, seed.rows(), attempt);
+            } catch (Seeder.CannotSeed e) {
+                return; // seeding reported it already; there is no older-shaped row to try
+            }
+            String attemptError = attempt(c, seeder.insertSql(table.name(), values.keySet()), new ArrayList<>(values.values()));
+            if (attemptError == null) {
+                return;
+            }
+            error = error == null ? attemptError : error; // the first error says most
         }
-        String sql = values.isEmpty()
-                ? "INSERT INTO " + q(table.name()) + (kind.isPostgres() ? " DEFAULT VALUES" : " () VALUES ()")
-                : seeder.insertSql(table.name(), values.keySet());
-        String error = attempt(c, sql, new ArrayList<>(values.values()));
-        if (error != null) {
-            failures.add(new ContractProbe(table.name(), columnNamedIn(error), "INSERT", error));
-        }
+        failures.add(new ContractProbe(table.name(), columnNamedIn(error), "INSERT", error));
     }
 
     private void update(Connection c, TableShape table, Map<String, Object> key, List<ContractProbe> failures)
@@ -119,13 +121,25 @@ final class ContractCheck {
         }
     }
 
+    /** The first error when no value set (the type's own, then the CHECK guesses) is accepted, else null. */
     private String attemptUpdate(Connection c, TableShape table, List<ColumnShape> columns, Map<String, Object> key)
             throws SQLException {
-        List<Object> params = new ArrayList<>();
-        columns.forEach(col -> params.add(ValueGenerator.value(col, UPDATE_ROW)));
-        params.addAll(key.values());
+        CheckHints hints = CheckHints.of(table);
         String set = columns.stream().map(col -> q(col.name()) + " = ?").collect(Collectors.joining(", "));
-        return attempt(c, "UPDATE " + q(table.name()) + " SET " + set + where(key), params);
+        String error = null;
+        for (int attempt = 0; attempt < Seeder.attempts(table); attempt++) {
+            List<Object> params = new ArrayList<>();
+            for (ColumnShape col : columns) {
+                params.add(Seeder.value(col, UPDATE_ROW, attempt == 0 ? null : hints, attempt));
+            }
+            params.addAll(key.values());
+            String attemptError = attempt(c, "UPDATE " + q(table.name()) + " SET " + set + where(key), params);
+            if (attemptError == null) {
+                return null;
+            }
+            error = error == null ? attemptError : error;
+        }
+        return error;
     }
 
     private void delete(Connection c, TableShape table, Map<String, Object> key, List<ContractProbe> failures)

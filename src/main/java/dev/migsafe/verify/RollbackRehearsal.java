@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.migsafe.source.Migration;
 
 /**
  * Deploy, roll back, deploy again: runs the range's downs last first, compares the schema with the
- * older release's, counts the rows of the older tables that did not survive, then applies the range
- * again (a down that leaves debris often makes the next deploy fail).
+ * older release's, counts the rows of the older tables and the values of their columns that did not
+ * survive (a column dropped and re-added by a down comes back empty), then applies the range again
+ * (a down that leaves debris often makes the next deploy fail).
  */
 final class RollbackRehearsal {
 
@@ -26,7 +28,11 @@ final class RollbackRehearsal {
         this.applier = applier;
     }
 
-    StepOutcome run(List<Migration> range, SchemaSnapshot older) throws SQLException {
+    /**
+     * @param seeded the counts right after seeding, for the columns the range dropped: their values
+     *               are gone before the downs run, and a down that re-adds the column brings it back empty
+     */
+    StepOutcome run(List<Migration> range, SchemaSnapshot older, Counts seeded) throws SQLException {
         List<String> missing = range.stream()
                 .filter(m -> m.kind() != Migration.Kind.REPEATABLE && !m.hasDown())
                 .map(m -> m.id() + " (" + m.up().path() + ")")
@@ -38,7 +44,7 @@ final class RollbackRehearsal {
             return StepOutcome.skipped("no down for migration " + String.join(", ", missing)
                     + ": the rehearsal needs a down for every migration of the range");
         }
-        Map<String, Long> rowsBefore = countRows(older);
+        Counts before = Counts.of(db, older).orElse(seeded);
         try {
             applier.revert(range);
         } catch (MigrationFailedException e) {
@@ -51,14 +57,20 @@ final class RollbackRehearsal {
             after = new SnapshotReader(db.kind()).read(c);
         }
         SnapshotDiff.compare(older, after).forEach(d -> failures.add("after the downs: " + d));
-        Map<String, Long> rowsAfter = countRows(older);
+        Counts now = Counts.of(db, older);
         long lost = 0;
-        for (Map.Entry<String, Long> before : rowsBefore.entrySet()) {
-            long now = rowsAfter.getOrDefault(before.getKey(), 0L);
-            if (now < before.getValue()) {
-                lost += before.getValue() - now;
-                failures.add("after the downs: " + (before.getValue() - now) + " of " + before.getValue()
-                        + " rows of " + before.getKey() + " are gone");
+        for (Map.Entry<String, Long> rows : before.rows().entrySet()) {
+            long gone = rows.getValue() - now.rows().getOrDefault(rows.getKey(), rows.getValue());
+            if (gone > 0) {
+                lost += gone;
+                failures.add("after the downs: " + gone + " of " + rows.getValue() + " rows of " + rows.getKey() + " are gone");
+            }
+        }
+        for (Map.Entry<String, Long> values : before.values().entrySet()) {
+            long gone = values.getValue() - now.values().getOrDefault(values.getKey(), values.getValue());
+            if (gone > 0) {
+                failures.add("after the downs: " + gone + " of " + values.getValue() + " values of " + values.getKey()
+                        + " are gone (NULL now)");
             }
         }
         try {
@@ -66,26 +78,76 @@ final class RollbackRehearsal {
         } catch (MigrationFailedException e) {
             failures.add("re-applying the range after the downs: " + e.failure().describe());
         }
-        long total = rowsBefore.values().stream().mapToLong(Long::longValue).sum();
+        long total = before.rows().values().stream().mapToLong(Long::longValue).sum();
         String summary = "ran " + range.size() + " down(s), compared with the older schema, kept "
                 + (total - lost) + " of " + total + " rows, re-applied the range";
         return failures.isEmpty() ? StepOutcome.passed(summary + ": the downs give back the older schema")
                 : StepOutcome.failed(summary + ": the downs do not cleanly restore the older release", failures);
     }
 
-    /** Rows per older table that exists now; tables the range renamed or dropped are left out. */
-    private Map<String, Long> countRows(SchemaSnapshot older) throws SQLException {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String table : older.tables().keySet()) {
-                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + db.kind().quote(table))) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                } catch (SQLException gone) {
-                    // not there now: the schema comparison reports it
+    /**
+     * Rows per older table and non-NULL values per older column ("orders.total"), of those that
+     * exist: tables and columns the range renamed or dropped are left out (the schema comparison
+     * reports them).
+     */
+    record Counts(Map<String, Long> rows, Map<String, Long> values) {
+
+        static final Counts NONE = new Counts(Map.of(), Map.of());
+
+        /** These counts, with those of {@code other} for what these do not have. */
+        Counts orElse(Counts other) {
+            Counts merged = new Counts(new LinkedHashMap<>(other.rows), new LinkedHashMap<>(other.values));
+            merged.rows.putAll(rows);
+            merged.values.putAll(values);
+            return merged;
+        }
+
+
+        static Counts of(ScratchDatabase db, SchemaSnapshot older) throws SQLException {
+            Counts counts = new Counts(new LinkedHashMap<>(), new LinkedHashMap<>());
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                for (SchemaSnapshot.TableShape table : older.tables().values()) {
+                    counts.add(st, db.kind(), table);
+                }
+            }
+            return counts;
+        }
+
+        /** One query per table; column by column only when one of its columns is gone. */
+        private void add(Statement st, ServerKind kind, SchemaSnapshot.TableShape table) {
+            String from = " FROM " + kind.quote(table.name());
+            List<SchemaSnapshot.ColumnShape> columns = table.columns();
+            String all = columns.stream().map(col -> ", COUNT(" + kind.quote(col.name()) + ")").collect(Collectors.joining());
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*)" + all + from)) {
+                rs.next();
+                rows.put(table.name(), rs.getLong(1));
+                for (int i = 0; i < columns.size(); i++) {
+                    values.put(table.name() + "." + columns.get(i).name(), rs.getLong(i + 2));
+                }
+                return;
+            } catch (SQLException someGone) {
+                // the table or one of its columns is gone: count what is left
+            }
+            Long total = count(st, "SELECT COUNT(*)" + from);
+            if (total == null) {
+                return;
+            }
+            rows.put(table.name(), total);
+            for (SchemaSnapshot.ColumnShape column : columns) {
+                Long n = count(st, "SELECT COUNT(" + kind.quote(column.name()) + ")" + from);
+                if (n != null) {
+                    values.put(table.name() + "." + column.name(), n);
                 }
             }
         }
-        return counts;
+
+        private static Long count(Statement st, String sql) {
+            try (ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException gone) {
+                return null;
+            }
+        }
     }
 }

@@ -22,13 +22,19 @@ record SchemaSnapshot(SortedMap<String, TableShape> tables, List<String> views) 
     }
 
     record TableShape(String name, List<ColumnShape> columns, List<String> primaryKey, List<IndexShape> indexes,
-                      List<ForeignKeyShape> foreignKeys) {
+                      List<ForeignKeyShape> foreignKeys, List<CheckShape> checks) {
 
         TableShape {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
             indexes = List.copyOf(indexes);
             foreignKeys = List.copyOf(foreignKeys);
+            checks = List.copyOf(checks);
+        }
+
+        TableShape(String name, List<ColumnShape> columns, List<String> primaryKey, List<IndexShape> indexes,
+                   List<ForeignKeyShape> foreignKeys) {
+            this(name, columns, primaryKey, indexes, foreignKeys, List.of());
         }
 
         Optional<ColumnShape> column(String name) {
@@ -76,6 +82,10 @@ record SchemaSnapshot(SortedMap<String, TableShape> tables, List<String> views) 
         IndexShape {
             columns = List.copyOf(columns);
         }
+    }
+
+    /** @param expression the condition as the database shows it, e.g. {@code CHECK ((total >= (0)::numeric))} */
+    record CheckShape(String name, String expression) {
     }
 
     record ForeignKeyShape(String name, List<String> columns, String referencedTable, List<String> referencedColumns) {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import dev.migsafe.verify.SchemaSnapshot.CheckShape;
 import dev.migsafe.verify.SchemaSnapshot.ColumnShape;
 import dev.migsafe.verify.SchemaSnapshot.ForeignKeyShape;
 import dev.migsafe.verify.SchemaSnapshot.IndexShape;
@@ -65,6 +66,7 @@ final class SnapshotDiff {
         differs(out, t, "primary key", want.primaryKey(), got.primaryKey());
         compareNamed(out, t, "index", want.indexes(), got.indexes(), IndexShape::name);
         compareNamed(out, t, "foreign key", want.foreignKeys(), got.foreignKeys(), ForeignKeyShape::name);
+        compareNamed(out, t, "check constraint", want.checks(), got.checks(), CheckShape::name);
     }
 
     private static <T> void compareNamed(List<String> out, String table, String what, List<T> want, List<T> got,

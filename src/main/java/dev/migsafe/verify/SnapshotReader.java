@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migsafe.verify.SchemaSnapshot.CheckShape;
 import dev.migsafe.verify.SchemaSnapshot.ColumnShape;
 import dev.migsafe.verify.SchemaSnapshot.ForeignKeyShape;
 import dev.migsafe.verify.SchemaSnapshot.IndexShape;
@@ -59,11 +60,12 @@ final class SnapshotReader {
         }
         Map<String, List<String>> labels = enumLabels(c);
         Map<String, List<ColumnShape>> columns = columns(md, catalog, schema, labels);
+        Map<String, List<CheckShape>> checks = checks(c, schema);
         TreeMap<String, TableShape> tables = new TreeMap<>();
         for (String table : tableNames) {
             tables.put(table, new TableShape(table, columns.getOrDefault(table, List.of()),
                     primaryKey(md, catalog, schema, table), indexes(md, catalog, schema, table),
-                    foreignKeys(md, catalog, schema, table)));
+                    foreignKeys(md, catalog, schema, table), checks.getOrDefault(table, List.of())));
         }
         views.sort(Comparator.naturalOrder());
         return new SchemaSnapshot(tables, views);
@@ -89,6 +91,40 @@ final class SnapshotReader {
                         scale, rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, rs.getString("COLUMN_DEF"),
                         generated, allowed));
             }
+        }
+        return byTable;
+    }
+
+    /**
+     * CHECK constraints per table, which JDBC metadata does not show: pg_constraint on PostgreSQL,
+     * information_schema.CHECK_CONSTRAINTS on MySQL 8.0.16+ and MariaDB (older servers have none).
+     */
+    private Map<String, List<CheckShape>> checks(Connection c, String schema) throws SQLException {
+        String sql = kind.isPostgres()
+                ? "SELECT rel.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con"
+                + " JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace"
+                + " WHERE con.contype = 'c' AND ns.nspname = ? ORDER BY 1, 2"
+                : "SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS cc"
+                + " JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA"
+                + " AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK'"
+                + (kind == ServerKind.MARIADB ? " AND tc.TABLE_NAME = cc.TABLE_NAME" : "")
+                + " WHERE cc.CONSTRAINT_SCHEMA = DATABASE() ORDER BY 1, 2";
+        Map<String, List<CheckShape>> byTable = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (kind.isPostgres()) {
+                ps.setString(1, schema);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byTable.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                            .add(new CheckShape(rs.getString(2), rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            if (kind.isPostgres()) {
+                throw e;
+            }
+            // MySQL before 8.0.16 has no CHECK constraints (it parsed and ignored them)
         }
         return byTable;
     }

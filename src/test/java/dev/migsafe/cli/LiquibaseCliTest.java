@@ -101,10 +101,13 @@ class LiquibaseCliTest {
         assertEquals("failed", contract.get("status").asText(), run::toString);
         assertTrue(contract.get("failures").toString().contains("accounts.display_name: SELECT fails")
                 && contract.get("failures").toString().contains("003-drop-display-name.yaml line 7"), contract::toString);
-        // the declared rollback re-adds the column without its NOT NULL: Liquibase's rollback-count shows it
+        // the declared rollback re-adds the column without its NOT NULL: Liquibase's rollback shows it
         JsonNode rehearsal = step(run.json(), "rollback rehearsal");
         assertEquals("failed", rehearsal.get("status").asText(), run::toString);
         assertTrue(rehearsal.get("failures").toString().contains("accounts.display_name: nullability NOT NULL -> NULL"),
+                rehearsal::toString);
+        // and the values the up dropped do not come back with the column
+        assertTrue(rehearsal.get("failures").toString().contains("3 of 3 values of accounts.display_name are gone"),
                 rehearsal::toString);
     }
 

@@ -182,6 +182,37 @@ abstract class VerifierScenarios {
         assertTrue(v.database().startsWith(postgres() ? "PostgreSQL " : "MariaDB "), v.database());
     }
 
+    /**
+     * Rows of a table guarded by CHECKs are guessed from the checks (labels, bounds, lengths, date
+     * order), and a down that forgets to restore a CHECK is caught by the rehearsal.
+     */
+    @Test
+    void checkConstraintsAreSeededAndComparedByTheRehearsal() {
+        List<Migration> older = List.of(updown("1", "reviews", "CREATE TABLE reviews (id INT PRIMARY KEY,\n"
+                + "  rating INT NOT NULL, status VARCHAR(10) NOT NULL, code VARCHAR(8) NOT NULL,\n"
+                + "  starts_on DATE NOT NULL, ends_on DATE NOT NULL,\n"
+                + "  CONSTRAINT reviews_rating_range CHECK (rating BETWEEN 1 AND 5),\n"
+                + "  CONSTRAINT reviews_status_known CHECK (status IN ('draft', 'published')),\n"
+                + "  CONSTRAINT reviews_code_length CHECK (char_length(code) = 3),\n"
+                + "  CONSTRAINT reviews_period CHECK (ends_on > starts_on));", "DROP TABLE reviews;"));
+        List<Migration> range = List.of(updown("2", "any_status",
+                "ALTER TABLE reviews DROP CONSTRAINT reviews_status_known;",
+                "-- forgets to put the check back\nSELECT 1;"));
+
+        Verification v = verify(older, range);
+
+        Step seed = step(v, Verifier.SEED);
+        assertEquals("inserted 3 row(s) into 1 table(s)", seed.details());
+        assertEquals(Step.Status.PASSED, step(v, Verifier.CONTRACT).status(), step(v, Verifier.CONTRACT).failures().toString());
+        Step rehearsal = step(v, Verifier.REHEARSAL);
+        assertEquals(Step.Status.FAILED, rehearsal.status(), rehearsal.details());
+        assertEquals("after the downs: check constraint reviews_status_known on reviews is missing",
+                rehearsal.failures().get(0));
+        // the debris of a bad down breaks the next deploy
+        assertTrue(rehearsal.failures().get(1).startsWith("re-applying the range after the downs: migration 2"),
+                rehearsal.failures().toString());
+    }
+
     @Test
     void migrationThatFailsOnSeededDataIsAFailedRangeStep() {
         Verification v = verify(olderRelease(), List.of(
