@@ -2,7 +2,6 @@ package dev.migsafe.analysis;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,7 +20,8 @@ import dev.migsafe.sql.Suppression;
 
 /**
  * What the user configured about findings: inline suppressions and severities from
- * {@code migsafe.yaml}. Returns the findings sorted by file and line.
+ * {@code migsafe.yaml}. Returns the findings in the order they were reported, then those about the
+ * suppressions themselves.
  *
  * <p>{@code migsafe:ignore} silences the findings of the statement it precedes;
  * {@code migsafe:ignore-file} (in the leading comment block) those of the whole file. A reason is
@@ -31,9 +31,12 @@ import dev.migsafe.sql.Suppression;
 final class FindingPolicy {
     static final String SUPPRESSION_WITHOUT_REASON = "CF701";
     static final String UNUSED_SUPPRESSION = "CF702";
+    /** the length rules shorten a finding's statement to ({@link SqlStatement#summary(int)}) */
+    private static final int SUMMARY_LENGTH = 200;
 
     private final Map<String, Severity> severityOverrides;
-    private final Map<String, SqlStatement> statementsByLocation = new HashMap<>();
+    /** the statements starting at each file:line, in script order (several when they share a line) */
+    private final Map<String, List<SqlStatement>> statementsByLocation = new HashMap<>();
     private final Map<String, List<Suppression>> fileSuppressions = new HashMap<>();
     /** every suppression comment of the range, with the statement it was written at */
     private final Map<Suppression, SqlStatement> suppressions = new IdentityHashMap<>();
@@ -44,7 +47,7 @@ final class FindingPolicy {
         this.severityOverrides = severityOverrides;
         for (ParsedStatement ps : rangeStatements) {
             SqlStatement st = ps.statement();
-            statementsByLocation.put(location(st.file(), st.line()), st);
+            statementsByLocation.computeIfAbsent(location(st.file(), st.line()), l -> new ArrayList<>()).add(st);
             for (Suppression s : st.suppressions()) {
                 if (suppressions.put(s, st) == null) {
                     inOrder.add(s);
@@ -67,12 +70,11 @@ final class FindingPolicy {
             Severity s = severityOverrides.get(f.ruleId());
             result.add(s == null ? f : f.withSeverity(s));
         }
-        result.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::ruleId));
         return result;
     }
 
     private Finding suppress(Finding f) {
-        SqlStatement st = statementsByLocation.get(location(f.file(), f.line()));
+        SqlStatement st = statementOf(f);
         List<Suppression> candidates = new ArrayList<>();
         if (st != null) {
             st.suppressions().stream().filter(s -> s.scope() == Suppression.Scope.STATEMENT).forEach(candidates::add);
@@ -85,6 +87,21 @@ final class FindingPolicy {
             }
         }
         return f;
+    }
+
+    /**
+     * The statement a finding was reported at, whose own {@code migsafe:ignore} comments apply to it.
+     * Rules report at a statement's file, line and summary, so when several statements start on that
+     * line the summary tells them apart. A finding about the migration as a whole (no statement text)
+     * on a shared line goes with the line's first statement, the one a comment above the line precedes.
+     */
+    private SqlStatement statementOf(Finding f) {
+        List<SqlStatement> here = statementsByLocation.getOrDefault(location(f.file(), f.line()), List.of());
+        if (here.size() <= 1) {
+            return here.isEmpty() ? null : here.get(0);
+        }
+        return here.stream().filter(st -> st.summary(SUMMARY_LENGTH).equals(f.statement())).findFirst()
+                .orElse(here.get(0));
     }
 
     /** CF701 for every suppression without a reason, CF702 for every one with a reason that silenced nothing. */
@@ -118,7 +135,7 @@ final class FindingPolicy {
             return;
         }
         RuleInfo info = rule.info();
-        String statement = s.scope() == Suppression.Scope.STATEMENT ? st.summary(200) : "-- " + s.directive()
+        String statement = s.scope() == Suppression.Scope.STATEMENT ? st.summary(SUMMARY_LENGTH) : "-- " + s.directive()
                 + (s.hasReason() ? " " + s.reason() : "");
         out.add(new Finding(info.id(), info.name(), info.category(), info.severity(), st.file(), s.line(),
                 s.ruleIds().stream().collect(Collectors.joining(",")), statement, message, info.fix(), false, null));

@@ -1,6 +1,7 @@
 package dev.migsafe.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -116,6 +117,64 @@ class SuppressionTest {
                 .deploy("-- migsafe:ignore BC104,BC103 a unused since v1.1\n"
                         + "ALTER TABLE users DROP COLUMN a;")
                 .check();
+    }
+
+    @Test
+    void aSuppressionCoversOnlyTheStatementItPrecedesWhenTheNextStartsOnTheSameLine() {
+        List<Finding> findings = analyse("CREATE TABLE users (id int, a text, b text);",
+                "-- migsafe:ignore BC104 a unused since v1.1\n"
+                        + "ALTER TABLE users DROP COLUMN a; ALTER TABLE users DROP COLUMN b;");
+        Finding a = only(findings, "BC104", "users.a");
+        assertTrue(a.suppressed(), a.toString());
+        assertEquals("a unused since v1.1", a.suppressionReason());
+        Finding b = only(findings, "BC104", "users.b");
+        assertFalse(b.suppressed(), "the comment is written before the first statement only: " + b);
+        assertEquals(List.of(), findings.stream().filter(f -> f.ruleId().equals("CF702")).toList());
+    }
+
+    @Test
+    void twoStatementsOnOneLineEachGetTheirOwnSuppression() {
+        List<Finding> findings = analyse("CREATE TABLE users (id int, a text, b text);",
+                "-- migsafe:ignore BC104 a unused since v1.1\n"
+                        + "ALTER TABLE users DROP COLUMN a; /* migsafe:ignore BC104 b moved to profiles */ "
+                        + "ALTER TABLE users DROP COLUMN b;");
+        assertEquals("a unused since v1.1", only(findings, "BC104", "users.a").suppressionReason());
+        assertEquals("b moved to profiles", only(findings, "BC104", "users.b").suppressionReason());
+        assertEquals(List.of(), findings.stream().filter(f -> f.ruleId().equals("CF702")).toList());
+    }
+
+    @Test
+    void onASharedLineASuppressionOfTheOtherStatementsRuleStaysUnused() {
+        // the first statement's BC104 comment is its own and must not be lost to the second one's; the
+        // second's names a rule its statement does not raise, so that one (and only that one) is CF702
+        List<Finding> findings = analyse("CREATE TABLE users (id int, a text, b text);",
+                "-- migsafe:ignore BC104 a unused since v1.1\n"
+                        + "ALTER TABLE users DROP COLUMN a; /* migsafe:ignore BC103 no table dropped here */ "
+                        + "ALTER TABLE users DROP COLUMN b;");
+        assertTrue(only(findings, "BC104", "users.a").suppressed());
+        assertFalse(only(findings, "BC104", "users.b").suppressed());
+        List<Finding> unused = findings.stream().filter(f -> f.ruleId().equals("CF702")).toList();
+        assertEquals(1, unused.size(), unused.toString());
+        assertEquals("BC103", unused.get(0).object());
+    }
+
+    @Test
+    void aFindingAboutTheWholeMigrationOnASharedLineGoesWithTheLinesFirstStatement() {
+        // RB301 is reported at line 1 with no statement text; the comment written before line 1's first
+        // statement is the one that reaches it
+        List<Finding> findings = analyse("CREATE TABLE users (id int);",
+                "/* migsafe:ignore RB301 append-only tables */ CREATE TABLE audit (id bigint); "
+                        + "CREATE TABLE audit_archive (id bigint);");
+        Finding missingDown = findings.stream().filter(f -> f.ruleId().equals("RB301")).findFirst().orElseThrow();
+        assertEquals("append-only tables", missingDown.suppressionReason());
+        assertEquals(List.of(), findings.stream().filter(f -> f.ruleId().equals("CF702")).toList());
+    }
+
+    private static Finding only(List<Finding> findings, String ruleId, String object) {
+        List<Finding> matching = findings.stream()
+                .filter(f -> f.ruleId().equals(ruleId) && f.object().equals(object)).toList();
+        assertEquals(1, matching.size(), matching.toString());
+        return matching.get(0);
     }
 
     /** Every finding, suppressed ones included, of one deploy over one released migration. */
