@@ -9,8 +9,7 @@ import dev.migsafe.source.Migration;
 /**
  * @param range       the migrations analysed (in newer, not in older)
  * @param statuses    per migration of both releases: new / changed / removed / unchanged
- * @param findings    in the order the migrations run, then by line (see {@link FindingOrder}); suppressed
- *                    ones included and marked
+ * @param findings    sorted by file, line; suppressed ones included and marked
  * @param statements  statements parsed in the range
  * @param unparsed    statements of the range not understood (each also a PS501 finding)
  * @param olderSchema schema of the older release

@@ -93,8 +93,7 @@ public final class Analyzer {
                 .flatMap(m -> m.hasDown() ? java.util.stream.Stream.of(m.up(), m.down()) : java.util.stream.Stream.of(m.up()))
                 .flatMap(s -> parsed.get(s).stream())
                 .toList();
-        List<Finding> findings = new ArrayList<>(new FindingPolicy(request.severityOverrides(), rangeStatements).apply(raw));
-        findings.sort(new FindingOrder(union(request.newer(), request.older()), parsed::get));
+        List<Finding> findings = new FindingPolicy(request.severityOverrides(), rangeStatements).apply(raw);
         int unparsed = (int) rangeStatements.stream().filter(p -> !p.isUnderstood()).count();
         return new AnalysisResult(range.migrations(), range.statuses(), findings, rangeStatements.size(), unparsed,
                 older, newer);

@@ -2,6 +2,7 @@ package dev.migsafe.analysis;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,8 +21,7 @@ import dev.migsafe.sql.Suppression;
 
 /**
  * What the user configured about findings: inline suppressions and severities from
- * {@code migsafe.yaml}. Returns the findings in the order they were reported, then those about the
- * suppressions themselves.
+ * {@code migsafe.yaml}. Returns the findings sorted by file and line.
  *
  * <p>{@code migsafe:ignore} silences the findings of the statement it precedes;
  * {@code migsafe:ignore-file} (in the leading comment block) those of the whole file. A reason is
@@ -70,6 +70,7 @@ final class FindingPolicy {
             Severity s = severityOverrides.get(f.ruleId());
             result.add(s == null ? f : f.withSeverity(s));
         }
+        result.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::ruleId));
         return result;
     }
 

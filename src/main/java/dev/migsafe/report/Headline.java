@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.migsafe.report.Report.FindingEntry;
 
@@ -63,23 +64,21 @@ final class Headline {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    /**
-     * Findings by file, files and findings in report order: the order the migrations run, by line in a
-     * file (the analysis sorts them so; path order as text would put V10 before V2).
-     */
+    /** Findings by file, files in path order, findings in report order (by line). */
     static Map<String, List<FindingEntry>> byFile(List<FindingEntry> findings) {
-        Map<String, List<FindingEntry>> out = new LinkedHashMap<>();
+        Map<String, List<FindingEntry>> out = new TreeMap<>();
         findings.forEach(f -> out.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f));
         return out;
     }
 
     /**
      * Findings by file for a reader: files with blocking findings first, then by their most severe
-     * active finding, then in report order; findings in each file in report order.
+     * active finding, then by path; findings in each file by line.
      */
     static Map<String, List<FindingEntry>> byFileWorstFirst(List<FindingEntry> findings) {
         List<Map.Entry<String, List<FindingEntry>>> files = new ArrayList<>(byFile(findings).entrySet());
-        files.sort(Comparator.comparingInt(e -> rank(e.getValue()))); // stable: ties keep report order
+        files.sort(Comparator.<Map.Entry<String, List<FindingEntry>>>comparingInt(e -> rank(e.getValue()))
+                .thenComparing(Map.Entry::getKey));
         Map<String, List<FindingEntry>> out = new LinkedHashMap<>();
         files.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;

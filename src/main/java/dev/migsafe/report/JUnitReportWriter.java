@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.migsafe.report.Report.FindingEntry;
 import dev.migsafe.report.Report.MigrationEntry;
@@ -42,17 +41,15 @@ public final class JUnitReportWriter implements ReportWriter {
     public void write(Report r, Writer out) throws IOException {
         List<RuleInfo> rules = catalog.stream().filter(i -> Arrays.asList(i.dialects()).contains(r.dialect())).toList();
         Map<String, List<FindingEntry>> byFile = Headline.byFile(r.findings());
-        // suites in the order the migrations run; files no migration lists (a Liquibase sqlFile) after
-        Set<String> files = new LinkedHashSet<>();
+        TreeSet<String> files = new TreeSet<>(byFile.keySet());
         for (MigrationEntry m : r.migrations()) {
-            boolean inRange = "new".equals(m.status()) || "changed".equals(m.status());
-            for (String file : Arrays.asList(m.path(), m.downPath())) {
-                if (file != null && (inRange || byFile.containsKey(file))) {
-                    files.add(file);
+            if ("new".equals(m.status()) || "changed".equals(m.status())) {
+                files.add(m.path());
+                if (m.downPath() != null) {
+                    files.add(m.downPath());
                 }
             }
         }
-        files.addAll(byFile.keySet());
         List<String> suites = new ArrayList<>();
         int tests = 0;
         int failures = 0;

@@ -105,31 +105,6 @@ class GoldenReportsTest {
         assertTrue(xml.contains("<skipped message=\"suppressed: fax unused since v1.1 (#482)\"/>"), xml);
     }
 
-    @Test
-    void filesAreGroupedInTheOrderTheMigrationsRunNotAsText() throws IOException {
-        // findings as the analysis hands them over: V2 runs before V10; as text "V10" < "V2"
-        List<FindingEntry> findings = List.of(
-                SampleReports.finding("BC104", "drop-column", "backward-compatibility", "error", "db/V2__a.sql", 1,
-                        "t.a", "ALTER TABLE t DROP COLUMN a", "the older release still writes t.a", "Stop first.",
-                        false, null, false, true),
-                SampleReports.finding("BC104", "drop-column", "backward-compatibility", "error", "db/V10__b.sql", 1,
-                        "t.b", "ALTER TABLE t DROP COLUMN b", "the older release still writes t.b", "Stop first.",
-                        false, null, false, true));
-        Report base = SampleReports.noGo();
-        Report report = new Report(1, base.tool(), "analyze", null, null, "postgresql", "NO_GO",
-                new Report.Summary(2, 0, 0, 2, 0, 0, 0),
-                List.of(new Report.MigrationEntry("2", "db/V2__a.sql", "new", false, "sha256:2", null),
-                        new Report.MigrationEntry("10", "db/V10__b.sql", "new", false, "sha256:10", null)),
-                findings, null, null, null, null, null);
-
-        String md = render(new MarkdownReportWriter(RenderOptions.plain()), report);
-        assertTrue(md.indexOf("`db/V2__a.sql`") < md.indexOf("`db/V10__b.sql`"), md);
-        String xml = render(new JUnitReportWriter(RULES), report);
-        assertTrue(xml.indexOf("<testsuite name=\"db/V2__a.sql\"") < xml.indexOf("<testsuite name=\"db/V10__b.sql\""), xml);
-        String html = render(new HtmlReportWriter(RenderOptions.plain()), report);
-        assertTrue(html.indexOf("db/V2__a.sql") < html.indexOf("db/V10__b.sql"), "HTML groups by file likewise");
-    }
-
     private static String render(ReportWriter writer, Report report) throws IOException {
         StringWriter out = new StringWriter();
         writer.write(report, out);

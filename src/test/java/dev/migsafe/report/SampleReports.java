@@ -20,6 +20,10 @@ final class SampleReports {
 
     static Report noGo() {
         List<FindingEntry> findings = List.of(
+                finding("RB302", "lossy-down", "rollback", "warning", "db/migration/U8__add_order_note.sql", 1,
+                        "order_records.note", "ALTER TABLE order_records DROP COLUMN note",
+                        "the down drops column order_records.note: values written since the deploy are lost",
+                        "Copy the data away before running the down.", false, null, false, false),
                 finding("BC102", "rename-column", "backward-compatibility", "error",
                         "db/migration/V6__rename_customer_name.sql", 4, "customers.name",
                         "ALTER TABLE customers RENAME COLUMN name TO full_name",
@@ -27,8 +31,6 @@ final class SampleReports {
                                 + "'column \"name\" does not exist'\nsecond line, with a comma: and a colon",
                         "Expand/contract: add full_name, dual-write, move readers, drop name later; or a view <customers_v1>.",
                         false, null, false, true),
-                finding("RB301", "missing-down", "rollback", "info", "db/migration/V7__drop_legacy.sql", 0, "", "",
-                        "V7 has no down migration", "Write U7__drop_legacy.sql.", false, null, false, false),
                 finding("BC104", "drop-column", "backward-compatibility", "error",
                         "db/migration/V7__drop_legacy.sql", 2, "customers.fax", "ALTER TABLE customers DROP COLUMN fax",
                         "the older release still writes customers.fax", "Stop using the column first.", true,
@@ -36,10 +38,8 @@ final class SampleReports {
                 finding("DL203", "unbounded-dml", "data-loss", "warning", "db/migration/V7__drop_legacy.sql", 5,
                         "audit_log", "DELETE FROM audit_log", "DELETE without WHERE empties audit_log",
                         "Add a WHERE clause | or batch it *carefully*.", false, null, true, false),
-                finding("RB302", "lossy-down", "rollback", "warning", "db/migration/U8__add_order_note.sql", 1,
-                        "order_records.note", "ALTER TABLE order_records DROP COLUMN note",
-                        "the down drops column order_records.note: values written since the deploy are lost",
-                        "Copy the data away before running the down.", false, null, false, false));
+                finding("RB301", "missing-down", "rollback", "info", "db/migration/V7__drop_legacy.sql", 0, "", "",
+                        "V7 has no down migration", "Write U7__drop_legacy.sql.", false, null, false, false));
         List<MigrationEntry> migrations = List.of(
                 new MigrationEntry("5", "db/migration/V5__add_customer_phone.sql", "unchanged", false, "sha256:05", null),
                 new MigrationEntry("6", "db/migration/V6__rename_customer_name.sql", "new", true, "sha256:06",
