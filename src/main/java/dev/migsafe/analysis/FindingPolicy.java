@@ -15,13 +15,14 @@ import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.source.NaturalOrder;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.SqlStatement;
 import dev.migsafe.sql.Suppression;
 
 /**
  * What the user configured about findings: inline suppressions and severities from
- * {@code migsafe.yaml}. Returns the findings sorted by file and line.
+ * {@code migsafe.yaml}. Returns the findings sorted by file (V2 before V10) and line.
  *
  * <p>{@code migsafe:ignore} silences the findings of the statement it precedes;
  * {@code migsafe:ignore-file} (in the leading comment block) those of the whole file. A reason is
@@ -70,7 +71,9 @@ final class FindingPolicy {
             Severity s = severityOverrides.get(f.ruleId());
             result.add(s == null ? f : f.withSeverity(s));
         }
-        result.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line).thenComparing(Finding::ruleId));
+        // by file as people read names (V2 before V10), then line
+        result.sort(Comparator.comparing(Finding::file, Comparator.nullsLast(NaturalOrder.INSTANCE))
+                .thenComparingInt(Finding::line).thenComparing(Finding::ruleId));
         return result;
     }
 

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Compares names as people read them: "2_b.sql" before "10_a.sql", digit runs by value. */
-final class NaturalOrder implements Comparator<String> {
-    static final NaturalOrder INSTANCE = new NaturalOrder();
+public final class NaturalOrder implements Comparator<String> {
+    public static final NaturalOrder INSTANCE = new NaturalOrder();
 
     @Override
     public int compare(String a, String b) {
