@@ -91,6 +91,36 @@ class LiquibaseCliTest {
         }
     }
 
+    /**
+     * A comment above a changeSet suppresses a finding of its generated rollback, and the other
+     * changes of that rollback do not make it look unused (CF702); the second changeSet's line is its
+     * own, not the first's.
+     */
+    @Test
+    void suppressionAboveAChangeSetCoversItsGeneratedRollback() throws Exception {
+        Path db = dir.resolve("db");
+        Files.createDirectories(db);
+        Files.writeString(db.resolve("changelog.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\""
+                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
+                + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd\">\n"
+                + "  <changeSet id=\"1\" author=\"dev\">\n"
+                + "    <createTable tableName=\"t\"><column name=\"id\" type=\"int\"/></createTable>\n"
+                + "  </changeSet>\n"
+                + "  <!-- migsafe:ignore RB302 notes are archived before any rollback -->\n"
+                + "  <changeSet id=\"2\" author=\"dev\">\n"
+                + "    <addColumn tableName=\"t\"><column name=\"note\" type=\"text\"/></addColumn>\n"
+                + "    <createIndex tableName=\"t\" indexName=\"t_id_idx\"><column name=\"id\"/></createIndex>\n"
+                + "  </changeSet>\n"
+                + "</databaseChangeLog>\n");
+        CliRun run = CliRun.of("analyze", db.toString(), "--project", dir.toString(), "--format", "json");
+        List<JsonNode> lossy = findings(run.json(), "RB302");
+        JsonNode note = lossy.stream().filter(f -> f.get("object").asText().equals("t.note")).findFirst().orElseThrow();
+        assertEquals(7, note.get("line").asInt(), run::toString);
+        assertTrue(note.get("suppressed").asBoolean(), run::toString);
+        assertEquals(List.of(), findings(run.json(), "CF702"), run::toString);
+    }
+
     @Test
     void sampleDropIsProvedByLiquibaseOnEmbeddedPostgres() {
         CliRun run = CliRun.of("can-rollback", "v1.2", "v1.1", "--project", SAMPLE, "--verify", "embedded", "--format", "json");

@@ -2,8 +2,10 @@ package dev.migsafe.source.liquibase;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,7 @@ final class ChangelogLines {
     private static final int ATTRIBUTE_LINES = 6;
 
     private final String[] lines;
+    private final Map<Integer, List<Suppression>> suppressions = new HashMap<>();
 
     ChangelogLines(String text) {
         this.lines = text.split("\r?\n", -1);
@@ -35,6 +38,9 @@ final class ChangelogLines {
                 continue;
             }
             for (int j = i; j < Math.min(lines.length, i + ATTRIBUTE_LINES); j++) {
+                if (j > i && lines[j].toLowerCase(Locale.ROOT).contains("changeset")) {
+                    break; // the next changeSet's attributes are not this one's
+                }
                 if (idAttribute.matcher(lines[j]).find()) {
                     return i + 1;
                 }
@@ -56,6 +62,12 @@ final class ChangelogLines {
 
     /** The {@code migsafe:ignore} comments on the lines just above {@code line} (blank and comment lines). */
     List<Suppression> suppressionsBefore(int line) {
+        // one object per comment: changes sharing a line (a rollback's) share its suppressions, so a
+        // comment used by one of them is not reported unused for the others
+        return suppressions.computeIfAbsent(line, this::readSuppressionsBefore);
+    }
+
+    private List<Suppression> readSuppressionsBefore(int line) {
         List<Suppression> found = new ArrayList<>();
         for (int i = line - 2; i >= 0; i--) {
             String text = lines[i].trim();
