@@ -58,7 +58,7 @@ final class CanRollbackCommand implements Callable<Integer> {
         }
         Report report = ReportBuilder.build("can-rollback", releases.fromLabel(), releases.toLabel(), dialect.id(),
                 result, verdict, VerificationStage.entry(verification),
-                StrategyAdvisor.strategies(result, verdict, releases.toLabel()), notes);
+                StrategyAdvisor.strategies(result, verdict, releases.toLabel(), verification), notes);
         Console.deliver(spec, report, reportOptions, ws.pathPrefix());
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
     }

@@ -32,6 +32,7 @@ import dev.migsafe.report.JsonReportWriter;
 import dev.migsafe.report.ReportBuilder;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Verdict;
+import dev.migsafe.verify.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,6 +73,16 @@ final class PlanCommand implements Callable<Integer> {
             description = "Incident severity weighing time against data: low, high (default) or critical.")
     String severity;
 
+    @Option(names = "--verify", paramLabel = "MODE", defaultValue = "none",
+            description = {"Rehearse on a real database before writing the plan: none (default), auto, testcontainers,"
+                    + " embedded or a JDBC URL, as for can-rollback. The strategies then say what the rehearsal of the"
+                    + " downs and the older release's checks proved."})
+    String verify;
+
+    @Option(names = "--old-tests", paramLabel = "CMD", description = "With --verify: the older release's own tests,"
+            + " as for can-rollback.")
+    String oldTests;
+
     @Option(names = "--before-deploy", description = "Add what to do before shipping FROM: restore point, backups, rollback floor.")
     boolean beforeDeploy;
 
@@ -93,7 +104,9 @@ final class PlanCommand implements Callable<Integer> {
         ReleasePair.Releases selected = releases.select(ws, "plan");
         Dialect dialect = ws.dialect(projectOptions.dialect, selected.newer());
         AnalysisResult result = ws.analyseRange(dialect, selected.older(), selected.newer());
-        Verdict verdict = Verdict.decide(result.findings(), false);
+        Verification verification = VerificationStage.run(ws, verifyOptions(), selected, result.range(), dialect,
+                spec.commandLine().getErr());
+        Verdict verdict = Verdict.decide(result.findings(), verification != null && verification.failed());
         SchemaHistory history = null;
         String clientTarget = null;
         if (historyUrl != null) {
@@ -105,9 +118,18 @@ final class PlanCommand implements Callable<Integer> {
         RollbackFloor floor = beforeDeploy ? floor(ws, dialect, selected) : null;
         Plan plan = new Planner(Workspace.parser()).plan(new Planner.Request(selected.fromLabel(), selected.toLabel(),
                 dialect, result, verdict, ws.config().deploy(), level, beforeDeploy, history, clientTarget, floor,
-                projectOptions.pgVersion != null ? projectOptions.pgVersion : ws.config().postgresVersion(), Instant.now()));
-        deliver(plan, chosen, result, ws);
+                projectOptions.pgVersion != null ? projectOptions.pgVersion : ws.config().postgresVersion(), Instant.now(),
+                verification));
+        deliver(plan, chosen, result, ws, verification);
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
+    }
+
+    /** The --verify and --old-tests of this command, whose --verify defaults to none (a plan is a document). */
+    private VerifyOptions verifyOptions() {
+        VerifyOptions options = new VerifyOptions();
+        options.mode = verify;
+        options.oldTests = oldTests;
+        return options;
     }
 
     /** Every release of migsafe.yaml older than FROM, newest first, checked against FROM's schema. */
@@ -146,10 +168,10 @@ final class PlanCommand implements Callable<Integer> {
         return out;
     }
 
-    private void deliver(Plan plan, List<Format> chosen, AnalysisResult result, Workspace ws) {
+    private void deliver(Plan plan, List<Format> chosen, AnalysisResult result, Workspace ws, Verification verification) {
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
-            out.print(render(plan, chosen.get(0), result, ws));
+            out.print(render(plan, chosen.get(0), result, ws, verification));
             out.flush();
             chosen = chosen.subList(1, chosen.size());
             if (chosen.isEmpty()) {
@@ -166,13 +188,13 @@ final class PlanCommand implements Callable<Integer> {
         note.println(plan.verdict() + ": recommended way back: " + plan.matrix().recommended() + "; runbook written:");
         for (Format f : chosen) {
             Path target = dir.resolve(f.fileName);
-            write(target, render(plan, f, result, ws));
+            write(target, render(plan, f, result, ws, verification));
             note.println("  " + target);
         }
         note.flush();
     }
 
-    private static String render(Plan plan, Format format, AnalysisResult result, Workspace ws) {
+    private static String render(Plan plan, Format format, AnalysisResult result, Workspace ws, Verification verification) {
         return switch (format) {
             case TEXT, MARKDOWN -> RunbookMarkdown.render(plan);
             case HTML -> RunbookHtml.render(plan);
@@ -180,7 +202,7 @@ final class PlanCommand implements Callable<Integer> {
                 StringWriter sw = new StringWriter();
                 try {
                     new JsonReportWriter().write(ReportBuilder.build("plan", plan.from(), plan.to(), plan.dialect().id(), result,
-                            plan.verdict(), null, plan.strategies(), ws.notes()), sw);
+                            plan.verdict(), VerificationStage.entry(verification), plan.strategies(), ws.notes()), sw);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

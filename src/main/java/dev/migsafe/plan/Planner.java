@@ -11,6 +11,7 @@ import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.verdict.Strategy;
 import dev.migsafe.verdict.StrategyAdvisor;
+import dev.migsafe.verify.Verification;
 import dev.migsafe.verdict.Verdict;
 
 /**
@@ -29,10 +30,12 @@ public final class Planner {
      * @param history      the database's history read over a read-only session, or null
      * @param clientTarget the history database as clients name it (no password), or null
      * @param floor        rollback floor for --before-deploy, or null
+     * @param verification what the database proved (--verify), or null
      */
     public record Request(String from, String to, Dialect dialect, AnalysisResult result, Verdict verdict,
                           DeployKind deploy, IncidentSeverity severity, boolean beforeDeploy, SchemaHistory history,
-                          String clientTarget, RollbackFloor floor, String postgresVersion, Instant now) {
+                          String clientTarget, RollbackFloor floor, String postgresVersion, Instant now,
+                          Verification verification) {
     }
 
     public Plan plan(Request r) {
@@ -45,7 +48,7 @@ public final class Planner {
                 client, r.history(), target, r.clientTarget(), r.postgresVersion());
 
         List<Strategy> strategies = new ArrayList<>();
-        for (Strategy s : StrategyAdvisor.strategies(r.result(), r.verdict(), r.to())) {
+        for (Strategy s : StrategyAdvisor.strategies(r.result(), r.verdict(), r.to(), r.verification())) {
             strategies.add(s.withSteps(steps(ctx, s)));
         }
         DecisionMatrix matrix = DecisionMatrix.decide(strategies, r.severity());

@@ -3,6 +3,7 @@ package dev.migsafe.verdict;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -10,33 +11,96 @@ import java.util.stream.Collectors;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
+import dev.migsafe.verify.Step;
+import dev.migsafe.verify.Verification;
+import dev.migsafe.verify.Verifier;
 
 /**
- * Lists every way back with its cost, from the analysis alone. It informs; it never runs anything.
- * This is the one place that decides feasibility and data loss: {@code can-rollback} shows these
- * strategies as they are, {@code plan} adds the steps to the very same ones.
+ * Lists every way back with its cost, from the analysis and, when one ran, the verification on a
+ * real database (what the rehearsal of the downs and the older release's checks proved). It informs;
+ * it never runs anything. This is the one place that decides feasibility and data loss:
+ * {@code can-rollback} shows these strategies as they are, {@code plan} adds the steps to the very
+ * same ones.
  */
 public final class StrategyAdvisor {
 
     private StrategyAdvisor() {
     }
 
-    public static List<Strategy> strategies(AnalysisResult result, Verdict verdict, String olderRelease) {
+    /** @param verification what the database proved, or null when nothing ran */
+    public static List<Strategy> strategies(AnalysisResult result, Verdict verdict, String olderRelease,
+                                            Verification verification) {
         List<Finding> active = result.findings().stream().filter(Finding::isActive).toList();
-        return List.of(appOnly(active, verdict, olderRelease), downMigrations(result, active), restore(result),
-                rollForward(active));
+        Evidence evidence = new Evidence(verification);
+        return List.of(appOnly(active, verdict, olderRelease, evidence), evidence.onDowns(downMigrations(result, active)),
+                restore(result), rollForward(active));
     }
 
-    private static Strategy appOnly(List<Finding> active, Verdict verdict, String olderRelease) {
+    private static Strategy appOnly(List<Finding> active, Verdict verdict, String olderRelease, Evidence evidence) {
         if (verdict == Verdict.GO) {
             return new Strategy(Strategy.APP_ONLY, true, "none",
-                    "Redeploy " + olderRelease + " and keep the current schema: it is backward compatible.");
+                    "Redeploy " + olderRelease + " and keep the current schema: it is backward compatible"
+                            + evidence.olderReleaseWorks() + ".");
         }
         Set<String> objects = objects(Verdict.blocking(active));
         return new Strategy(Strategy.APP_ONLY, false, "none",
                 "The older release cannot run on the new schema"
-                        + (objects.isEmpty() ? " (a verification step failed)" : ": it still uses " + String.join(", ", objects))
-                        + ".");
+                        + (objects.isEmpty() ? "" : ": it still uses " + String.join(", ", objects))
+                        + evidence.olderReleaseBreaks() + ".");
+    }
+
+    /** What the verification's steps add to the strategies; says nothing when no database was used. */
+    private record Evidence(Verification verification) {
+
+        private Optional<Step> step(String name) {
+            return verification == null || "none".equals(verification.mode()) ? Optional.empty()
+                    : verification.step(name).filter(s -> s.status() != Step.Status.SKIPPED);
+        }
+
+        private String on() {
+            return " on " + verification.database();
+        }
+
+        /** ", and on PostgreSQL 16.15 its table contract and its tests pass", or "". */
+        String olderReleaseWorks() {
+            List<String> passed = new ArrayList<>();
+            step(Verifier.CONTRACT).filter(s -> !s.isFailed()).ifPresent(s -> passed.add("its table contract"));
+            step(Verifier.OLD_TESTS).filter(s -> !s.isFailed()).ifPresent(s -> passed.add("its tests"));
+            return passed.isEmpty() ? "" : ", and" + on() + " " + String.join(" and ", passed) + " pass";
+        }
+
+        /** " (proved on PostgreSQL 16.15: 3 failing operation(s) of its table contract, ...)", or "". */
+        String olderReleaseBreaks() {
+            List<String> failed = new ArrayList<>();
+            step(Verifier.CONTRACT).filter(Step::isFailed)
+                    .ifPresent(s -> failed.add(s.failures().size() + " failing operation(s) of its table contract"));
+            step(Verifier.OLD_TESTS).filter(Step::isFailed)
+                    .ifPresent(s -> failed.add(s.failures().size() + " failure(s) of its own tests"));
+            step(Verifier.APPLY_RANGE).filter(Step::isFailed).ifPresent(s -> failed.add("the range itself fails to apply"));
+            return failed.isEmpty() ? "" : " (proved" + on() + ": " + String.join(", ", failed) + ")";
+        }
+
+        /** The downs as the rehearsal found them: a failed down is not a way back; lost data is certain loss. */
+        Strategy onDowns(Strategy downs) {
+            Optional<Step> rehearsal = step(Verifier.REHEARSAL);
+            if (rehearsal.isEmpty() || !downs.feasible()) {
+                return downs;
+            }
+            Step r = rehearsal.get();
+            if (!r.isFailed()) {
+                return new Strategy(downs.name(), true, downs.dataLoss(), downs.notes() + " Rehearsed" + on()
+                        + ": deploy, downs, deploy again gave back the older schema and kept every seeded row and value.");
+            }
+            String shown = r.failures().stream().limit(3).collect(Collectors.joining("; "))
+                    + (r.failures().size() > 3 ? "; ..." : "");
+            if (r.failures().stream().anyMatch(f -> f.startsWith("down of "))) {
+                return new Strategy(downs.name(), false, downs.dataLoss(), "A down failed when rehearsed" + on() + ": "
+                        + shown + ". " + downs.notes());
+            }
+            boolean lost = r.failures().stream().anyMatch(f -> f.contains(" are gone"));
+            return new Strategy(downs.name(), true, lost ? "certain" : downs.dataLoss(), downs.notes()
+                    + " Rehearsed" + on() + ", the downs do not cleanly restore the older release: " + shown + ".");
+        }
     }
 
     private static Strategy downMigrations(AnalysisResult result, List<Finding> active) {

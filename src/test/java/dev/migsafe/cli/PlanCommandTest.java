@@ -41,6 +41,22 @@ class PlanCommandTest {
         }
     }
 
+    /** With --verify the plan carries what the database proved: the broken contract, the rehearsed downs. */
+    @Test
+    void verifiedPlanSaysWhatTheDatabaseProved() {
+        CliRun run = CliRun.of("plan", "v1.3.0", "v1.2.9", "--project", SHOP, "--verify", "embedded", "--format", "json");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("embedded", run.json().get("verification").get("mode").asText(), run::toString);
+        String appOnly = strategy(run.json(), "app-only").get("notes").asText();
+        assertTrue(appOnly.contains("(proved on PostgreSQL") && appOnly.contains("failing operation(s) of its table contract"),
+                appOnly);
+        String downs = strategy(run.json(), "down-migrations").get("notes").asText();
+        assertTrue(downs.contains("Rehearsed on PostgreSQL") && downs.contains("gave back the older schema"), downs);
+        // without --verify a plan stays a document: no database is started
+        CliRun plain = CliRun.of("plan", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "json");
+        assertEquals("none", plain.json().get("verification").get("mode").asText(), plain::toString);
+    }
+
     @Test
     void shopRenameIsUndoneByItsUFileWithFlywayAndPsql() {
         CliRun run = CliRun.of("plan", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "json");

@@ -1,7 +1,12 @@
 package dev.migsafe.verify;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.migsafe.source.Migration;
@@ -9,8 +14,8 @@ import dev.migsafe.sql.Dialect;
 
 /**
  * Wall time of a full verification (not a test): the shop sample's range, then ranges of 10, 100 and
- * 1000 trivial migrations (each creates a table, its down drops it), on embedded PostgreSQL and on
- * a Testcontainers PostgreSQL. Run with
+ * 1000 trivial migrations (each creates a table, its down drops it) as Flyway files, up/down files
+ * and Liquibase changeSets, on embedded PostgreSQL and on a Testcontainers PostgreSQL. Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.migsafe.verify.VerifyBenchmark}
  * or with java -cp; arguments: targets (default: embedded testcontainers).
  */
@@ -25,6 +30,7 @@ public final class VerifyBenchmark {
             for (int n : new int[] {10, 100, 1000}) {
                 run(target, n + " trivial (Flyway)", ShopSampleVerifierTest.shop(1, 5), trivial(n, true), settings);
                 run(target, n + " trivial (JDBC)", ShopSampleVerifierTest.shop(1, 5), trivial(n, false), settings);
+                run(target, n + " trivial (Liquibase)", ShopSampleVerifierTest.shop(1, 5), trivialChangeSets(n), settings);
             }
         }
     }
@@ -40,6 +46,22 @@ public final class VerifyBenchmark {
                 inSteps, total - inSteps, v.steps().stream()
                         .map(s -> s.name().replace(' ', '-') + "=" + s.durationMs() + (s.isFailed() ? "!" : ""))
                         .collect(Collectors.joining(" ")));
+    }
+
+    /** n Liquibase changeSets that each create a table (Liquibase's own inverse drops it), in one changelog. */
+    static List<Migration> trivialChangeSets(int n) {
+        StringBuilder changelog = new StringBuilder("databaseChangeLog:\n");
+        for (int i = 0; i < n; i++) {
+            changelog.append("  - changeSet:\n      id: t").append(i).append("\n      author: bench\n      changes:\n")
+                    .append("        - createTable: {tableName: t").append(i).append(", columns: [{column: {name: id,")
+                    .append(" type: INT, constraints: {primaryKey: true}}}, {column: {name: v, type: VARCHAR(20)}}]}\n");
+        }
+        try {
+            Path dir = Files.createTempDirectory("migsafe-bench-");
+            return TestMigrations.liquibase(dir, Map.of("changelog.yaml", changelog.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** n migrations that each create a table (the down drops it), as Flyway or as up/down files. */
