@@ -46,14 +46,18 @@ final class OldTestsRunner {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(environment(db));
         Process process = pb.start();
-        boolean finished;
-        try {
-            finished = process.waitFor(settings.oldTestsTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } finally {
+        // a timeout, or migsafe stopped (Ctrl-C, kill), must not leave the test suite running
+        ExitCleanup stop = ExitCleanup.register(() -> {
             if (process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
+        }, "older-release tests '" + command + "'");
+        boolean finished;
+        try {
+            finished = process.waitFor(settings.oldTestsTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            stop.run();
         }
         if (!finished) {
             return StepOutcome.failed("'" + command + "' did not finish within " + settings.oldTestsTimeout()

@@ -43,7 +43,7 @@ class StoppedVerificationTest {
             migsafe.destroy(); // SIGTERM
             assertTrue(migsafe.waitFor(60, TimeUnit.SECONDS), "migsafe did not stop");
 
-            assertTrue(gone(testsPid, 10), "the older-release test command still runs");
+            assertTrue(gone(testsPid, 10), () -> "the older-release test command still runs: " + log(tmp));
             assertThrows(SQLException.class, () -> DriverManager.getConnection(jdbcUrl, "postgres", "").close(),
                     "the embedded server still answers");
         } finally {
