@@ -10,6 +10,7 @@ import dev.migsafe.rules.Finding;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Strategy;
 import dev.migsafe.verdict.Verdict;
+import dev.migsafe.verify.Verification;
 
 /**
  * A rollback runbook: every way back with its steps, the decision between them, and (with
@@ -27,7 +28,8 @@ import dev.migsafe.verdict.Verdict;
 public record Plan(String from, String to, Dialect dialect, MigrationTool tool, DeployKind deploy, Verdict verdict,
                    List<Strategy> strategies, DecisionMatrix matrix, List<String> setup, List<Finding> blocking,
                    SchemaHistory history, RestoreTarget target, List<String> tablesAtRisk,
-                   List<Strategy.Step> beforeDeploy, RollbackFloor floor, Instant generatedAt) {
+                   List<Strategy.Step> beforeDeploy, RollbackFloor floor, Instant generatedAt,
+                   Verification verification) {
 
     public Strategy strategy(String name) {
         return strategies.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();

@@ -56,7 +56,7 @@ public final class Planner {
         List<Strategy.Step> before = r.beforeDeploy() ? BeforeDeploySteps.of(ctx, r.floor()) : List.of();
         return new Plan(r.from(), r.to(), r.dialect(), tool, r.deploy(), r.verdict(), List.copyOf(strategies), matrix,
                 client.connectionSetup(r.clientTarget()), dev.migsafe.verdict.Verdict.blocking(ctx.active()), r.history(),
-                target, tablesAtRisk, before, r.floor(), r.now());
+                target, tablesAtRisk, before, r.floor(), r.now(), r.verification());
     }
 
     private static List<Strategy.Step> steps(PlanContext ctx, Strategy s) {

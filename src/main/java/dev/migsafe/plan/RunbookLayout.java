@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.migsafe.plan.RunbookBlock.Bullet;
 import dev.migsafe.plan.RunbookBlock.Code;
@@ -15,9 +16,13 @@ import dev.migsafe.plan.RunbookBlock.Table;
 import dev.migsafe.plan.RunbookBlock.Task;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.verdict.Strategy;
+import dev.migsafe.verify.Step;
 
 /** What a runbook says and in which order, for every output format. */
 public final class RunbookLayout {
+    /** Failures shown per failed verification step; the JSON report has them all. */
+    private static final int MAX_STEP_FAILURES = 3;
+
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private RunbookLayout() {
@@ -54,14 +59,26 @@ public final class RunbookLayout {
 
     private static void verdict(Plan p, List<RunbookBlock> out) {
         out.add(new Heading(2, "Verdict: " + p.verdict()));
-        if (p.blocking().isEmpty()) {
+        List<Step> failedSteps = p.verification() == null ? List.of()
+                : p.verification().steps().stream().filter(Step::isFailed).toList();
+        if (p.blocking().isEmpty() && failedSteps.isEmpty()) {
             out.add(new Paragraph(p.to() + " runs on the schema " + p.from() + " leaves: the application alone can go back."));
             return;
         }
-        out.add(new Paragraph(p.to() + " cannot run on the schema " + p.from() + " leaves:"));
-        for (Finding f : p.blocking()) {
-            out.add(new Bullet(f.ruleId() + " " + f.name() + " " + f.object() + " (" + f.file() + ":" + f.line() + "): "
-                    + f.message()));
+        if (!p.blocking().isEmpty()) {
+            out.add(new Paragraph(p.to() + " cannot run on the schema " + p.from() + " leaves:"));
+            for (Finding f : p.blocking()) {
+                out.add(new Bullet(f.ruleId() + " " + f.name() + " " + f.object() + " (" + f.file() + ":" + f.line() + "): "
+                        + f.message()));
+            }
+        }
+        if (!failedSteps.isEmpty()) {
+            out.add(new Paragraph("The verification on " + p.verification().database() + " failed:"));
+            for (Step s : failedSteps) {
+                String shown = s.failures().stream().limit(MAX_STEP_FAILURES).collect(Collectors.joining("; "))
+                        + (s.failures().size() > MAX_STEP_FAILURES ? "; ..." : "");
+                out.add(new Bullet(s.name() + ": " + s.details() + (shown.isEmpty() ? "" : " (" + shown + ")")));
+            }
         }
     }
 

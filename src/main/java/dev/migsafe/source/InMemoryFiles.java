@@ -3,6 +3,7 @@ package dev.migsafe.source;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,23 +30,29 @@ public final class InMemoryFiles implements MigrationFiles {
         this.displayPaths = displayPaths;
     }
 
-    /** The folder's files read now, or the folder itself when it is too large to hold in memory. */
+    /**
+     * The folder's files read now, or the folder itself when it is too large to hold in memory. A
+     * file that cannot be read (a dangling editor lock link, no permission) is left out, as if it
+     * were not there: only a changelog that includes it would have needed it.
+     */
     public static MigrationFiles copyOf(MigrationFiles files) {
         List<Entry> entries = files.list();
         if (entries.stream().mapToLong(Entry::size).sum() > MAX_COPY_BYTES) {
             return files;
         }
+        List<Entry> kept = new ArrayList<>();
         Map<String, byte[]> contents = new LinkedHashMap<>();
         Map<String, String> displayPaths = new LinkedHashMap<>();
         for (Entry e : entries) {
             try {
                 contents.put(e.relativePath(), files.read(e.relativePath()));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(files.displayPath(e.relativePath()) + ": cannot be read", ex);
+            } catch (IOException | UncheckedIOException unreadable) {
+                continue;
             }
+            kept.add(e);
             displayPaths.put(e.relativePath(), files.displayPath(e.relativePath()));
         }
-        return new InMemoryFiles(files.location(), List.copyOf(entries), contents, displayPaths);
+        return new InMemoryFiles(files.location(), List.copyOf(kept), contents, displayPaths);
     }
 
     @Override

@@ -69,7 +69,11 @@ public final class StrategyAdvisor {
             return passed.isEmpty() ? "" : ", and" + on() + " " + String.join(" and ", passed) + " pass";
         }
 
-        /** " (proved on PostgreSQL 16.15: 3 failing operation(s) of its table contract, ...)", or "". */
+        /**
+         * " (proved on PostgreSQL 16.15: 3 failing operation(s) of its table contract, ...)"; when only
+         * another step failed (the verdict counts every failed step), " (the verification failed on
+         * PostgreSQL 16.15: rollback rehearsal)"; else "".
+         */
         String olderReleaseBreaks() {
             List<String> failed = new ArrayList<>();
             step(Verifier.CONTRACT).filter(Step::isFailed)
@@ -77,7 +81,12 @@ public final class StrategyAdvisor {
             step(Verifier.OLD_TESTS).filter(Step::isFailed)
                     .ifPresent(s -> failed.add(s.failures().size() + " failure(s) of its own tests"));
             step(Verifier.APPLY_RANGE).filter(Step::isFailed).ifPresent(s -> failed.add("the range itself fails to apply"));
-            return failed.isEmpty() ? "" : " (proved" + on() + ": " + String.join(", ", failed) + ")";
+            if (!failed.isEmpty()) {
+                return " (proved" + on() + ": " + String.join(", ", failed) + ")";
+            }
+            List<String> otherSteps = verification == null ? List.of()
+                    : verification.steps().stream().filter(Step::isFailed).map(Step::name).toList();
+            return otherSteps.isEmpty() ? "" : " (the verification failed" + on() + ": " + String.join(", ", otherSteps) + ")";
         }
 
         /** The downs as the rehearsal found them: a failed down is not a way back; lost data is certain loss. */
@@ -89,7 +98,8 @@ public final class StrategyAdvisor {
             Step r = rehearsal.get();
             if (!r.isFailed()) {
                 return new Strategy(downs.name(), true, downs.dataLoss(), downs.notes() + " Rehearsed" + on()
-                        + ": deploy, downs, deploy again gave back the older schema and kept every seeded row and value.");
+                        + ": deploy, downs, deploy again gave back the older schema, kept every seeded row and left no"
+                        + " value NULL that was not.");
             }
             String shown = r.failures().stream().limit(3).collect(Collectors.joining("; "))
                     + (r.failures().size() > 3 ? "; ..." : "");

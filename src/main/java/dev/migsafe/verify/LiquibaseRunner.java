@@ -2,7 +2,9 @@ package dev.migsafe.verify;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,6 +38,7 @@ final class LiquibaseRunner implements AutoCloseable {
     private static final Pattern FAILED_SQL = Pattern.compile("\\[Failed SQL: \\(-?\\d+\\)\\s*(.*?)\\]\\s*$", Pattern.DOTALL);
 
     private final ScratchDatabase db;
+    private final List<String> skipped = new ArrayList<>();
     private Database database;
 
     LiquibaseRunner(ScratchDatabase db) {
@@ -49,11 +52,11 @@ final class LiquibaseRunner implements AutoCloseable {
     /** Applies the migration's changeSet unless Liquibase would skip it. */
     void update(Migration m) throws MigrationFailedException {
         LiquibaseChangeSet lcs = changeSet(m);
-        run(m, lcs, () -> {
-            Database d = database();
+        run(m, lcs, d -> {
             ChangeSet cs = lcs.changeSet();
-            if (new DbmsChangeSetFilter(d).accepts(cs).isAccepted()
-                    && new ShouldRunChangeSetFilter(d).accepts(cs).isAccepted()) {
+            if (!new DbmsChangeSetFilter(d).accepts(cs).isAccepted()) {
+                skipped.add(m.id() + " (dbms " + String.join(", ", cs.getDbmsSet()) + ", not " + d.getShortName() + ")");
+            } else if (new ShouldRunChangeSetFilter(d).accepts(cs).isAccepted()) {
                 new UpdateVisitor(d, null).visit(cs, cs.getChangeLog(), d, Set.of());
             }
         });
@@ -62,8 +65,7 @@ final class LiquibaseRunner implements AutoCloseable {
     /** Rolls the migration's changeSet back when it ran, and forgets it in DATABASECHANGELOG. */
     void rollback(Migration m) throws MigrationFailedException {
         LiquibaseChangeSet lcs = changeSet(m);
-        run(m, lcs, () -> {
-            Database d = database();
+        run(m, lcs, d -> {
             ChangeSet cs = lcs.changeSet();
             if (d.getRunStatus(cs) != ChangeSet.RunStatus.NOT_RAN) {
                 new RollbackVisitor(d, null).visit(cs, cs.getChangeLog(), d, Set.of());
@@ -71,22 +73,42 @@ final class LiquibaseRunner implements AutoCloseable {
         });
     }
 
+    /**
+     * The changeSets Liquibase left out since the last call because their {@code dbms} excludes this
+     * server (a {@code dbms: mysql} changeSet on MariaDB): worth saying, as the analysis counted them.
+     */
+    List<String> takeSkipped() {
+        List<String> taken = List.copyOf(skipped);
+        skipped.clear();
+        return taken;
+    }
+
     private static LiquibaseChangeSet changeSet(Migration m) {
         return LiquibaseChangeSet.of(m).orElseThrow(() -> new IllegalArgumentException(m.id() + " is not a Liquibase changeSet"));
     }
 
     private interface Work {
-        void run() throws LiquibaseException, SQLException;
+        void run(Database database) throws LiquibaseException, SQLException;
     }
 
-    /** Runs with the changeSet's files as Liquibase's resources, quietly (Liquibase prints to stdout). */
+    /**
+     * Runs with the changeSet's files as Liquibase's resources, quietly (Liquibase prints to stdout).
+     * Only what fails while the changeSet runs is the migration's failure; a database Liquibase cannot
+     * work on is not, and ends the step as "could not run".
+     */
     private void run(Migration m, LiquibaseChangeSet lcs, Work work) throws MigrationFailedException {
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.resourceAccessor.name(), lcs.resources());
         scope.put(Scope.Attr.logService.name(), new NoOpLogService());
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+        Database d;
         try {
-            Scope.child(scope, work::run);
+            d = Scope.child(scope, this::database);
+        } catch (Exception e) {
+            throw new IllegalStateException("Liquibase cannot work on the scratch database: " + Errors.message(e), e);
+        }
+        try {
+            Scope.child(scope, () -> work.run(d));
         } catch (Exception e) {
             throw new MigrationFailedException(failure(m, e));
         }
@@ -111,13 +133,18 @@ final class LiquibaseRunner implements AutoCloseable {
     private Database database() throws LiquibaseException, SQLException {
         if (database == null) {
             Connection c = db.connect();
-            Database d = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            if (db.schema() != null) {
-                d.setDefaultSchemaName(db.schema());
-                d.setLiquibaseSchemaName(db.schema());
+            try {
+                Database d = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+                if (db.schema() != null) {
+                    d.setDefaultSchemaName(db.schema());
+                    d.setLiquibaseSchemaName(db.schema());
+                }
+                Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(d).init();
+                database = d;
+            } catch (LiquibaseException | RuntimeException e) {
+                c.close(); // an open session would keep the scratch database from being dropped
+                throw e;
             }
-            Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(d).init();
-            database = d;
         }
         return database;
     }
@@ -127,11 +154,12 @@ final class LiquibaseRunner implements AutoCloseable {
         if (database == null) {
             return;
         }
+        // forget what this database ran; other Liquibase users in the JVM keep theirs
+        Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database).reset();
         try {
             database.close();
         } catch (LiquibaseException e) {
             // the database is about to be thrown away
         }
-        Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
     }
 }

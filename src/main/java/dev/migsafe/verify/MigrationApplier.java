@@ -95,6 +95,11 @@ final class MigrationApplier implements AutoCloseable {
         }
     }
 
+    /** The Liquibase changeSets skipped for another database since the last call (see {@link LiquibaseRunner}). */
+    List<String> takeSkipped() {
+        return liquibase.takeSkipped();
+    }
+
     static boolean isFlyway(Migration m) {
         return MigrationFormat.FLYWAY.id().equals(m.format());
     }

@@ -32,6 +32,10 @@ final class OldTestsRunner {
             return StepOutcome.skipped("no older-release test command (--old-tests CMD or verify.old-tests)");
         }
         try (OlderReleaseCheckout checkout = OlderReleaseCheckout.of(settings, progress)) {
+            if (!Files.isDirectory(checkout.dir())) {
+                return StepOutcome.skipped("the project's folder does not exist in the older release ("
+                        + settings.olderReleaseRef() + "): its tests cannot run there");
+            }
             return run(command, checkout.dir(), db, progress);
         }
     }

@@ -65,7 +65,7 @@ final class VerificationRun {
             older = new SnapshotReader(db.kind()).read(c);
         }
         return StepOutcome.passed("applied " + request.older().size() + " migration(s) of the older release"
-                + engines(request.older()) + "; schema has " + older.tables().size() + " table(s), "
+                + engines(request.older()) + skipped(applier) + "; schema has " + older.tables().size() + " table(s), "
                 + older.views().size() + " view(s)");
     }
 
@@ -94,7 +94,8 @@ final class VerificationRun {
             return StepOutcome.failed("the range fails on the older release's schema with data in it: the deploy would fail",
                     List.of(e.failure().describe()));
         }
-        return StepOutcome.passed("applied " + request.range().size() + " migration(s)" + engines(request.range()));
+        return StepOutcome.passed("applied " + request.range().size() + " migration(s)" + engines(request.range())
+                + skipped(applier));
     }
 
     private StepOutcome contract() throws SQLException {
@@ -123,6 +124,13 @@ final class VerificationRun {
         return failures.isEmpty() ? StepOutcome.passed(checked + " still work" + ignored)
                 : StepOutcome.failed("the older release breaks on the new schema: " + failures.size()
                 + " failing operation(s) in " + checked + ignored, failures);
+    }
+
+    /** "; Liquibase skipped 1 changeSet(s) for another database: ..." or "". */
+    private static String skipped(MigrationApplier applier) {
+        List<String> skipped = applier.takeSkipped();
+        return skipped.isEmpty() ? "" : "; Liquibase skipped " + skipped.size() + " changeSet(s) for another database: "
+                + String.join(", ", skipped);
     }
 
     /** " with Flyway", " with Liquibase and JDBC": the engines that applied the migrations. */

@@ -1,6 +1,7 @@
 package dev.migsafe.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,10 @@ class FindingOrderTest {
 
     @Test
     void numbersInFileNamesSortByValue() {
-        Migration v1 = versioned("1", "CREATE TABLE users (id int, a text, b text);");
+        Migration v1 = versioned("1", "CREATE TABLE users (id int, a text, b text, c text);");
         Migration v2 = versioned("2", "ALTER TABLE users DROP COLUMN a;");
-        Migration v10 = versioned("10", "SELECT 1;\nALTER TABLE users DROP COLUMN b;");
+        // findings on two lines of one file
+        Migration v10 = versioned("10", "ALTER TABLE users RENAME COLUMN c TO d;\nALTER TABLE users DROP COLUMN b;");
 
         List<Finding> findings = new Analyzer(new SqlScriptParser(), RuleCatalog.all()).run(new AnalysisRequest(
                 Dialect.POSTGRESQL, List.of(v1), List.of(v1, v2, v10), AnalysisRequest.Window.RANGE, Map.of()))
@@ -30,6 +32,7 @@ class FindingOrderTest {
 
         assertEquals(List.of("V2__m.sql", "V10__m.sql"), findings.stream().map(Finding::file).distinct().toList());
         List<Integer> lines = findings.stream().filter(f -> f.file().equals("V10__m.sql")).map(Finding::line).toList();
+        assertTrue(lines.contains(1) && lines.contains(2), lines.toString());
         assertEquals(lines.stream().sorted().toList(), lines, "then by line");
     }
 

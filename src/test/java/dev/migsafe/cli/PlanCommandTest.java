@@ -43,14 +43,19 @@ class PlanCommandTest {
 
     /** With --verify the plan carries what the database proved: the broken contract, the rehearsed downs. */
     @Test
-    void verifiedPlanSaysWhatTheDatabaseProved() {
-        CliRun run = CliRun.of("plan", "v1.3.0", "v1.2.9", "--project", SHOP, "--verify", "embedded", "--format", "json");
+    void verifiedPlanSaysWhatTheDatabaseProved(@TempDir Path out) throws Exception {
+        CliRun run = CliRun.of("plan", "v1.3.0", "v1.2.9", "--project", SHOP, "--verify", "embedded",
+                "--format", "json,markdown", "--output", out.toString());
         assertEquals(1, run.exitCode(), run::toString);
-        assertEquals("embedded", run.json().get("verification").get("mode").asText(), run::toString);
-        String appOnly = strategy(run.json(), "app-only").get("notes").asText();
+        String runbook = Files.readString(out.resolve("migsafe-plan.md"));
+        assertTrue(runbook.contains("The verification on PostgreSQL") && runbook.contains("- older-release contract: "),
+                runbook);
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("migsafe-plan.json").toFile());
+        assertEquals("embedded", json.get("verification").get("mode").asText(), json::toString);
+        String appOnly = strategy(json, "app-only").get("notes").asText();
         assertTrue(appOnly.contains("(proved on PostgreSQL") && appOnly.contains("failing operation(s) of its table contract"),
                 appOnly);
-        String downs = strategy(run.json(), "down-migrations").get("notes").asText();
+        String downs = strategy(json, "down-migrations").get("notes").asText();
         assertTrue(downs.contains("Rehearsed on PostgreSQL") && downs.contains("gave back the older schema"), downs);
         // without --verify a plan stays a document: no database is started
         CliRun plain = CliRun.of("plan", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "json");

@@ -42,7 +42,7 @@ class StrategyAdvisorTest {
         Strategy downs = downs(rehearsal(Step.passed(Verifier.REHEARSAL, 10, "ok")));
         assertTrue(downs.feasible());
         assertTrue(downs.notes().endsWith("Rehearsed on PostgreSQL 16.15: deploy, downs, deploy again gave back the"
-                + " older schema and kept every seeded row and value."), downs.notes());
+                + " older schema, kept every seeded row and left no value NULL that was not."), downs.notes());
     }
 
     @Test
@@ -64,10 +64,22 @@ class StrategyAdvisorTest {
                 downs.notes());
     }
 
-    private static Strategy downs(Verification verification) {
-        AnalysisResult result = new Analyzer(new SqlScriptParser(), RuleCatalog.all()).run(new AnalysisRequest(
+    @Test
+    void appOnlySaysWhichStepFailedWhenNoFindingBlocks() {
+        Verification v = rehearsal(Step.failed(Verifier.REHEARSAL, 10, "not clean", List.of("after the downs: x")));
+        Strategy appOnly = StrategyAdvisor.strategies(result(), Verdict.NO_GO, "v1", v).get(0);
+        assertFalse(appOnly.feasible());
+        assertEquals("The older release cannot run on the new schema (the verification failed on PostgreSQL 16.15:"
+                + " rollback rehearsal).", appOnly.notes());
+    }
+
+    private static AnalysisResult result() {
+        return new Analyzer(new SqlScriptParser(), RuleCatalog.all()).run(new AnalysisRequest(
                 Dialect.POSTGRESQL, List.of(USERS), List.of(USERS, NICKNAME), AnalysisRequest.Window.RANGE, Map.of()));
-        return StrategyAdvisor.strategies(result, Verdict.GO, "v1", verification).stream()
+    }
+
+    private static Strategy downs(Verification verification) {
+        return StrategyAdvisor.strategies(result(), Verdict.GO, "v1", verification).stream()
                 .filter(s -> s.name().equals(Strategy.DOWN_MIGRATIONS)).findFirst().orElseThrow();
     }
 

@@ -22,6 +22,10 @@ final class ChangelogLines {
             "migsafe:ignore\\s+([A-Za-z]{2}\\d{3}(?:\\s*,\\s*[A-Za-z]{2}\\d{3})*)\\s*(.*?)\\s*(?:-->)?\\s*$");
     private static final int ATTRIBUTE_LINES = 6;
 
+    /** Where a changeSet starts in XML, YAML, JSON or formatted SQL (not a path that says "changesets"). */
+    private static final Pattern CHANGESET_START = Pattern.compile(
+            "<changeSet\\b|-\\s*changeSet\\s*:|\"changeSet\"\\s*:|^\\s*--\\s*changeset\\s", Pattern.CASE_INSENSITIVE);
+
     private final String[] lines;
     private final Map<Integer, List<Suppression>> suppressions = new HashMap<>();
 
@@ -38,7 +42,7 @@ final class ChangelogLines {
                 continue;
             }
             for (int j = i; j < Math.min(lines.length, i + ATTRIBUTE_LINES); j++) {
-                if (j > i && lines[j].toLowerCase(Locale.ROOT).contains("changeset")) {
+                if (j > i && CHANGESET_START.matcher(lines[j]).find()) {
                     break; // the next changeSet's attributes are not this one's
                 }
                 if (idAttribute.matcher(lines[j]).find()) {
