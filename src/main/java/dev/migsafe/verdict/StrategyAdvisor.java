@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
+import dev.migsafe.verify.RehearsalFailures;
 import dev.migsafe.verify.Step;
 import dev.migsafe.verify.Verification;
 import dev.migsafe.verify.Verifier;
@@ -103,11 +104,11 @@ public final class StrategyAdvisor {
             }
             String shown = r.failures().stream().limit(3).collect(Collectors.joining("; "))
                     + (r.failures().size() > 3 ? "; ..." : "");
-            if (r.failures().stream().anyMatch(f -> f.startsWith("down of "))) {
+            if (r.failures().stream().anyMatch(RehearsalFailures::isFailedDown)) {
                 return new Strategy(downs.name(), false, downs.dataLoss(), "A down failed when rehearsed" + on() + ": "
                         + shown + ". " + downs.notes());
             }
-            boolean lost = r.failures().stream().anyMatch(f -> f.contains(" are gone"));
+            boolean lost = r.failures().stream().anyMatch(RehearsalFailures::losesData);
             return new Strategy(downs.name(), true, lost ? "certain" : downs.dataLoss(), downs.notes()
                     + " Rehearsed" + on() + ", the downs do not cleanly restore the older release: " + shown + ".");
         }

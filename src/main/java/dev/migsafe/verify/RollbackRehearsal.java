@@ -49,14 +49,14 @@ final class RollbackRehearsal {
             applier.revert(range);
         } catch (MigrationFailedException e) {
             return StepOutcome.failed("a down failed; the database is left half rolled back",
-                    List.of("down of " + e.failure().describe()));
+                    List.of(RehearsalFailures.downFailed(e.failure())));
         }
         List<String> failures = new ArrayList<>();
         SchemaSnapshot after;
         try (Connection c = db.connect()) {
             after = new SnapshotReader(db.kind()).read(c);
         }
-        SnapshotDiff.compare(older, after).forEach(d -> failures.add("after the downs: " + d));
+        SnapshotDiff.compare(older, after).forEach(d -> failures.add(RehearsalFailures.differs(d)));
         Counts now = Counts.of(db, older);
         long lost = 0;
         Map<String, Long> rowsGone = new LinkedHashMap<>();
@@ -65,7 +65,7 @@ final class RollbackRehearsal {
             if (gone > 0) {
                 lost += gone;
                 rowsGone.put(rows.getKey(), gone);
-                failures.add("after the downs: " + gone + " of " + rows.getValue() + " rows of " + rows.getKey() + " are gone");
+                failures.add(RehearsalFailures.rowsGone(gone, rows.getValue(), rows.getKey()));
             }
         }
         for (SchemaSnapshot.TableShape table : older.tables().values()) {
@@ -75,7 +75,7 @@ final class RollbackRehearsal {
                 // values of rows that are gone are counted with the rows, not again as NULLs
                 long gone = had == null ? 0 : had - now.values().getOrDefault(key, had) - rowsGone.getOrDefault(table.name(), 0L);
                 if (gone > 0) {
-                    failures.add("after the downs: " + gone + " of " + had + " values of " + key + " are gone (NULL now)");
+                    failures.add(RehearsalFailures.valuesGone(gone, had, key));
                 }
             }
         }

@@ -139,6 +139,10 @@ class LiquibaseCliTest {
         // and the values the up dropped do not come back with the column
         assertTrue(rehearsal.get("failures").toString().contains("3 of 3 values of accounts.display_name are gone"),
                 rehearsal::toString);
+        // which makes the loss of that way back certain (statically it is only "possible": RB303)
+        JsonNode downs = PlanCommandTest.strategy(run.json(), "down-migrations");
+        assertEquals("certain", downs.get("dataLoss").asText(), downs::toString);
+        assertTrue(downs.get("notes").asText().contains("Rehearsed on PostgreSQL"), downs::toString);
     }
 
     @Test
