@@ -99,8 +99,7 @@ public final class StrategyAdvisor {
             Step r = rehearsal.get();
             if (!r.isFailed()) {
                 return new Strategy(downs.name(), true, downs.dataLoss(), downs.notes() + " Rehearsed" + on()
-                        + ": deploy, downs, deploy again gave back the older schema, kept every seeded row and left no"
-                        + " value NULL that was not.");
+                        + ": deploy, downs, deploy again gave back the older schema with every row and value.");
             }
             String shown = r.failures().stream().limit(3).collect(Collectors.joining("; "))
                     + (r.failures().size() > 3 ? "; ..." : "");

@@ -10,6 +10,7 @@ public final class RehearsalFailures {
     private static final String DOWN_FAILED = "down of ";
     private static final String AFTER = "after the downs: ";
     private static final String GONE = " are gone";
+    private static final String CHANGED = " are not what they were before the deploy";
 
     private RehearsalFailures() {
     }
@@ -30,6 +31,10 @@ public final class RehearsalFailures {
         return AFTER + gone + " of " + had + " values of " + column + GONE + " (NULL now)";
     }
 
+    static String valuesChanged(long changed, long had, String column, String example) {
+        return AFTER + changed + " of " + had + " values of " + column + CHANGED + " (" + example + ")";
+    }
+
     /** A down of the range failed: the database is left half rolled back. */
     public static boolean isFailedDown(String failure) {
         return failure.startsWith(DOWN_FAILED);
@@ -37,6 +42,6 @@ public final class RehearsalFailures {
 
     /** Rows or values the downs did not give back. */
     public static boolean losesData(String failure) {
-        return failure.startsWith(AFTER) && failure.contains(GONE);
+        return failure.startsWith(AFTER) && (failure.contains(GONE) || failure.contains(CHANGED));
     }
 }

@@ -25,7 +25,7 @@ final class VerificationRun {
 
     private SchemaSnapshot older;
     private SeedResult seed;
-    private RollbackRehearsal.Counts seeded = RollbackRehearsal.Counts.NONE;
+    private RowValues seeded = RowValues.NONE;
     private List<ContractProbe> baseline = List.of();
 
     VerificationRun(ScratchDatabase db, VerifyRequest request, VerifySettings settings, ProgressListener progress) {
@@ -75,7 +75,7 @@ final class VerificationRun {
             // what the older release cannot do even on its own schema is not the range's fault
             baseline = new ContractCheck(db.kind()).run(c, older, seed);
         }
-        seeded = RollbackRehearsal.Counts.of(db, older);
+        seeded = RowValues.read(db, older);
         String details = "inserted " + seed.totalInserted() + " row(s) into " + seed.inserted().size() + " table(s)";
         if (seed.problems().isEmpty()) {
             return StepOutcome.passed(details);

@@ -215,6 +215,27 @@ abstract class VerifierScenarios {
                 rehearsal.failures().toString());
     }
 
+    /**
+     * A down that must re-add a dropped NOT NULL column can only fill it with a default: the schema is
+     * back, the data is not, and the rehearsal compares the rows' values to say so.
+     */
+    @Test
+    void rehearsalComparesValuesNotOnlyTheSchema() {
+        List<Migration> older = List.of(updown("1", "users", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL);",
+                "DROP TABLE users;"));
+        List<Migration> range = List.of(updown("2", "drop_name", "ALTER TABLE users DROP COLUMN name;",
+                "ALTER TABLE users ADD COLUMN name VARCHAR(100) NOT NULL DEFAULT '';"));
+
+        Step rehearsal = step(verify(older, range), Verifier.REHEARSAL);
+
+        assertEquals(Step.Status.FAILED, rehearsal.status(), rehearsal.details());
+        String failures = String.join("\n", rehearsal.failures());
+        assertTrue(failures.contains("3 of 3 values of users.name are not what they were before the deploy ('name_0' -> '')"),
+                failures);
+        assertTrue(failures.contains("users.name: default none -> "), failures);
+        assertTrue(rehearsal.details().contains("kept 3 of 3 rows"), rehearsal.details());
+    }
+
     @Test
     void migrationThatFailsOnSeededDataIsAFailedRangeStep() {
         Verification v = verify(olderRelease(), List.of(
