@@ -58,6 +58,12 @@ final class RestoreSteps {
                 + ctx.restorePointName() + "'."));
         steps.add(new Step("Start the restored server on its own port; it replays the WAL and pauses at the target",
                 "pg_ctl --pgdata=\"$PGDATA_NEW\" --log=\"$PGDATA_NEW\"/restore.log --options=\"-p $RESTORE_PORT\" --wait start"));
+        // pg_ctl --wait returns once the server takes read-only connections, which can be before the
+        // replay reaches the target: a resume sent before the pause would be lost and the server
+        // would then stay paused
+        steps.add(new Step("Wait until the replay has paused at the target (at most 10 minutes)",
+                "for i in $(seq 600); do psql \"$RESTORED_DATABASE_URL\" -tAc 'SELECT pg_is_wal_replay_paused()' | grep -q t"
+                        + " && break; sleep 1; done"));
         steps.add(new Step("Check it stopped before the range: in recovery, paused, and the history ends at "
                 + (ctx.lastOlder() == null ? "the older release" : ctx.lastOlder().id()),
                 db.runSqlOnRestored(List.of("SELECT pg_is_in_recovery() AS in_recovery, pg_is_wal_replay_paused() AS paused;",

@@ -125,6 +125,8 @@ abstract class VerifierScenarios {
                 + "      rollback:\n        - dropTable: {tableName: notes}\n")
                 + "  - changeSet:\n      id: h2-only\n      author: dev\n      dbms: h2\n      changes:\n"
                 + "        - createTable: {tableName: h2_only, columns: [{column: {name: id, type: INT}}]}\n"
+                + "  - changeSet:\n      id: mysql-only\n      author: dev\n      dbms: mysql\n      changes:\n"
+                + "        - createTable: {tableName: mysql_only, columns: [{column: {name: id, type: INT}}]}\n"
                 + changeSet("4", "        - renameColumn: {tableName: customers, oldColumnName: name,"
                 + " newColumnName: full_name, columnDataType: VARCHAR(100)}\n")
                 + changeSet("5", "        - addColumn: {tableName: customers, columns: [{column: {name: phone, type: VARCHAR(20)}}]}\n"));
@@ -132,20 +134,26 @@ abstract class VerifierScenarios {
         files.put("sql/notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY, customer_id INT NOT NULL REFERENCES customers (id),"
                 + " body VARCHAR(500));\n");
         List<Migration> all = TestMigrations.liquibase(dir, files);
-        assertEquals(6, all.size());
+        assertEquals(7, all.size());
 
-        Verification v = verify(all.subList(0, 4), all.subList(4, 6));
+        Verification v = verify(all.subList(0, 5), all.subList(5, 7));
 
         Step older = step(v, Verifier.APPLY_OLDER);
         assertEquals(Step.Status.PASSED, older.status(), older.failures().toString());
-        assertTrue(older.details().contains("with Liquibase; Liquibase skipped 1 changeSet(s) for another database:"
-                + " changelog.yaml::h2-only::dev (dbms h2, not " + (postgres() ? "postgresql" : "mariadb")
-                + "); schema has 2 table(s)"), older.details());
+        // the h2-only changeSet is skipped by Liquibase and by the analysis alike: nothing to say; the
+        // mysql-only one is analysed for the mysql dialect, which MariaDB does not run: said
+        if (v.database().startsWith("MariaDB")) {
+            assertTrue(older.details().contains("with Liquibase; Liquibase skipped 1 changeSet(s) for another database:"
+                    + " changelog.yaml::mysql-only::dev (dbms mysql, not mariadb); schema has 2 table(s)"), older.details());
+        } else {
+            assertTrue(older.details().contains("with Liquibase; schema has " + (postgres() ? 2 : 3) + " table(s)"),
+                    older.details());
+        }
         Step contract = step(v, Verifier.CONTRACT);
         assertEquals(Step.Status.FAILED, contract.status(), contract.details());
         String failures = String.join("\n", contract.failures());
         assertTrue(failures.contains("customers.name: SELECT fails"), failures);
-        assertTrue(failures.contains("migration changelog.yaml::4::dev (changelog.yaml line 39: renameColumn("), failures);
+        assertTrue(failures.contains("migration changelog.yaml::4::dev (changelog.yaml line 45: renameColumn("), failures);
         Step rehearsal = step(v, Verifier.REHEARSAL);
         assertEquals(Step.Status.PASSED, rehearsal.status(), rehearsal.failures().toString());
         assertTrue(rehearsal.details().contains("ran 2 down(s)"), rehearsal.details());

@@ -3,6 +3,7 @@ package dev.migsafe.source.liquibase;
 import java.util.Optional;
 
 import dev.migsafe.source.Migration;
+import dev.migsafe.sql.Dialect;
 import liquibase.changelog.ChangeSet;
 import liquibase.resource.ResourceAccessor;
 
@@ -12,6 +13,15 @@ import liquibase.resource.ResourceAccessor;
  * applies and rolls back with liquibase-core rather than with migsafe's reading of the changes.
  */
 public record LiquibaseChangeSet(ChangeSet changeSet, ResourceAccessor resources) {
+
+    /**
+     * Whether the analysis counts this changeSet for the dialect: its {@code dbms} matches it, where
+     * MySQL and MariaDB count as one (a database server is one or the other, and Liquibase tells them
+     * apart).
+     */
+    public boolean analysedFor(Dialect dialect) {
+        return ChangeSetStatements.runsOn(changeSet.getDbmsSet(), dialect);
+    }
 
     /** The changeSet behind a migration read from a Liquibase changelog, or empty for other formats. */
     public static Optional<LiquibaseChangeSet> of(Migration m) {
