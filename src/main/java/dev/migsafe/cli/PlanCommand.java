@@ -120,7 +120,7 @@ final class PlanCommand implements Callable<Integer> {
                 dialect, result, verdict, ws.config().deploy(), level, beforeDeploy, history, clientTarget, floor,
                 projectOptions.pgVersion != null ? projectOptions.pgVersion : ws.config().postgresVersion(), Instant.now(),
                 verification));
-        deliver(plan, chosen, result, ws, verification);
+        deliver(plan, chosen, result, ws);
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
     }
 
@@ -168,10 +168,10 @@ final class PlanCommand implements Callable<Integer> {
         return out;
     }
 
-    private void deliver(Plan plan, List<Format> chosen, AnalysisResult result, Workspace ws, Verification verification) {
+    private void deliver(Plan plan, List<Format> chosen, AnalysisResult result, Workspace ws) {
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
-            out.print(render(plan, chosen.get(0), result, ws, verification));
+            out.print(render(plan, chosen.get(0), result, ws));
             out.flush();
             chosen = chosen.subList(1, chosen.size());
             if (chosen.isEmpty()) {
@@ -188,13 +188,13 @@ final class PlanCommand implements Callable<Integer> {
         note.println(plan.verdict() + ": recommended way back: " + plan.matrix().recommended() + "; runbook written:");
         for (Format f : chosen) {
             Path target = dir.resolve(f.fileName);
-            write(target, render(plan, f, result, ws, verification));
+            write(target, render(plan, f, result, ws));
             note.println("  " + target);
         }
         note.flush();
     }
 
-    private static String render(Plan plan, Format format, AnalysisResult result, Workspace ws, Verification verification) {
+    private static String render(Plan plan, Format format, AnalysisResult result, Workspace ws) {
         return switch (format) {
             case TEXT, MARKDOWN -> RunbookMarkdown.render(plan);
             case HTML -> RunbookHtml.render(plan);
@@ -202,7 +202,7 @@ final class PlanCommand implements Callable<Integer> {
                 StringWriter sw = new StringWriter();
                 try {
                     new JsonReportWriter().write(ReportBuilder.build("plan", plan.from(), plan.to(), plan.dialect().id(), result,
-                            plan.verdict(), VerificationStage.entry(verification), plan.strategies(), ws.notes()), sw);
+                            plan.verdict(), VerificationStage.entry(plan.verification()), plan.strategies(), ws.notes()), sw);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

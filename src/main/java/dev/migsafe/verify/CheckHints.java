@@ -38,6 +38,9 @@ final class CheckHints {
         }
     }
 
+    /** Value sets tried per row after the type's own. */
+    private static final int GUESSES = 6;
+
     private final Map<String, List<Object>> candidates;
 
     private CheckHints(Map<String, List<Object>> candidates) {
@@ -82,20 +85,19 @@ final class CheckHints {
         return new CheckHints(lists);
     }
 
-    boolean isEmpty() {
-        return candidates.isEmpty();
+    /** How many value sets to try for a row: the type's own, then, when there are guesses, each guess. */
+    int attempts() {
+        return candidates.isEmpty() ? 1 : 1 + GUESSES;
     }
 
-    /** The columns with guesses; each attempt after the first tries the next guess of each. */
-    Set<String> columns() {
-        return candidates.keySet();
-    }
-
-    /** Guess number {@code attempt} (1-based) for a row, or null when the column has none. */
-    Object value(String column, int row, int attempt) {
-        List<Object> values = candidates.get(column);
-        if (values == null) {
-            return null;
+    /**
+     * The value of a column for a row at an attempt: made from its type at attempt 0 and for columns
+     * without guesses; else the next guess, so that each attempt tries another.
+     */
+    Object value(ColumnShape column, int row, int attempt) {
+        List<Object> values = candidates.get(column.name());
+        if (attempt == 0 || values == null) {
+            return ValueGenerator.value(column, row);
         }
         Object value = values.get((row + attempt - 1) % values.size());
         if (value instanceof Length l) {

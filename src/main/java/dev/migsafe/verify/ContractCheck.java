@@ -79,11 +79,12 @@ final class ContractCheck {
 
     private void insert(Connection c, TableShape table, SeedResult seed, List<ContractProbe> failures)
             throws SQLException {
+        CheckHints hints = CheckHints.of(table);
         String error = null;
-        for (int attempt = 0; attempt < Seeder.attempts(table); attempt++) {
+        for (int attempt = 0; attempt < hints.attempts(); attempt++) {
             Map<String, Object> values;
             try {
-                values = seeder.rowValues(table, INSERT_ROW, seed.rows(), attempt);
+                values = seeder.rowValues(table, INSERT_ROW, seed.rows(), hints, attempt);
             } catch (Seeder.CannotSeed e) {
                 return; // seeding reported it already; there is no older-shaped row to try
             }
@@ -127,10 +128,10 @@ final class ContractCheck {
         CheckHints hints = CheckHints.of(table);
         String set = columns.stream().map(col -> q(col.name()) + " = ?").collect(Collectors.joining(", "));
         String error = null;
-        for (int attempt = 0; attempt < Seeder.attempts(table); attempt++) {
+        for (int attempt = 0; attempt < hints.attempts(); attempt++) {
             List<Object> params = new ArrayList<>();
             for (ColumnShape col : columns) {
-                params.add(Seeder.value(col, UPDATE_ROW, attempt == 0 ? null : hints, attempt));
+                params.add(hints.value(col, UPDATE_ROW, attempt));
             }
             params.addAll(key.values());
             String attemptError = attempt(c, "UPDATE " + q(table.name()) + " SET " + set + where(key), params);
