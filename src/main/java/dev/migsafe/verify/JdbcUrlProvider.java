@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.secret.MaskedUrl;
 
 /**
  * An existing server the user provides. migsafe never works in the user's own tables: it creates a
@@ -39,21 +40,27 @@ final class JdbcUrlProvider implements DatabaseProvider {
     ServerKind kind() {
         ServerKind kind = ServerKind.ofJdbcUrl(url);
         if (kind == null) {
-            throw new BadInputException("--verify " + JdbcUrls.redacted(url)
+            throw new BadInputException("--verify " + new MaskedUrl(url)
                     + ": not a jdbc:postgresql:, jdbc:mysql: or jdbc:mariadb: URL");
         }
         return kind;
     }
 
     @Override
-    public ScratchDatabase start(ServerKind requested, ProgressListener progress) {
+    public void check(ServerKind requested) {
         ServerKind kind = kind();
         if (kind.dialect() != requested.dialect()) {
-            throw new BadInputException("--verify " + JdbcUrls.redacted(url) + " is a " + kind.displayName()
+            throw new BadInputException("--verify " + new MaskedUrl(url) + " is a " + kind.displayName()
                     + " server but the dialect is " + requested.dialect() + ": use --dialect " + kind.dialect());
         }
+    }
+
+    @Override
+    public ScratchDatabase start(ServerKind requested, ProgressListener progress) {
+        check(requested);
+        ServerKind kind = kind();
         String scratch = "migsafe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        progress.message("creating scratch database " + scratch + " on " + JdbcUrls.redacted(url));
+        progress.message("creating scratch database " + scratch + " on " + new MaskedUrl(url));
         try (Connection admin = connect(url)) {
             try (Statement st = admin.createStatement()) {
                 st.execute("CREATE DATABASE " + kind.quote(scratch));
@@ -63,7 +70,7 @@ final class JdbcUrlProvider implements DatabaseProvider {
                 return inGivenDatabase(admin, kind, scratch, denied);
             }
         } catch (SQLException e) {
-            throw new VerificationUnavailableException("cannot connect to " + JdbcUrls.redacted(url) + ": "
+            throw new VerificationUnavailableException("cannot connect to " + new MaskedUrl(url) + ": "
                     + Errors.message(e), e);
         }
     }

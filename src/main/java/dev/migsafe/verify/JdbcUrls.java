@@ -25,11 +25,6 @@ final class JdbcUrls {
         return url + (url.contains("?") ? "&" : "?") + name + "=" + value;
     }
 
-    /** The URL with any password parameter blanked, for messages. */
-    static String redacted(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
-
     /**
      * The URL in the scheme://user:password@host/db form that DATABASE_URL readers (Rails, Django,
      * Node) expect.

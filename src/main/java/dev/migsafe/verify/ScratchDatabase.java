@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
+import dev.migsafe.secret.MaskedUrl;
+
 /**
  * A throwaway database migsafe may do anything in, and how to get rid of it. Closing it (or the
  * JVM exiting, Ctrl-C included) stops the server or drops the scratch database, exactly once.
@@ -35,7 +37,7 @@ final class ScratchDatabase implements AutoCloseable {
         this.user = user;
         this.password = password;
         this.schema = schema;
-        this.cleanup = ExitCleanup.register(destroy, "scratch database " + jdbcUrl);
+        this.cleanup = ExitCleanup.register(destroy, "scratch database " + new MaskedUrl(jdbcUrl));
     }
 
     String mode() {

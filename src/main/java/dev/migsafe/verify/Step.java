@@ -1,6 +1,7 @@
 package dev.migsafe.verify;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The outcome of one verification step.
@@ -30,6 +31,11 @@ public record Step(String name, Status status, long durationMs, String details, 
 
     public static Step skipped(String name, String reason) {
         return new Step(name, Status.SKIPPED, 0, reason, List.of());
+    }
+
+    /** The same step with {@code edit} applied to every text it carries (to mask secrets). */
+    public Step withText(UnaryOperator<String> edit) {
+        return new Step(name, status, durationMs, edit.apply(details), failures.stream().map(edit).toList());
     }
 
     public boolean isFailed() {

@@ -2,6 +2,7 @@ package dev.migsafe.verify;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The result of verifying a range on a real database.
@@ -19,6 +20,11 @@ public record Verification(String mode, String database, List<Step> steps) {
     /** No database work was done (--verify none, or auto found no database). */
     public static Verification none(Step... why) {
         return new Verification("none", null, List.of(why));
+    }
+
+    /** The same verification with {@code edit} applied to every step's text (to mask secrets). */
+    public Verification withText(UnaryOperator<String> edit) {
+        return new Verification(mode, database, steps.stream().map(s -> s.withText(edit)).toList());
     }
 
     public boolean failed() {

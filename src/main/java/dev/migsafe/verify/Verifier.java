@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.secret.MaskedUrl;
+import dev.migsafe.secret.Redactor;
 
 /**
  * Proves on a real database what the static rules suspect: brings up a scratch database, applies
@@ -33,22 +35,43 @@ public final class Verifier {
         return run(request, progress, System.getenv());
     }
 
-    /** As {@link #run(VerifyRequest, ProgressListener)}, with the environment that may override the settings. */
+    /**
+     * As {@link #run(VerifyRequest, ProgressListener)}, with the environment that may override the settings.
+     * Everything it reports, shows or throws has the user's secrets masked: the passwords of the target
+     * URL and of the settings, and secret-looking environment values the older release's tests may print.
+     */
     Verification run(VerifyRequest request, ProgressListener progress, Map<String, String> environment) {
+        VerifySettings settings = request.settings().withEnvironmentOverrides(environment);
+        Redactor redactor = new Redactor().withUrl(request.target()).withSecret(settings.jdbcPassword())
+                .withSecretEnvironment(environment);
+        try {
+            return verify(request, settings, new RedactingProgress(progress, redactor)).withText(redactor::scrub);
+        } catch (BadInputException e) {
+            throw new BadInputException(redactor.scrub(e.getMessage()), e.getCause());
+        } catch (VerificationUnavailableException e) {
+            throw new VerificationUnavailableException(redactor.scrub(e.getMessage()), e.getCause());
+        }
+    }
+
+    private Verification verify(VerifyRequest request, VerifySettings settings, ProgressListener progress) {
         String target = request.target();
         String lower = target.toLowerCase(Locale.ROOT);
         if (lower.equals("none")) {
             return Verification.none(Step.skipped(START, "verification not requested (--verify none)"));
         }
         boolean auto = lower.equals("auto");
-        VerifySettings settings = request.settings().withEnvironmentOverrides(environment);
         ServerKind kind = ServerKind.of(request.dialect(), settings);
 
+        // a target that cannot serve is the user's mistake, said once, before any step is shown
+        DatabaseProvider chosen = auto ? null : provider(target, settings);
+        if (chosen != null) {
+            chosen.check(kind);
+        }
         progress.stepStarted(START);
         long start = System.nanoTime();
         ScratchDatabase db;
         try {
-            db = auto ? startAuto(kind, settings, progress) : provider(target, settings).start(kind, progress);
+            db = auto ? startAuto(kind, settings, progress) : chosen.start(kind, progress);
         } catch (RuntimeException e) {
             if (auto && e instanceof VerificationUnavailableException) {
                 Step skipped = Step.skipped(START, e.getMessage());
@@ -104,7 +127,7 @@ public final class Verifier {
         if (lower.startsWith("jdbc:")) {
             return new JdbcUrlProvider(target, settings.jdbcUser(), settings.jdbcPassword());
         }
-        throw new BadInputException("--verify " + target + ": use auto, none, testcontainers, embedded or a JDBC URL");
+        throw new BadInputException("--verify " + new MaskedUrl(target) + ": use auto, none, testcontainers, embedded or a JDBC URL");
     }
 
     private static long elapsed(long startNanos) {

@@ -12,10 +12,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.sql.Dialect;
@@ -120,13 +125,50 @@ class JdbcUrlVerifierTest extends VerifierScenarios {
     @Test
     void anUnreachableServerIsUnavailable() {
         VerifyRequest request = new VerifyRequest(Dialect.POSTGRESQL, List.of(), List.of(),
-                "jdbc:postgresql://localhost:1/nowhere?password=hunter2", VerifySettings.defaults());
+                "jdbc:postgresql://u:hunter1@localhost:1/nowhere?password=hunter2&sslpassword=hunter3", VerifySettings.defaults());
 
         VerificationUnavailableException e = assertThrows(VerificationUnavailableException.class,
                 () -> new Verifier().run(request, ProgressListener.NONE));
 
-        assertTrue(e.getMessage().startsWith("cannot connect to jdbc:postgresql://localhost:1/nowhere?password=***"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith(
+                "cannot connect to jdbc:postgresql://u:****@localhost:1/nowhere?password=****&sslpassword=****"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter"), e.getMessage());
+    }
+
+    @Test
+    void theOlderReleasesTestOutputNeverShowsThePasswordOrSecretEnvironmentValues(@TempDir Path olderCheckout)
+            throws IOException {
+        // a test suite that prints its environment, as failing builds often do
+        Files.writeString(olderCheckout.resolve("run-tests.sh"),
+                "echo \"url=$SPRING_DATASOURCE_URL password=$SPRING_DATASOURCE_PASSWORD db=$DATABASE_URL\"\n"
+                        + "echo \"token=ci-token-0123456789\"\nexit 1\n");
+        VerifyRequest request = new VerifyRequest(Dialect.POSTGRESQL, olderRelease(), List.of(), url("freshdb"),
+                VerifySettings.defaults().withJdbcCredentials("fresh", "fresh-secret")
+                        .withOldTests("sh run-tests.sh", olderCheckout, null, List.of()));
+        List<String> shown = new ArrayList<>();
+
+        Verification v = new Verifier().run(request, new ProgressListener() {
+            @Override
+            public void stepStarted(String name) {
+            }
+
+            @Override
+            public void stepFinished(Step step) {
+                shown.add(step.details() + step.failures());
+            }
+
+            @Override
+            public void message(String text) {
+                shown.add(text);
+            }
+        }, Map.of("CI_JOB_TOKEN", "ci-token-0123456789"));
+
+        String tests = String.join("\n", step(v, Verifier.OLD_TESTS).failures());
+        assertTrue(tests.contains("password=****"), tests);
+        assertTrue(tests.contains("token=****"), tests);
+        String everything = render(v) + shown;
+        assertFalse(everything.contains("fresh-secret"), everything);
+        assertFalse(everything.contains("ci-token-0123456789"), everything);
     }
 
     private static List<String> names(String sql, String url, String user, String password) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.secret.MaskedUrl;
 import dev.migsafe.sql.Dialect;
 
 /**
