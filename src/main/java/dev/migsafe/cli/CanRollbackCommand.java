@@ -47,7 +47,7 @@ final class CanRollbackCommand implements Callable<Integer> {
         ReleasePair.Releases releases = releasePair.select(ws, "can-rollback");
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer());
         AnalysisResult result = ws.analyseRange(dialect, releases.older(), releases.newer());
-        Verification verification = VerificationStage.run(ws, verifyOptions, releases, result.range(), dialect,
+        Verification verification = VerificationStage.run(ws, verifyOptions, releases, result, dialect,
                 spec.commandLine().getErr());
         boolean verificationFailed = verification != null && verification.failed();
         Verdict verdict = Verdict.decide(result.findings(), verificationFailed);

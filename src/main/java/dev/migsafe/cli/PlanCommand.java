@@ -104,7 +104,7 @@ final class PlanCommand implements Callable<Integer> {
         ReleasePair.Releases selected = releases.select(ws, "plan");
         Dialect dialect = ws.dialect(projectOptions.dialect, selected.newer());
         AnalysisResult result = ws.analyseRange(dialect, selected.older(), selected.newer());
-        Verification verification = VerificationStage.run(ws, verifyOptions(), selected, result.range(), dialect,
+        Verification verification = VerificationStage.run(ws, verifyOptions(), selected, result, dialect,
                 spec.commandLine().getErr());
         Verdict verdict = Verdict.decide(result.findings(), verification != null && verification.failed());
         SchemaHistory history = null;

@@ -1,11 +1,11 @@
 package dev.migsafe.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 
+import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.report.Report;
-import dev.migsafe.source.Migration;
 import dev.migsafe.sql.Dialect;
+import dev.migsafe.verify.RangeLineage;
 import dev.migsafe.verify.Step;
 import dev.migsafe.verify.Verification;
 import dev.migsafe.verify.VerificationUnavailableException;
@@ -19,13 +19,14 @@ final class VerificationStage {
     }
 
     /** @return the verification, or null with {@code --verify none} */
-    static Verification run(Workspace ws, VerifyOptions options, ReleasePair.Releases releases, List<Migration> range,
+    static Verification run(Workspace ws, VerifyOptions options, ReleasePair.Releases releases, AnalysisResult analysis,
                             Dialect dialect, PrintWriter err) {
         if ("none".equalsIgnoreCase(options.mode)) {
             return null;
         }
-        VerifyRequest request = new VerifyRequest(dialect, releases.older(), range, options.mode,
-                ws.verifySettings(options.oldTests, releases.toIsGitRef() ? releases.toLabel() : null));
+        VerifyRequest request = new VerifyRequest(dialect, releases.older(), analysis.range(), options.mode,
+                ws.verifySettings(options.oldTests, releases.toIsGitRef() ? releases.toLabel() : null),
+                RangeLineage.of(analysis.olderSchema(), analysis.newerSchema()));
         try (ConsoleProgress progress = new ConsoleProgress(err, Console.colour())) {
             return new Verifier().run(request, progress);
         } catch (VerificationUnavailableException e) {

@@ -51,7 +51,7 @@ final class VerifyCommand implements Callable<Integer> {
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer());
         // the range and its migrations' statuses come from the analysis; its findings are not reported here
         AnalysisResult analysis = ws.analyseRange(dialect, releases.older(), releases.newer());
-        Verification verification = VerificationStage.run(ws, verifyOptions, releases, analysis.range(), dialect,
+        Verification verification = VerificationStage.run(ws, verifyOptions, releases, analysis, dialect,
                 spec.commandLine().getErr());
         if ("none".equals(verification.mode())) {
             throw new ExitException(ExitCode.VERIFICATION_UNAVAILABLE, "no database to verify on: "

@@ -31,8 +31,10 @@ final class RollbackRehearsal {
      * @param seeded the older tables' values right after seeding, for the columns the range dropped:
      *               their values are gone before the downs run, and a down that re-adds the column
      *               brings it back empty (or filled with its default)
+     * @param lineage where the range moved the older tables and columns: their values are read there
+     *               before the downs run
      */
-    StepOutcome run(List<Migration> range, SchemaSnapshot older, RowValues seeded) throws SQLException {
+    StepOutcome run(List<Migration> range, SchemaSnapshot older, RowValues seeded, RangeLineage lineage) throws SQLException {
         List<String> missing = range.stream()
                 .filter(m -> m.kind() != Migration.Kind.REPEATABLE && !m.hasDown())
                 .map(m -> m.id() + " (" + m.up().path() + ")")
@@ -45,7 +47,7 @@ final class RollbackRehearsal {
                     + ": the rehearsal needs a down for every migration of the range");
         }
         Map<String, Long> rowsBefore = countRows(older);
-        RowValues valuesBefore = RowValues.read(db, older).orElse(seeded);
+        RowValues valuesBefore = RowValues.read(db, older, lineage).orElse(seeded);
         try {
             applier.revert(range);
         } catch (MigrationFailedException e) {

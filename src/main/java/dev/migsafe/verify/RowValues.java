@@ -31,20 +31,30 @@ final class RowValues {
         this.tables = tables;
     }
 
+    /** The older tables' values, read under the older names (after seeding, after the downs). */
     static RowValues read(ScratchDatabase db, SchemaSnapshot older) throws SQLException {
+        return read(db, older, RangeLineage.SAME_NAMES);
+    }
+
+    /**
+     * The older tables' values, each table and column read where the range moved it ({@code lineage}):
+     * kept under the older names, so that they compare with the values read after the downs. A column
+     * the range dropped is left out, even when a new column now has its name.
+     */
+    static RowValues read(ScratchDatabase db, SchemaSnapshot older, RangeLineage lineage) throws SQLException {
         Map<String, Map<List<Object>, Map<String, Object>>> tables = new LinkedHashMap<>();
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.setMaxRows(MAX_ROWS);
             for (TableShape table : older.tables().values()) {
-                List<String> key = table.rowKey();
-                if (key.isEmpty()) {
-                    continue;
+                List<String> key = table.rowKey().stream().map(k -> lineage.column(table.name(), k)).toList();
+                if (key.isEmpty() || key.contains(null)) {
+                    continue; // no key, or the range dropped a key column: rows cannot be matched
                 }
                 List<Map<String, Object>> rows;
                 try {
-                    rows = SqlValues.rows(st.executeQuery("SELECT * FROM " + db.kind().quote(table.name())));
+                    rows = SqlValues.rows(st.executeQuery("SELECT * FROM " + db.kind().quote(lineage.table(table.name()))));
                 } catch (SQLException gone) {
-                    continue; // renamed or dropped by the range: the schema comparison says so
+                    continue; // dropped by the range: the schema comparison says so
                 }
                 Map<List<Object>, Map<String, Object>> byKey = new LinkedHashMap<>();
                 for (Map<String, Object> row : rows) {
@@ -53,8 +63,9 @@ final class RowValues {
                     }
                     Map<String, Object> values = new LinkedHashMap<>();
                     for (ColumnShape column : table.columns()) {
-                        if (row.containsKey(column.name())) {
-                            values.put(column.name(), row.get(column.name()));
+                        String now = lineage.column(table.name(), column.name());
+                        if (now != null && row.containsKey(now)) {
+                            values.put(column.name(), row.get(now));
                         }
                     }
                     byKey.put(key.stream().map(row::get).map(RowValues::comparable).toList(), values);

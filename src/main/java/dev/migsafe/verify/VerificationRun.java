@@ -49,7 +49,7 @@ final class VerificationRun {
             }
             step(Verifier.CONTRACT, this::contract);
             step(Verifier.OLD_TESTS, () -> new OldTestsRunner(settings).run(db, progress));
-            step(Verifier.REHEARSAL, () -> new RollbackRehearsal(db, applier).run(request.range(), older, seeded));
+            step(Verifier.REHEARSAL, () -> new RollbackRehearsal(db, applier).run(request.range(), older, seeded, request.lineage()));
         }
         return steps;
     }

@@ -13,14 +13,22 @@ import dev.migsafe.sql.Dialect;
  * @param range    the migrations of the newer release that the older one does not have, in order
  * @param target   auto, none, testcontainers, embedded, or a JDBC URL
  * @param settings images, old-tests command and directories
+ * @param lineage  where the older tables and columns are after the range (the schema model's lineage)
  */
 public record VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
-                            VerifySettings settings) {
+                            VerifySettings settings, RangeLineage lineage) {
+
+    /** A request without the schema model: older tables and columns are looked for under their own names. */
+    public VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
+                         VerifySettings settings) {
+        this(dialect, older, range, target, settings, RangeLineage.SAME_NAMES);
+    }
 
     public VerifyRequest {
         older = List.copyOf(older);
         range = List.copyOf(range);
         target = target == null || target.isBlank() ? "auto" : target.trim();
         settings = settings == null ? VerifySettings.defaults() : settings;
+        lineage = lineage == null ? RangeLineage.SAME_NAMES : lineage;
     }
 }
