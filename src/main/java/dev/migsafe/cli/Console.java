@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import dev.migsafe.report.GitHubAnnotationWriter;
+import dev.migsafe.report.Printable;
 import dev.migsafe.report.RenderOptions;
 import dev.migsafe.report.Report;
 import dev.migsafe.report.ReportFormat;
@@ -58,7 +59,7 @@ final class Console {
             PrintWriter note = options.output == null ? spec.commandLine().getErr() : out;
             note.println(report.verdict() + ": " + report.summary().errors() + " error(s), "
                     + report.summary().warnings() + " warning(s); reports written:");
-            written.forEach(p -> note.println("  " + p));
+            written.forEach(p -> note.println("  " + Printable.escape(p.toString())));
             note.flush();
         }
         annotations(spec, report, options, formats, render);

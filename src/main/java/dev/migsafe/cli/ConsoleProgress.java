@@ -2,6 +2,7 @@ package dev.migsafe.cli;
 
 import java.io.PrintWriter;
 
+import dev.migsafe.report.Printable;
 import dev.migsafe.verify.ProgressListener;
 import dev.migsafe.verify.Step;
 
@@ -43,7 +44,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public synchronized void message(String text) {
-        detail = text;
+        detail = Printable.escape(text);
         if (live) {
             redraw();
         }

@@ -3,6 +3,7 @@ package dev.migsafe.cli;
 import java.io.PrintWriter;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.report.Printable;
 import dev.migsafe.report.ReportBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("migsafe: " + ex.getMessage());
+            err.println("migsafe: " + Printable.escape(ex.getMessage()));
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.BAD_INPUT;
         });
@@ -47,20 +48,20 @@ public final class Main implements Runnable {
 
     private static int handle(Exception ex, PrintWriter err) {
         if (ex instanceof BadInputException) {
-            err.println("migsafe: " + ex.getMessage());
+            err.println("migsafe: " + Printable.escape(ex.getMessage()));
             return ExitCode.BAD_INPUT;
         }
         if (ex instanceof java.io.UncheckedIOException io) {
             // a file we could not read or write (a read-only or full output directory, say): the user's to fix
-            err.println("migsafe: " + ioProblem(io.getCause()));
+            err.println("migsafe: " + Printable.escape(ioProblem(io.getCause())));
             return ExitCode.BAD_INPUT;
         }
         if (ex instanceof ExitException e) {
-            err.println("migsafe: " + e.getMessage());
+            err.println("migsafe: " + Printable.escape(e.getMessage()));
             return e.code();
         }
         // A bug of ours, not the user's: say so plainly, and keep the trace available for reports.
-        err.println("migsafe: internal error: " + ex + " (please report it; set MIGSAFE_DEBUG=1 for the stack trace)");
+        err.println("migsafe: internal error: " + Printable.escape(String.valueOf(ex)) + " (please report it; set MIGSAFE_DEBUG=1 for the stack trace)");
         if (System.getenv("MIGSAFE_DEBUG") != null) {
             ex.printStackTrace(err);
         }

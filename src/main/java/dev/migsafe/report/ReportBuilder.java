@@ -1,5 +1,7 @@
 package dev.migsafe.report;
 
+import static dev.migsafe.report.Printable.escape;
+
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -48,9 +50,9 @@ public final class ReportBuilder {
                 (int) all.stream().filter(Finding::suppressed).count(),
                 (int) all.stream().filter(f -> f.baselined() && !f.suppressed()).count());
         List<Report.MigrationEntry> migrations = result.statuses().stream()
-                .map(s -> new Report.MigrationEntry(s.migration().id(), s.migration().up().path(), s.status(),
-                        s.migration().hasDown(), s.migration().checksum(),
-                        s.migration().hasDown() ? s.migration().down().path() : null))
+                .map(s -> new Report.MigrationEntry(escape(s.migration().id()), escape(s.migration().up().path()),
+                        s.status(), s.migration().hasDown(), s.migration().checksum(),
+                        s.migration().hasDown() ? escape(s.migration().down().path()) : null))
                 .toList();
         List<Report.FindingEntry> findings = all.stream()
                 .map(f -> entry(f, f.isActive() && blocking.test(f)))
@@ -58,15 +60,31 @@ public final class ReportBuilder {
         // a schema comparison only means something between two releases
         List<Report.SchemaChange> schemaChanges = to != null && result.olderSchema() != null && result.newerSchema() != null
                 ? SchemaChanges.between(result.olderSchema(), result.newerSchema()) : null;
-        return new Report(1, new Report.Tool("migsafe", TOOL_VERSION), command, from, to, dialect, verdict.name(),
-                summary, migrations, findings, verification, strategies, schemaChanges, null,
-                notes == null || notes.isEmpty() ? null : notes);
+        return new Report(1, new Report.Tool("migsafe", TOOL_VERSION), command, escape(from), escape(to), dialect,
+                verdict.name(), summary, migrations, findings, printable(verification), printable(strategies),
+                schemaChanges == null ? null : schemaChanges.stream().map(c -> new Report.SchemaChange(c.kind(),
+                        c.change(), escape(c.object()), escape(c.before()), escape(c.after()))).toList(),
+                null, notes == null || notes.isEmpty() ? null : notes.stream().map(Printable::escape).toList());
     }
 
     private static Report.FindingEntry entry(Finding f, boolean blocking) {
-        return new Report.FindingEntry(f.ruleId(), f.name(), f.category().id(), f.severity().id(), f.file(), f.line(),
-                f.object(), f.statement(), f.message(), f.fix(), f.suppressed(), f.suppressionReason(), f.baselined(),
-                blocking, Fingerprint.of(f));
+        return new Report.FindingEntry(f.ruleId(), f.name(), f.category().id(), f.severity().id(), escape(f.file()),
+                f.line(), escape(f.object()), escape(f.statement()), escape(f.message()), escape(f.fix()), f.suppressed(),
+                escape(f.suppressionReason()), f.baselined(), blocking, Fingerprint.of(f));
+    }
+
+    // Every text that comes from the input is made printable here, once, for every format.
+
+    private static Report.VerificationEntry printable(Report.VerificationEntry v) {
+        return v == null ? null : new Report.VerificationEntry(v.mode(), escape(v.database()), v.steps().stream()
+                .map(s -> new Report.StepEntry(s.name(), s.status(), s.durationMs(), escape(s.details()),
+                        s.failures() == null ? null : s.failures().stream().map(Printable::escape).toList()))
+                .toList());
+    }
+
+    private static List<Strategy> printable(List<Strategy> strategies) {
+        return strategies == null ? null : strategies.stream()
+                .map(s -> new Strategy(s.name(), s.feasible(), s.dataLoss(), escape(s.notes()), s.steps())).toList();
     }
 
     private static int count(List<Finding> findings, Severity s) {
