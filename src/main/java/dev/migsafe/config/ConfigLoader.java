@@ -104,7 +104,7 @@ final class ConfigLoader {
 
     private static ProjectConfig withSource(ProjectConfig c, String shown) {
         return new ProjectConfig(c.dialect(), c.migrations(), c.releases(), c.postgresVersion(), c.mysqlVersion(),
-                c.rules(), c.verify(), c.deploy(), shown);
+                c.rules(), c.verify(), c.deploy(), c.liquibase(), shown);
     }
 
     private static String line(JsonLocation location) {
@@ -191,7 +191,8 @@ final class ConfigLoader {
             String mysqlVersion,
             Map<String, ProjectConfig.RuleSetting> rules,
             ProjectConfig.Verify verify,
-            Deploy deploy) {
+            Deploy deploy,
+            ProjectConfig.Liquibase liquibase) {
 
         ProjectConfig toConfig(String source) {
             Map<String, ProjectConfig.RuleSetting> ruleIds = new LinkedHashMap<>();
@@ -201,7 +202,7 @@ final class ConfigLoader {
             }
             return new ProjectConfig(dialect, migrations == null ? List.of() : migrations,
                     releases == null ? List.of() : releases, postgresVersion, mysqlVersion, ruleIds, verify,
-                    deploy == null ? null : deploy.kind(), source);
+                    deploy == null ? null : deploy.kind(), liquibase, source);
         }
     }
 
