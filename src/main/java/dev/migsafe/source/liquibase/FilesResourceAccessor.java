@@ -119,7 +119,11 @@ final class FilesResourceAccessor implements ResourceAccessor {
                 throw new FileNotFoundException(files.displayPath(getPath()));
             }
             IncludeChain.refuseCycle(getPath(), files);
-            return new ByteArrayInputStream(files.read(getPath()));
+            byte[] bytes = files.read(getPath());
+            if (YamlAliasGuard.isYaml(getPath())) {
+                YamlAliasGuard.check(files.displayPath(getPath()), bytes);
+            }
+            return new ByteArrayInputStream(bytes);
         }
 
         @Override
