@@ -33,6 +33,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import dev.migsafe.BadInputException;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.MigrationFormat;
+import dev.migsafe.source.ProjectPaths;
 import dev.migsafe.sql.Dialect;
 
 /**
@@ -58,7 +59,8 @@ final class ConfigLoader {
 
     ProjectConfig forProject(Path projectDir) {
         Path file = projectDir.resolve(ProjectConfig.FILE_NAME).normalize();
-        return Files.exists(file) ? load(file) : ProjectConfig.empty();
+        // the project's own file comes with the pull request: a link out of the project is not read
+        return Files.exists(file) ? load(new ProjectPaths(projectDir).requireInside(file)) : ProjectConfig.empty();
     }
 
     ProjectConfig load(Path file) {

@@ -65,6 +65,14 @@ public record ProjectConfig(
         public static final Liquibase NONE = new Liquibase(Map.of());
 
         public Liquibase {
+            if (parameters != null) {
+                parameters.forEach((name, value) -> {
+                    if (value == null) {
+                        throw new IllegalArgumentException("liquibase.parameters: '" + name + "' has no value;"
+                                + " write " + name + ": <value> (quote it to keep it empty: \"\")");
+                    }
+                });
+            }
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         }
     }

@@ -95,6 +95,22 @@ class UntrustedInputCliTest {
     }
 
     @Test
+    void configAndBaselineLinkedOutOfTheProjectAreRefusedUnread() throws IOException {
+        Path project = dir.resolve("app");
+        write(project.resolve("db/migration/V1__init.sql"), V1);
+        Path yaml = Files.writeString(dir.resolve("config.yaml"), "dialect: " + OUTSIDE_MARKER + "\n");
+        Files.createSymbolicLink(project.resolve("migsafe.yaml"), yaml);
+
+        assertRefused(CliRun.of("analyze", "--project", project.toString(), "--format", "json"), "migsafe.yaml");
+
+        Files.delete(project.resolve("migsafe.yaml"));
+        Path json = Files.writeString(dir.resolve("baseline.json"), OUTSIDE_MARKER + "\n");
+        Files.createSymbolicLink(project.resolve("migsafe-baseline.json"), json);
+
+        assertRefused(CliRun.of("analyze", "--project", project.toString(), "--format", "json"), "migsafe-baseline.json");
+    }
+
+    @Test
     void gitRefHoldingALinkOutOfTheRepositoryIsRefused() throws IOException {
         try (TestRepo repo = TestRepo.init(dir.resolve("repo"))) {
             repo.write("db/migration/V1__init.sql", V1);
