@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.baseline.Baseline;
+import dev.migsafe.source.ProjectPaths;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +36,9 @@ final class BaselineOptions {
         Path path = file(ws);
         if (ignore || file == null && !Files.isRegularFile(path)) {
             return new Applied(result, null, List.of());
+        }
+        if (file == null) {
+            new ProjectPaths(ws.root()).requireInside(path); // the project's own file: a link out is not read
         }
         String shown = ws.display(path);
         Baseline.Match match = Baseline.read(path, shown).apply(result.findings());

@@ -77,7 +77,8 @@ final class Workspace {
         } else {
             config = ProjectConfig.forProject(project);
         }
-        return new Workspace(project, root, config, dialect, new ChangeSetSelection(options.contexts, options.labels), options);
+        return new Workspace(project, root, config, dialect, new ChangeSetSelection(options.contexts, options.labels,
+                config.liquibase().parameters()), options);
     }
 
     private static Path nearestConfigDir(Path target) {

@@ -33,6 +33,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import dev.migsafe.BadInputException;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.MigrationFormat;
+import dev.migsafe.source.ProjectPaths;
 import dev.migsafe.sql.Dialect;
 
 /**
@@ -58,7 +59,8 @@ final class ConfigLoader {
 
     ProjectConfig forProject(Path projectDir) {
         Path file = projectDir.resolve(ProjectConfig.FILE_NAME).normalize();
-        return Files.exists(file) ? load(file) : ProjectConfig.empty();
+        // the project's own file comes with the pull request: a link out of the project is not read
+        return Files.exists(file) ? load(new ProjectPaths(projectDir).requireInside(file)) : ProjectConfig.empty();
     }
 
     ProjectConfig load(Path file) {
@@ -104,7 +106,7 @@ final class ConfigLoader {
 
     private static ProjectConfig withSource(ProjectConfig c, String shown) {
         return new ProjectConfig(c.dialect(), c.migrations(), c.releases(), c.postgresVersion(), c.mysqlVersion(),
-                c.rules(), c.verify(), c.deploy(), shown);
+                c.rules(), c.verify(), c.deploy(), c.liquibase(), shown);
     }
 
     private static String line(JsonLocation location) {
@@ -191,7 +193,8 @@ final class ConfigLoader {
             String mysqlVersion,
             Map<String, ProjectConfig.RuleSetting> rules,
             ProjectConfig.Verify verify,
-            Deploy deploy) {
+            Deploy deploy,
+            ProjectConfig.Liquibase liquibase) {
 
         ProjectConfig toConfig(String source) {
             Map<String, ProjectConfig.RuleSetting> ruleIds = new LinkedHashMap<>();
@@ -201,7 +204,7 @@ final class ConfigLoader {
             }
             return new ProjectConfig(dialect, migrations == null ? List.of() : migrations,
                     releases == null ? List.of() : releases, postgresVersion, mysqlVersion, ruleIds, verify,
-                    deploy == null ? null : deploy.kind(), source);
+                    deploy == null ? null : deploy.kind(), liquibase, source);
         }
     }
 

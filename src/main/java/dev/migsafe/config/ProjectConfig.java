@@ -21,6 +21,7 @@ import dev.migsafe.sql.Dialect;
  * @param rules           {@code rules:} rule ID (upper case) -> settings
  * @param verify          {@code verify:} (never null; its fields may be)
  * @param deploy          {@code deploy:} kind, or null
+ * @param liquibase       {@code liquibase:} (never null)
  * @param source          the file as users should see it, or null when there was none
  */
 public record ProjectConfig(
@@ -32,6 +33,7 @@ public record ProjectConfig(
         Map<String, RuleSetting> rules,
         Verify verify,
         DeployKind deploy,
+        Liquibase liquibase,
         String source) {
 
     public static final String FILE_NAME = "migsafe.yaml";
@@ -54,11 +56,40 @@ public record ProjectConfig(
         public static final Verify NONE = new Verify(null, null, null, null);
     }
 
+    /**
+     * The {@code liquibase:} section: {@code parameters:} are changelog parameters ({@code ${name}}),
+     * as {@code liquibase update -Dname=value} passes them; they win over the changelog's own
+     * {@code <property>}. Nothing else is substituted: not environment variables, not system properties.
+     */
+    public record Liquibase(Map<String, String> parameters) {
+        public static final Liquibase NONE = new Liquibase(Map.of());
+
+        public Liquibase {
+            if (parameters != null) {
+                parameters.forEach((name, value) -> {
+                    if (value == null) {
+                        throw new IllegalArgumentException("liquibase.parameters: '" + name + "' has no value;"
+                                + " write " + name + ": <value> (quote it to keep it empty: \"\")");
+                    }
+                });
+            }
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
+    }
+
+    /** Without a {@code liquibase:} section. */
+    public ProjectConfig(Dialect dialect, List<Location> migrations, List<Release> releases, String postgresVersion,
+                         String mysqlVersion, Map<String, RuleSetting> rules, Verify verify, DeployKind deploy,
+                         String source) {
+        this(dialect, migrations, releases, postgresVersion, mysqlVersion, rules, verify, deploy, Liquibase.NONE, source);
+    }
+
     public ProjectConfig {
         migrations = List.copyOf(migrations);
         releases = List.copyOf(releases);
         rules = Map.copyOf(rules);
         verify = verify == null ? Verify.NONE : verify;
+        liquibase = liquibase == null ? Liquibase.NONE : liquibase;
     }
 
     /** No file: everything detected or defaulted. */

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import dev.migsafe.BadInputException;
 
@@ -25,8 +27,14 @@ public final class DirectoryFiles implements MigrationFiles {
      * @param projectDir the project root that displayed paths are relative to
      */
     public DirectoryFiles(Path dir, Path projectDir) {
+        this(dir, new ProjectPaths(projectDir).boundedBy(dir));
+    }
+
+    /** @param paths the project's paths: what is shown, and the boundary no file may lead out of */
+    DirectoryFiles(Path dir, ProjectPaths paths) {
         this.dir = dir;
-        this.paths = new ProjectPaths(projectDir);
+        this.paths = paths;
+        paths.requireInside(dir);
         if (!Files.exists(dir)) {
             throw new BadInputException(paths.display(dir) + ": directory not found; check the path"
                     + " (or the migrations: entry in migsafe.yaml)");
@@ -46,17 +54,42 @@ public final class DirectoryFiles implements MigrationFiles {
         return paths.display(dir);
     }
 
+    /**
+     * Every regular file below the folder, links followed as long as they stay inside the project:
+     * a link (to a file or a folder) leading out of it is refused before anything behind it is
+     * listed or read.
+     */
     @Override
     public List<Entry> list() {
         List<Entry> entries = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            walk.filter(p -> !p.equals(dir)).forEach(p -> {
-                BasicFileAttributes attrs = attributes(p);
-                if (attrs != null && attrs.isRegularFile()) {
-                    entries.add(new Entry(relative(p), attrs.size()));
-                } else if (attrs == null) {
-                    // a dangling link or a file that vanished: keep it so reading it reports the problem
+        try {
+            Files.walkFileTree(dir, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    paths.requireInside(d);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                    paths.requireInside(p);
+                    if (attrs.isRegularFile()) {
+                        entries.add(new Entry(relative(p), attrs.size()));
+                    } else if (attrs.isSymbolicLink()) {
+                        // a dangling link: keep it so reading it reports the problem
+                        entries.add(new Entry(relative(p), -1));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    if (!(e instanceof NoSuchFileException)) {
+                        throw e;
+                    }
+                    // a file that vanished while listing: keep it so reading it reports the problem
                     entries.add(new Entry(relative(p), -1));
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException | UncheckedIOException e) {
@@ -69,7 +102,7 @@ public final class DirectoryFiles implements MigrationFiles {
 
     @Override
     public byte[] read(String relativePath) throws IOException {
-        return Files.readAllBytes(dir.resolve(relativePath));
+        return Files.readAllBytes(paths.requireInside(dir.resolve(relativePath)));
     }
 
     @Override
@@ -79,14 +112,6 @@ public final class DirectoryFiles implements MigrationFiles {
 
     private String relative(Path p) {
         return ProjectPaths.slashes(dir.relativize(p).toString());
-    }
-
-    private static BasicFileAttributes attributes(Path p) {
-        try {
-            return Files.readAttributes(p, BasicFileAttributes.class);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     static String reason(Exception e) {

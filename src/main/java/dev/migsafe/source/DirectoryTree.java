@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /** {@link ProjectTree} over a directory on disk. */
 public final class DirectoryTree implements ProjectTree {
     private final Path root;
-    private final Path projectDir;
+    private final ProjectPaths paths;
 
     /**
      * @param root       the folder the relative paths start from
@@ -17,7 +17,7 @@ public final class DirectoryTree implements ProjectTree {
      */
     public DirectoryTree(Path root, Path projectDir) {
         this.root = root;
-        this.projectDir = projectDir;
+        this.paths = new ProjectPaths(projectDir).boundedBy(root);
     }
 
     public Path resolve(String path) {
@@ -41,12 +41,12 @@ public final class DirectoryTree implements ProjectTree {
 
     @Override
     public MigrationFiles folder(String path) {
-        return new DirectoryFiles(resolve(path), projectDir);
+        return new DirectoryFiles(resolve(path), paths);
     }
 
     @Override
     public String display(String path) {
-        return new ProjectPaths(projectDir).display(resolve(path));
+        return paths.display(resolve(path));
     }
 
     private List<String> children(String path, boolean folders) {

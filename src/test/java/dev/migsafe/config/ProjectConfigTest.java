@@ -96,7 +96,7 @@ class ProjectConfigTest {
 
     @Test
     void unknownTopLevelKeyNamesItsLineAndTheKnownKeys() {
-        assertEquals("migsafe.yaml:2: unknown key 'foo' (expected one of deploy, dialect, migrations, mysql-version,"
+        assertEquals("migsafe.yaml:2: unknown key 'foo' (expected one of deploy, dialect, liquibase, migrations, mysql-version,"
                 + " postgres-version, releases, rules, verify)", error("dialect: mysql\nfoo:\n  bar: 1\n"));
     }
 

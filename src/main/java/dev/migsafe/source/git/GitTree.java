@@ -1,12 +1,16 @@
 package dev.migsafe.source.git;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -14,6 +18,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.MigrationFiles;
+import dev.migsafe.source.ProjectPaths;
 import dev.migsafe.source.ProjectTree;
 
 /**
@@ -21,6 +26,11 @@ import dev.migsafe.source.ProjectTree;
  * folder (which may be a sub-folder of the repository), read from git objects only.
  */
 public final class GitTree implements ProjectTree {
+    /** As many links as Linux follows in one path. */
+    private static final int MAX_LINKS = 40;
+    /** A link's target is a path; a longer "link" is not one git made. */
+    private static final long MAX_LINK_BYTES = 4096;
+
     private final Repository repository;
     private final RevCommit commit;
     private final String prefix;
@@ -69,6 +79,15 @@ public final class GitTree implements ProjectTree {
         return new GitFiles(this, path);
     }
 
+    /** What a path names here (links followed inside the repository), or null; for listings. */
+    Resolved resolveOrNull(String path) {
+        try {
+            return resolve(path);
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
     @Override
     public String display(String path) {
         return (path.isEmpty() ? "the project" : path) + " at " + ref;
@@ -85,24 +104,96 @@ public final class GitTree implements ProjectTree {
 
     /** The tree object of a folder (project-relative), or null when it is not a folder at this commit. */
     ObjectId treeOf(String path) {
-        String full = inRepository(path);
-        if (full.isEmpty()) {
-            return commit.getTree();
-        }
-        try (TreeWalk walk = TreeWalk.forPath(repository, full, commit.getTree())) {
-            return walk != null && walk.getFileMode(0) == FileMode.TREE ? walk.getObjectId(0) : null;
+        try {
+            Resolved found = resolve(path);
+            return found != null && found.mode() == FileMode.TREE ? found.id() : null;
         } catch (IOException e) {
             throw unreadable(path, e);
         }
     }
 
     byte[] bytes(String path) throws IOException {
-        try (TreeWalk walk = TreeWalk.forPath(repository, inRepository(path), commit.getTree())) {
-            if (walk == null || (walk.getFileMode(0).getBits() & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
-                throw new java.io.FileNotFoundException(path + " at " + ref);
-            }
-            return repository.open(walk.getObjectId(0)).getBytes();
+        Resolved found = resolve(path);
+        if (found == null || !found.isFile()) {
+            throw new java.io.FileNotFoundException(path + " at " + ref);
         }
+        return repository.open(found.id()).getBytes();
+    }
+
+    /** What a path names at this commit once links are followed. */
+    record Resolved(ObjectId id, FileMode mode) {
+        boolean isFile() {
+            return (mode.getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+        }
+    }
+
+    /**
+     * The object a project-relative path names, symbolic links followed as git would check them out,
+     * or null when there is none (or it is a submodule, whose objects are another repository's). A
+     * link is followed only while it stays inside the repository: an absolute target, or one whose
+     * {@code ..} steps above the repository's root, is refused unread.
+     *
+     * @throws BadInputException naming the path when a link leads out of the repository
+     */
+    Resolved resolve(String path) throws IOException {
+        Deque<String> todo = new ArrayDeque<>(List.of(inRepository(path).split("/")));
+        List<String> done = new ArrayList<>(); // the resolved part: real entries, no links
+        Resolved at = new Resolved(commit.getTree(), FileMode.TREE);
+        int links = 0;
+        while (!todo.isEmpty()) {
+            String name = todo.pollFirst();
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) { // only link targets hold these
+                if (done.isEmpty()) {
+                    throw new BadInputException(ProjectPaths.outside(display(path)));
+                }
+                done.remove(done.size() - 1);
+                at = done.isEmpty() ? new Resolved(commit.getTree(), FileMode.TREE) : entry(String.join("/", done));
+                continue;
+            }
+            if (at.mode() != FileMode.TREE) {
+                return null;
+            }
+            Resolved next = entry(done.isEmpty() ? name : String.join("/", done) + "/" + name);
+            if (next == null || next.mode() == FileMode.GITLINK) {
+                return null;
+            }
+            if (next.mode() != FileMode.SYMLINK) {
+                done.add(name);
+                at = next;
+                continue;
+            }
+            if (++links > MAX_LINKS) {
+                throw new BadInputException(display(path) + ": too many levels of symbolic links; replace the"
+                        + " links with the files themselves");
+            }
+            String target = linkTarget(next.id(), path).replace('\\', '/');
+            if (target.startsWith("/") || target.matches("^[A-Za-z]:.*")) {
+                throw new BadInputException(ProjectPaths.outside(display(path)));
+            }
+            List<String> parts = List.of(target.split("/"));
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                todo.addFirst(parts.get(i)); // relative to the link's folder, which is where "done" is
+            }
+        }
+        return at;
+    }
+
+    /** The entry at a repository path, as stored (links not followed), or null. */
+    private Resolved entry(String repositoryPath) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(repository, repositoryPath, commit.getTree())) {
+            return walk == null ? null : new Resolved(walk.getObjectId(0), walk.getFileMode(0));
+        }
+    }
+
+    private String linkTarget(ObjectId link, String path) throws IOException {
+        ObjectLoader loader = repository.open(link);
+        if (loader.getSize() > MAX_LINK_BYTES) {
+            throw new BadInputException(ProjectPaths.outside(display(path)));
+        }
+        return new String(loader.getBytes(), StandardCharsets.UTF_8);
     }
 
     BadInputException unreadable(String path, IOException e) {
@@ -119,8 +210,11 @@ public final class GitTree implements ProjectTree {
         try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(tree);
             while (walk.next()) {
-                boolean isFolder = walk.getFileMode(0) == FileMode.TREE;
-                boolean isFile = (walk.getFileMode(0).getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+                Resolved entry = walk.getFileMode(0) == FileMode.SYMLINK
+                        ? resolveOrNull(ProjectTree.child(path, walk.getNameString()))
+                        : new Resolved(walk.getObjectId(0), walk.getFileMode(0));
+                boolean isFolder = entry != null && entry.mode() == FileMode.TREE;
+                boolean isFile = entry != null && entry.isFile();
                 if (folders ? isFolder : isFile) {
                     names.add(walk.getNameString());
                 }

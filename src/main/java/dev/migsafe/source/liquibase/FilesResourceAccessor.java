@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import dev.migsafe.BadInputException;
 import dev.migsafe.source.MigrationFiles;
 import liquibase.resource.AbstractResource;
 import liquibase.resource.Resource;
@@ -18,7 +19,10 @@ import liquibase.resource.ResourceAccessor;
 /**
  * Lets Liquibase's own changelog parsers read a {@link MigrationFiles} folder (a directory or a
  * folder of a git commit) as their resource root, so {@code include}, {@code includeAll} and
- * {@code sqlFile} resolve inside it. Paths outside the folder do not exist.
+ * {@code sqlFile} resolve inside it. A path whose {@code ..} steps out of the folder is refused (it
+ * is never clamped to another file of the folder); the folder's own files were already checked not
+ * to lead out of the project. Opening a changelog that is already being parsed further up the
+ * include chain is an include cycle, refused by name before Liquibase recurses forever.
  */
 final class FilesResourceAccessor implements ResourceAccessor {
     private final MigrationFiles files;
@@ -29,7 +33,7 @@ final class FilesResourceAccessor implements ResourceAccessor {
 
     @Override
     public List<Resource> search(String path, boolean recursive) {
-        String folder = normalize(path);
+        String folder = inFolder(path);
         String prefix = folder.isEmpty() ? "" : folder + "/";
         List<Resource> found = new ArrayList<>();
         for (MigrationFiles.Entry e : files.list()) {
@@ -43,7 +47,7 @@ final class FilesResourceAccessor implements ResourceAccessor {
 
     @Override
     public List<Resource> getAll(String path) {
-        String rel = normalize(path);
+        String rel = inFolder(path);
         boolean exists = files.list().stream().anyMatch(e -> e.relativePath().equals(rel));
         return exists ? List.of(new FileResource(rel)) : null;
     }
@@ -57,7 +61,22 @@ final class FilesResourceAccessor implements ResourceAccessor {
     public void close() {
     }
 
-    /** The path relative to the folder: classpath prefixes, leading slashes, "." and ".." removed. */
+    /** {@link #normalize(String)}, refusing a path that steps out of the folder. */
+    private String inFolder(String path) {
+        try {
+            return normalize(path);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(files.location() + ": Liquibase path '" + path + "' resolves outside this"
+                    + " folder; migsafe reads includes, sqlFile and loadData files only inside the changelog's folder,"
+                    + " never outside the project");
+        }
+    }
+
+    /**
+     * The path relative to the folder: classpath prefixes, leading slashes, "." and ".." removed.
+     *
+     * @throws IllegalArgumentException when a ".." steps above the folder
+     */
     static String normalize(String path) {
         String p = path.replace('\\', '/').replaceFirst("^classpath\\*?:", "");
         Deque<String> parts = new ArrayDeque<>();
@@ -66,7 +85,9 @@ final class FilesResourceAccessor implements ResourceAccessor {
                 continue;
             }
             if (part.equals("..")) {
-                parts.pollLast();
+                if (parts.pollLast() == null) {
+                    throw new IllegalArgumentException(path + " leads out of the folder");
+                }
             } else {
                 parts.addLast(part);
             }
@@ -97,17 +118,22 @@ final class FilesResourceAccessor implements ResourceAccessor {
             if (!exists()) {
                 throw new FileNotFoundException(files.displayPath(getPath()));
             }
-            return new ByteArrayInputStream(files.read(getPath()));
+            IncludeChain.refuseCycle(getPath(), files);
+            byte[] bytes = files.read(getPath());
+            if (YamlAliasGuard.isYaml(getPath())) {
+                YamlAliasGuard.check(files.displayPath(getPath()), bytes);
+            }
+            return new ByteArrayInputStream(bytes);
         }
 
         @Override
         public Resource resolve(String other) {
-            return new FileResource(normalize(resolvePath(other)));
+            return new FileResource(inFolder(resolvePath(other)));
         }
 
         @Override
         public Resource resolveSibling(String other) {
-            return new FileResource(normalize(resolveSiblingPath(other)));
+            return new FileResource(inFolder(resolveSiblingPath(other)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.migsafe.source.liquibase;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -95,15 +96,53 @@ public final class LiquibaseReader implements MigrationReader {
         try {
             return Scope.child(scope, () -> {
                 ChangeLogParser parser = ChangeLogParserFactory.getInstance().getParser(masterPath, accessor);
-                DatabaseChangeLog changeLog = parser.parse(masterPath, new ChangeLogParameters(), accessor);
+                DatabaseChangeLog changeLog = parser.parse(masterPath, parameters(), accessor);
                 return new Conversion(files, accessor).convert(changeLog);
             });
-        } catch (BadInputException e) {
-            throw e;
+        } catch (StackOverflowError e) {
+            throw new BadInputException(files.displayPath(masterPath) + ": Liquibase changelogs nest too deeply to read"
+                    + " (an include cycle?); flatten the includes", e);
         } catch (Exception e) {
+            BadInputException ours = ours(e);
+            if (ours != null) {
+                throw ours;
+            }
             throw new BadInputException(files.displayPath(masterPath) + ": Liquibase cannot read the changelog ("
                     + oneLine(e) + "); fix the changelog (liquibase validate shows the same error)", e);
         }
+    }
+
+    /**
+     * The parameters Liquibase substitutes for {@code ${name}}: those of migsafe.yaml (they win, as
+     * {@code -Dname=value} does), then the changelog's own {@code <property>} entries, which Liquibase
+     * adds while parsing, filtered by the same contexts and labels. Liquibase also fills in every
+     * environment variable and JVM system property: those are dropped, so a {@code ${...}} naming one
+     * stays as written and no value of the machine running migsafe reaches a report.
+     */
+    private ChangeLogParameters parameters() {
+        ChangeLogParameters parameters = new ChangeLogParameters();
+        try {
+            Field system = ChangeLogParameters.class.getDeclaredField("systemParameters");
+            system.setAccessible(true);
+            ((List<?>) system.get(parameters)).clear();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // never read a changelog with the environment in reach
+            throw new IllegalStateException("cannot keep environment values out of Liquibase's changelog parameters", e);
+        }
+        parameters.setContexts(new Contexts(selection.contexts()));
+        parameters.setLabels(new LabelExpression(selection.labels()));
+        selection.parameters().forEach(parameters::set);
+        return parameters;
+    }
+
+    /** Our own refusal (a path out of the folder, an include cycle) however deep Liquibase wrapped it. */
+    private static BadInputException ours(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException b) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private String findMaster(MigrationFiles files) {
