@@ -1,12 +1,11 @@
 package dev.migsafe.baseline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.report.AtomicFiles;
 import dev.migsafe.rules.Finding;
 
 /**
@@ -121,22 +121,12 @@ public record Baseline(int schemaVersion, String fingerprint, List<Entry> findin
 
     /** Writes the file atomically (a temporary file moved into place). */
     public void write(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
+        String json;
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".migsafe-baseline-", ".tmp");
-            try {
-                Files.writeString(tmp, MAPPER.writeValueAsString(this) + System.lineSeparator(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            json = MAPPER.writeValueAsString(this) + System.lineSeparator();
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot write the baseline (" + e.getMessage() + ")");
+            throw new UncheckedIOException(e);
         }
+        AtomicFiles.writeAll(Map.of(file, json));
     }
 }

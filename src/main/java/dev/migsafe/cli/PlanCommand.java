@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migsafe.BadInputException;
@@ -26,10 +25,12 @@ import dev.migsafe.plan.RollbackFloor;
 import dev.migsafe.plan.RunbookHtml;
 import dev.migsafe.plan.RunbookMarkdown;
 import dev.migsafe.plan.history.HistoryReader;
-import dev.migsafe.secret.MaskedUrl;
 import dev.migsafe.plan.history.SchemaHistory;
+import dev.migsafe.report.AtomicFiles;
 import dev.migsafe.report.JsonReportWriter;
+import dev.migsafe.report.Printable;
 import dev.migsafe.report.ReportBuilder;
+import dev.migsafe.secret.MaskedUrl;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Verdict;
 import dev.migsafe.verify.Verification;
@@ -185,12 +186,13 @@ final class PlanCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot create the output directory (" + e.getMessage() + "); choose another with --output");
         }
-        note.println(plan.verdict() + ": recommended way back: " + plan.matrix().recommended() + "; runbook written:");
+        Map<Path, String> files = new LinkedHashMap<>();
         for (Format f : chosen) {
-            Path target = dir.resolve(f.fileName);
-            write(target, render(plan, f, result, ws));
-            note.println("  " + target);
+            files.put(dir.resolve(f.fileName), render(plan, f, result, ws));
         }
+        List<Path> written = AtomicFiles.writeAll(files);
+        note.println(plan.verdict() + ": recommended way back: " + plan.matrix().recommended() + "; runbook written:");
+        written.forEach(p -> note.println("  " + Printable.escape(p.toString())));
         note.flush();
     }
 
@@ -209,24 +211,5 @@ final class PlanCommand implements Callable<Integer> {
                 yield sw.toString();
             }
         };
-    }
-
-    /** Rendered in memory, moved into place: never a half-written runbook. */
-    private static void write(Path target, String content) {
-        try {
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".migsafe-", ".tmp");
-            try {
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,20 +4,19 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.migsafe.BadInputException;
 
 /**
  * Delivers a finished report: the first format to stdout when no output directory is given, every
- * format to a file under the directory otherwise. Each file is rendered in memory and moved into
- * place atomically, so a failure never leaves a half-written report behind.
+ * format to a file under the directory otherwise, all or none ({@link AtomicFiles}): a failure never
+ * leaves a half-written report, nor one report of a new run beside another of the last.
  */
 public final class ReportOutput {
 
@@ -37,24 +36,14 @@ public final class ReportOutput {
                 stdout.flush();
                 return written;
             }
-            List<String> rendered = new ArrayList<>();
+            Map<Path, String> rendered = new LinkedHashMap<>();
             for (ReportFormat f : formats) {
                 StringWriter sw = new StringWriter();
                 f.writer(options.withColour(false)).write(report, sw);
-                rendered.add(sw.toString());
+                rendered.put(outputDir.resolve(f.fileName()), sw.toString());
             }
             createDirectory(outputDir);
-            for (int i = 0; i < formats.size(); i++) {
-                Path target = outputDir.resolve(formats.get(i).fileName());
-                Path tmp = Files.createTempFile(outputDir, ".migsafe-", ".tmp");
-                try {
-                    Files.writeString(tmp, rendered.get(i), StandardCharsets.UTF_8);
-                    move(tmp, target);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-                written.add(target);
-            }
+            written.addAll(AtomicFiles.writeAll(rendered));
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,14 +56,6 @@ public final class ReportOutput {
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot create the output directory (" + e.getMessage()
                     + "); choose another with --output");
-        }
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
