@@ -96,7 +96,8 @@ public final class ScriptLoader {
     private static int lineAt(byte[] bytes, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
+            // \n, \r\n and a lone \r each end a line, as in LineEnds
+            if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
                 line++;
             }
         }

@@ -122,7 +122,7 @@ public final class SqlLexer {
     }
 
     private Token lineComment(int pos) {
-        int end = text.indexOf('\n', pos);
+        int end = LineEnds.next(text, pos);
         return token(Token.Type.LINE_COMMENT, pos, end < 0 ? text.length() : end);
     }
 

@@ -56,7 +56,7 @@ public final class StatementSplitter {
             this.script = script;
             this.text = script.content();
             this.lexer = new SqlLexer(text, dialect);
-            this.lineStarts = lineStarts(text);
+            this.lineStarts = LineEnds.lineStarts(text);
         }
 
         List<SqlStatement> split() {
@@ -157,7 +157,7 @@ public final class StatementSplitter {
         }
 
         private int readDelimiterLine(int pos) {
-            int end = text.indexOf('\n', pos);
+            int end = LineEnds.next(text, pos);
             if (end < 0) {
                 end = text.length();
             }
@@ -186,7 +186,7 @@ public final class StatementSplitter {
         }
 
         private boolean atLineStart(int pos) {
-            for (int i = pos - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+            for (int i = pos - 1; i >= 0 && !LineEnds.isLineEnd(text.charAt(i)); i--) {
                 if (!Character.isWhitespace(text.charAt(i))) {
                     return false;
                 }
@@ -208,20 +208,4 @@ public final class StatementSplitter {
         }
     }
 
-    private static int[] lineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
-        }
-        int[] starts = new int[count];
-        int k = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[k++] = i + 1;
-            }
-        }
-        return starts;
-    }
 }

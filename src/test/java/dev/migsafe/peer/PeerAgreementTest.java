@@ -1,13 +1,13 @@
 package dev.migsafe.peer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import dev.migsafe.test.Corpus;
 
 /**
  * Measured agreement with squawk and Atlas on their own test cases, when the shared corpus is
@@ -15,13 +15,11 @@ import org.junit.jupiter.api.Test;
  * rules/atlas-mapping.md and writes them to target/peer-agreement/.
  */
 class PeerAgreementTest {
-    private static final Path CASES = Path.of("..", "shared", "corpus", "peer-cases");
     private static final Path OUT = Path.of("target", "peer-agreement");
 
     @Test
     void squawk() throws IOException {
-        Path jsonl = CASES.resolve("squawk-cases.jsonl");
-        assumeTrue(Files.isRegularFile(jsonl), "no squawk cases at " + jsonl + ": skipped");
+        Path jsonl = Corpus.require("peer-cases/squawk-cases.jsonl");
         Agreement a = SquawkAgreement.run(jsonl);
         String table = a.table("squawk rule", SquawkAgreement.mappingForTable());
         publish("squawk.md", table);
@@ -30,8 +28,7 @@ class PeerAgreementTest {
 
     @Test
     void atlas() throws IOException {
-        Path jsonl = CASES.resolve("atlas-cases.jsonl");
-        assumeTrue(Files.isRegularFile(jsonl), "no Atlas cases at " + jsonl + ": skipped");
+        Path jsonl = Corpus.require("peer-cases/atlas-cases.jsonl");
         Agreement a = AtlasAgreement.run(jsonl);
         String table = a.table("Atlas class", AtlasAgreement.mappingForTable());
         publish("atlas.md", table);

@@ -1,7 +1,6 @@
 package dev.migsafe.rules;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,14 +26,14 @@ import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
+import dev.migsafe.test.Corpus;
 
 /**
  * Real histories through parser, replayer and every rule: nothing may throw on what real projects
  * wrote (objects created outside the migrations, edits, odd statements). Prints the findings per
- * rule as a measurement. Skipped when the corpus (/work/shared/corpus) is not there.
+ * rule as a measurement. Needs the corpus (../shared/corpus).
  */
 class CorpusReplayTest {
-    private static final Path CORPUS = Path.of("/work/shared/corpus");
     /** V47__x.sql, V0006.Name.up.sql, 0120_2.9.0_schema.up.sql */
     private static final Pattern VERSION = Pattern.compile("^V?(\\d+)[._]");
 
@@ -59,8 +58,7 @@ class CorpusReplayTest {
     }
 
     private static void run(String dir, Dialect dialect, String prefix, String suffix) {
-        Path root = CORPUS.resolve(dir);
-        assumeTrue(Files.isDirectory(root), "corpus not available at " + root);
+        Path root = Corpus.require(dir);
         List<Migration> migrations = migrations(root, prefix, suffix);
         assertTrue(migrations.size() > 5, "found the corpus migrations in " + root);
         AnalysisResult result = new Analyzer(new SqlScriptParser(), RuleCatalog.all()).run(

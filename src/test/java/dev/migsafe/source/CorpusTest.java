@@ -3,23 +3,19 @@ package dev.migsafe.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.sql.Dialect;
+import dev.migsafe.test.Corpus;
 
-/** Reads the real migration folders of /work/shared/corpus when they are there. */
+/** Reads the real migration folders of the corpus (../shared/corpus). */
 class CorpusTest {
-    private static final Path CORPUS = Path.of(System.getProperty("migsafe.corpus", "/work/shared/corpus"));
 
     private static Path corpus(String relative) {
-        Path dir = CORPUS.resolve(relative);
-        Assumptions.assumeTrue(Files.isDirectory(dir), "corpus folder not present: " + dir);
-        return dir;
+        return Corpus.require(relative);
     }
 
     @Test
@@ -42,7 +38,7 @@ class CorpusTest {
     @Test
     void harborUpOnly() {
         Path dir = corpus("harbor/make/migrations/postgresql");
-        MigrationSet set = new MigrationSources().read(new SourceLocation(dir, null), CORPUS.resolve("harbor"), null);
+        MigrationSet set = new MigrationSources().read(new SourceLocation(dir, null), Corpus.root().resolve("harbor"), null);
         assertEquals(39, set.size());
         assertEquals("0001", set.migrations().get(0).id());
         assertEquals("0190", set.migrations().get(38).id());

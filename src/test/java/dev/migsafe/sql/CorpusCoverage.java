@@ -13,9 +13,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import dev.migsafe.source.MigrationScript;
+import dev.migsafe.test.Corpus;
 
 /**
- * Measures how much of the real-migration corpus (/work/shared/corpus, see its SOURCES.md) the sql
+ * Measures how much of the real-migration corpus (../shared/corpus, see its SOURCES.md) the sql
  * stage understands: per project, files, statements, understood %, the most frequent reasons for
  * not understanding, and time. Run it with
  * {@code mvn -q test-compile exec:java -Dexec.mainClass=dev.migsafe.sql.CorpusCoverage -Dexec.classpathScope=test}
@@ -24,7 +25,7 @@ import dev.migsafe.source.MigrationScript;
 public final class CorpusCoverage {
 
     /** Default corpus location; override with -Dmigsafe.corpus=DIR. */
-    public static final Path DEFAULT_CORPUS = Path.of(System.getProperty("migsafe.corpus", "/work/shared/corpus"));
+    public static final Path DEFAULT_CORPUS = Corpus.root();
 
     /** One project (or one dialect folder of a project) of the corpus. */
     record Project(String name, Path dir, Dialect dialect) {

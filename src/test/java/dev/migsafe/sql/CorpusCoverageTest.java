@@ -3,11 +3,11 @@ package dev.migsafe.sql;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import dev.migsafe.test.Corpus;
 
 /**
  * Parses the real-migration corpus when it is present (it is not part of the project) and holds
@@ -17,8 +17,7 @@ class CorpusCoverageTest {
 
     @Test
     void corpusIsUnderstood() {
-        assumeTrue(Files.isDirectory(CorpusCoverage.DEFAULT_CORPUS),
-                "no corpus at " + CorpusCoverage.DEFAULT_CORPUS + ": skipped");
+        Corpus.require(".");
         List<CorpusCoverage.Figures> all = new ArrayList<>();
         for (CorpusCoverage.Project project : CorpusCoverage.projects(CorpusCoverage.DEFAULT_CORPUS)) {
             all.add(CorpusCoverage.measure(project));

@@ -2,9 +2,7 @@ package dev.migsafe.source.liquibase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import dev.migsafe.source.ScriptLoader;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.SqlScriptParser;
+import dev.migsafe.test.Corpus;
 
 /**
  * Opt-in (runs when ../shared/corpus/traccar exists): the whole Traccar Liquibase history loads with
@@ -26,13 +25,12 @@ import dev.migsafe.sql.SqlScriptParser;
  * understood (PS501). Prints the coverage.
  */
 class TraccarCorpusTest {
-    private static final Path TRACCAR = Path.of("..", "shared", "corpus", "traccar", "schema");
 
     @Test
     void wholeHistoryLoadsAndEveryChangeIsMappedOrReported() {
-        assumeTrue(Files.isDirectory(TRACCAR), "corpus not present: " + TRACCAR.toAbsolutePath());
+        Path traccar = Corpus.require("traccar/schema");
         MigrationSet set = new LiquibaseReader(new ScriptLoader(), ChangeSetSelection.ALL, null)
-                .read(new DirectoryFiles(TRACCAR, TRACCAR));
+                .read(new DirectoryFiles(traccar, traccar));
         long changeSets = set.migrations().size();
         assertTrue(changeSets >= 29, "one changeSet per included file at least, got " + changeSets);
 
