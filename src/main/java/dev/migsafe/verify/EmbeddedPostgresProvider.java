@@ -1,6 +1,8 @@
 package dev.migsafe.verify;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -22,18 +24,41 @@ final class EmbeddedPostgresProvider implements DatabaseProvider {
                     + kind.displayName() + " needs Docker (--verify testcontainers) or a server (--verify jdbc:...)");
         }
         progress.message("starting embedded PostgreSQL");
-        EmbeddedPostgres postgres;
+        // Our own data directory inside this run's ledger folder, and its removal registered before the
+        // server starts: stopping migsafe while it starts (or a SIGKILL, for the next run) leaves nothing.
+        RunLedger ledger = RunLedger.current();
+        Path dataDir;
+        try {
+            dataDir = ledger.embeddedDataDirectory();
+        } catch (IOException e) {
+            throw new VerificationUnavailableException("embedded PostgreSQL could not start: " + Errors.message(e), e);
+        }
+        AtomicReference<EmbeddedPostgres> started = new AtomicReference<>();
+        ExitCleanup removal = ExitCleanup.register(() -> {
+            try {
+                if (started.get() != null) {
+                    started.get().close();
+                }
+            } finally {
+                Leftovers.stopPostgres(dataDir); // whatever a start cut short left: server, files
+                ledger.removeIfEmpty();
+            }
+        }, "embedded PostgreSQL in " + dataDir);
         try {
             // A throwaway server: durability costs time and buys nothing
-            postgres = EmbeddedPostgres.builder()
+            started.set(EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .start();
+                    .start());
         } catch (IOException | RuntimeException e) {
+            removal.run();
             throw new VerificationUnavailableException("embedded PostgreSQL could not start: " + Errors.message(e), e);
         }
-        return new ScratchDatabase(mode(), kind, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-                null, postgres);
+        return new ScratchDatabase(mode(), kind, started.get().getJdbcUrl("postgres", "postgres"), "postgres", "",
+                null, removal::run);
     }
 }

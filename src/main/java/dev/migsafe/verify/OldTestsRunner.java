@@ -51,12 +51,14 @@ final class OldTestsRunner {
         pb.environment().putAll(environment(db));
         Process process = pb.start();
         // a timeout, or migsafe stopped (Ctrl-C, kill), must not leave the test suite running
-        ExitCleanup stop = ExitCleanup.register(() -> {
+        RunLedger.Entry entry = RunLedger.current().record("process", Map.of("pid", String.valueOf(process.pid()),
+                "start", String.valueOf(process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L))));
+        ExitCleanup stop = ExitCleanup.register(entry.closing(() -> {
             if (process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
-        }, "older-release tests '" + command + "'");
+        }), "older-release tests '" + command + "'");
         boolean finished;
         try {
             finished = process.waitFor(settings.oldTestsTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where the older release's code is: a directory the user gave, a temporary git worktree of its
@@ -33,9 +34,11 @@ final class OlderReleaseCheckout implements AutoCloseable {
         progress.message("checking out " + settings.olderReleaseRef() + " in " + worktree);
         // the project may be a folder of the repository: run where that folder is in the older release
         String prefix = git(settings.projectDir(), "rev-parse", "--show-prefix").strip();
+        RunLedger.Entry entry = RunLedger.current().record("worktree",
+                Map.of("repository", settings.projectDir().toAbsolutePath().toString(), "path", worktree.toString()));
         git(settings.projectDir(), "worktree", "add", "--detach", worktree.toString(), settings.olderReleaseRef());
-        ExitCleanup removal = ExitCleanup.register(() -> git(settings.projectDir(), "worktree", "remove", "--force",
-                worktree.toString()), "git worktree " + worktree);
+        ExitCleanup removal = ExitCleanup.register(entry.closing(() -> git(settings.projectDir(), "worktree", "remove",
+                "--force", worktree.toString())), "git worktree " + worktree);
         return new OlderReleaseCheckout(prefix.isEmpty() ? worktree : worktree.resolve(prefix), removal);
     }
 

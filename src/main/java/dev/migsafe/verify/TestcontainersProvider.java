@@ -1,6 +1,7 @@
 package dev.migsafe.verify;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.testcontainers.DockerClientFactory;
@@ -75,15 +76,19 @@ final class TestcontainersProvider implements DatabaseProvider {
         ensureImage(image, progress);
         JdbcDatabaseContainer<?> container = container(kind, image);
         progress.message("starting " + kind.displayName() + " container " + image);
+        // Ryuk (which would remove the container of a killed run) is often off; the ledger stands in
+        RunLedger.Entry entry = RunLedger.current().record("containers",
+                Map.of("session", DockerClientFactory.SESSION_ID));
         try {
             container.start();
         } catch (RuntimeException e) {
             container.stop();
+            entry.forget();
             throw new VerificationUnavailableException("the " + image + " container did not start: "
                     + Errors.message(e), e);
         }
         return new ScratchDatabase(mode(), kind, container.getJdbcUrl(), container.getUsername(),
-                container.getPassword(), null, container::stop);
+                container.getPassword(), null, entry.closing(container::stop));
     }
 
     /**

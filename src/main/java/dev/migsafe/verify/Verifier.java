@@ -60,6 +60,7 @@ public final class Verifier {
             return Verification.none(Step.skipped(START, "verification not requested (--verify none)"));
         }
         boolean auto = lower.equals("auto");
+        RunLedger.current(); // first, remove what killed runs left behind
         ServerKind kind = ServerKind.of(request.dialect(), settings);
 
         // a target that cannot serve is the user's mistake, said once, before any step is shown

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +50,94 @@ class StoppedVerificationTest {
                     "the embedded server still answers");
         } finally {
             migsafe.destroyForcibly();
+        }
+    }
+
+    /** A migsafe JVM whose temp folder (and so its run ledger) is {@code tmp/t}, logging to {@code log}. */
+    private static Process migsafe(Path tmp, String log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("t")), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve(log).toFile()).start();
+    }
+
+    @Test
+    void aKilledRunsServerIsRemovedByTheNextRun(@TempDir Path tmp) throws Exception {
+        Path url = tmp.resolve("url.txt");
+        String oldTests = "echo \"$MIGSAFE_JDBC_URL\" > " + tmp.resolve("url.part") + "; mv " + tmp.resolve("url.part")
+                + " " + url + "; exec sleep 300";
+        Process first = migsafe(tmp, "first.log", "can-rollback", "v1.3.0", "v1.2.9", "--project", VerifiedSampleTest.SHOP,
+                "--verify", "embedded", "--old-tests", oldTests);
+        String jdbcUrl;
+        try {
+            assertTrue(waitFor(url, 120), "the older-release tests never started");
+            jdbcUrl = Files.readString(url).strip();
+        } finally {
+            first.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        }
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        DriverManager.getConnection(jdbcUrl, "postgres", "").close(); // left running, as a CI timeout leaves it
+
+        Process next = migsafe(tmp, "next.log", "verify", "v1.3.0", "v1.2.9", "--project", VerifiedSampleTest.SHOP,
+                "--verify", "embedded");
+        assertTrue(next.waitFor(120, TimeUnit.SECONDS), "the next run did not finish");
+
+        String log = Files.readString(tmp.resolve("next.log"));
+        assertTrue(log.contains("removed what an earlier run"), log);
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(jdbcUrl, "postgres", "").close(),
+                "the killed run's server still answers");
+        assertTrue(ledgerIsEmpty(tmp), "nothing is left in the ledger: " + listing(tmp));
+    }
+
+    @Test
+    void stoppingMigsafeWhileTheServerStartsLeavesNoDataDirectory(@TempDir Path tmp) throws Exception {
+        Process run = migsafe(tmp, "run.log", "verify", "v1.3.0", "v1.2.9", "--project", VerifiedSampleTest.SHOP,
+                "--verify", "embedded");
+        try {
+            // the data directory appears while initdb runs, well before the server answers
+            assertTrue(waitForDataDirectory(tmp, 60), "no data directory appeared: " + listing(tmp));
+            run.destroy(); // SIGTERM, as Ctrl-C
+            assertTrue(run.waitFor(60, TimeUnit.SECONDS), "migsafe did not stop");
+        } finally {
+            run.destroyForcibly();
+        }
+        assertTrue(ledgerIsEmpty(tmp), "left behind: " + listing(tmp));
+        try (var all = Files.list(tmp.resolve("t"))) {
+            assertTrue(all.noneMatch(p -> p.getFileName().toString().startsWith("epg")), listing(tmp));
+        }
+    }
+
+    private static boolean waitForDataDirectory(Path tmp, int seconds) throws InterruptedException, IOException {
+        for (int i = 0; i < seconds * 20; i++) {
+            Path runs = tmp.resolve("t").resolve("migsafe-runs");
+            if (Files.isDirectory(runs)) {
+                try (var all = Files.walk(runs, 2)) {
+                    if (all.anyMatch(p -> p.getFileName().toString().startsWith("postgres-data"))) {
+                        return true;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static boolean ledgerIsEmpty(Path tmp) throws IOException {
+        Path runs = tmp.resolve("t").resolve("migsafe-runs");
+        if (!Files.isDirectory(runs)) {
+            return true;
+        }
+        try (var all = Files.list(runs)) {
+            return all.findAny().isEmpty();
+        }
+    }
+
+    private static String listing(Path tmp) {
+        try (var all = Files.walk(tmp.resolve("t"), 3)) {
+            return all.map(Path::toString).toList().toString();
+        } catch (IOException e) {
+            return "(none)";
         }
     }
 
