@@ -95,20 +95,48 @@ final class JdbcUrlProvider implements DatabaseProvider {
         return new ScratchDatabase(mode(), kind, url, user, password, null, () -> emptyMysqlDatabase(kind));
     }
 
-    /** Up to five qualified names of tables (and views) in the database, system schemas excluded. */
+    /**
+     * Up to five qualified names of tables, views and sequences in the database, system schemas
+     * excluded, whoever may read them: PostgreSQL's catalog shows every relation (information_schema
+     * only those the user has rights on); on MySQL/MariaDB, information_schema is complete only for a
+     * user with database-wide SELECT, so without it the database cannot be shown to be empty.
+     */
     private static List<String> userTables(Connection c, ServerKind kind) throws SQLException {
+        if (!kind.isPostgres() && !mysqlSeesEveryTable(c)) {
+            throw new VerificationUnavailableException("migsafe may not create a scratch database and cannot tell"
+                    + " whether database '" + c.getCatalog() + "' is empty (the user may see only some of its tables:"
+                    + " no database-wide SELECT); give the URL of an empty database with a user that has all"
+                    + " privileges on it, or a user allowed to create databases");
+        }
         String sql = kind.isPostgres()
-                ? "SELECT table_schema || '.' || table_name FROM information_schema.tables"
-                + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg_toast%'"
-                + " ORDER BY 1"
+                ? "SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' ORDER BY 1"
                 : "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1";
         List<String> names = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next() && names.size() < 5) {
                 names.add(rs.getString(1));
             }
+        } catch (SQLException e) {
+            throw new VerificationUnavailableException("migsafe may not create a scratch database and cannot read"
+                    + " what database '" + c.getCatalog() + "' holds (" + Errors.message(e) + "); give the URL of an"
+                    + " empty database, or a user allowed to create databases", e);
         }
         return names;
+    }
+
+    /** Whether the user holds SELECT on every table of the current database (globally or on the database). */
+    private static boolean mysqlSeesEveryTable(Connection c) throws SQLException {
+        String grantee = "CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')";
+        String sql = "SELECT 1 FROM information_schema.USER_PRIVILEGES WHERE PRIVILEGE_TYPE = 'SELECT' AND GRANTEE = " + grantee
+                + " UNION ALL SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES WHERE PRIVILEGE_TYPE = 'SELECT'"
+                + " AND DATABASE() LIKE TABLE_SCHEMA AND GRANTEE = " + grantee;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next();
+        }
     }
 
     private void dropDatabase(ServerKind kind, String scratch) throws SQLException {

@@ -45,6 +45,17 @@ class JdbcUrlVerifierTest extends VerifierScenarios {
             st.execute("CREATE ROLE fresh LOGIN PASSWORD 'fresh-secret'");
             st.execute("CREATE DATABASE freshdb OWNER fresh");
         }
+        try (Connection c = admin(); Statement st = c.createStatement()) {
+            // a user who may create schemas in a database whose only table is in a schema it cannot see
+            st.execute("CREATE ROLE blind LOGIN PASSWORD 'blind-secret'");
+            st.execute("CREATE DATABASE blinddb");
+            st.execute("GRANT CREATE ON DATABASE blinddb TO blind");
+        }
+        try (Connection c = DriverManager.getConnection(url("blinddb"), "postgres", "");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA hidden");
+            st.execute("CREATE TABLE hidden.payroll (id INT PRIMARY KEY)");
+        }
         try (Connection c = DriverManager.getConnection(url("appdb"), "app", "app-secret");
              Statement st = c.createStatement()) {
             st.execute("CREATE TABLE customers (id INT PRIMARY KEY)");
@@ -95,6 +106,17 @@ class JdbcUrlVerifierTest extends VerifierScenarios {
         assertTrue(e.getMessage().contains("database 'appdb' already holds tables it did not create (public.customers)"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("permission denied to create database"), e.getMessage());
+    }
+
+    @Test
+    void tablesTheUserCannotSeeStillMakeTheDatabaseNotEmpty() {
+        VerifyRequest request = new VerifyRequest(Dialect.POSTGRESQL, olderRelease(), List.of(), url("blinddb"),
+                VerifySettings.defaults().withJdbcCredentials("blind", "blind-secret"));
+
+        VerificationUnavailableException e = assertThrows(VerificationUnavailableException.class,
+                () -> new Verifier().run(request, ProgressListener.NONE));
+
+        assertTrue(e.getMessage().contains("already holds tables it did not create (hidden.payroll)"), e.getMessage());
     }
 
     @Test
