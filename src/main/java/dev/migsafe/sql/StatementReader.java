@@ -1,6 +1,8 @@
 package dev.migsafe.sql;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ final class StatementReader {
     private final ProcedureRegistry procedures;
     private final ViewReader views;
     private final DataChangeReader data;
+    /** The procedures being expanded, outermost first: a CALL back into one of them is not followed. */
+    private final Deque<String> calling = new ArrayDeque<>();
 
     StatementReader(Dialect dialect, ProcedureRegistry procedures) {
         this.dialect = dialect;
@@ -42,6 +46,10 @@ final class StatementReader {
         } catch (RuntimeException e) {
             // a reader bug must not stop the analysis of the other statements
             return ParsedStatement.notUnderstood(statement, "internal error reading the statement: " + e);
+        } catch (StackOverflowError e) {
+            // thousands of nested terms (a generated view, a long chain of + or AND): the stack is
+            // unwound by now, and one statement must not end the analysis of the others
+            return ParsedStatement.notUnderstood(statement, "too deeply nested to analyse");
         }
     }
 
@@ -240,7 +248,16 @@ final class StatementReader {
                 arguments.put(procedure.parameters().get(i), value.get(0).stringValue(dialect));
             }
         }
-        return body(procedure.body(), arguments, statement, "procedure " + name);
+        if (calling.contains(name)) {
+            throw new NotUnderstoodException("recursive CALL " + String.join(" -> ", calling) + " -> " + name
+                    + " is not followed");
+        }
+        calling.addLast(name);
+        try {
+            return body(procedure.body(), arguments, statement, "procedure " + name);
+        } finally {
+            calling.removeLast();
+        }
     }
 
     private List<Change> body(String body, Map<String, String> variables, SqlStatement statement, String what) {
