@@ -37,6 +37,11 @@ public final class Main implements Runnable {
         int code;
         try {
             code = cl.execute(args);
+        } catch (StackOverflowError e) {
+            // statements are guarded one by one; this is the last line of defence for anything else
+            err.println("migsafe: the input is nested too deeply to analyse (stack exhausted); simplify it or give the JVM"
+                    + " a larger stack, e.g. MIGSAFE_JAVA_OPTS=-Xss16m ./migsafe ...");
+            code = ExitCode.BAD_INPUT;
         } catch (OutOfMemoryError e) {
             err.println("migsafe: out of memory; give the JVM more heap, e.g. MIGSAFE_JAVA_OPTS=-Xmx2g ./migsafe ...");
             code = ExitCode.BAD_INPUT;

@@ -1,6 +1,7 @@
 package dev.migsafe.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.rules.RuleCatalog;
+import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.ProjectPaths;
@@ -42,7 +45,7 @@ import dev.migsafe.sql.Dialect;
  * silently turns a setting off.
  */
 final class ConfigLoader {
-    private static final long MAX_BYTES = 1024 * 1024;
+    private static final int MAX_BYTES = 1024 * 1024;
 
     /** Built only when there is a file to read: setting up YAML costs a noticeable part of a short run. */
     private static ObjectMapper mapper() {
@@ -66,11 +69,12 @@ final class ConfigLoader {
     ProjectConfig load(Path file) {
         String shown = file.toString().replace('\\', '/');
         byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new BadInputException(shown + ": over 1 MB, not a migsafe configuration; check the path");
-            }
-            bytes = Files.readAllBytes(file);
+        // a FIFO would block forever and /dev/zero never end: regular files only, read up to the limit
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new BadInputException(shown + ": not a regular file; give the path of a migsafe.yaml");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new BadInputException(shown + ": file not found; check the --config path");
         } catch (IOException e) {
@@ -93,7 +97,11 @@ final class ConfigLoader {
                     return withSource(ProjectConfig.empty(), shown);
                 }
                 Document doc = mapper.readValue(parser, Document.class);
-                return doc == null ? withSource(ProjectConfig.empty(), shown) : doc.toConfig(shown);
+                if (doc == null) {
+                    return withSource(ProjectConfig.empty(), shown);
+                }
+                doc.checkRuleIds(shown, keyLines);
+                return doc.toConfig(shown);
             } catch (JsonMappingException e) {
                 throw new BadInputException(shown + line(e, keyLines) + ": " + explain(e), e);
             }
@@ -189,12 +197,26 @@ final class ConfigLoader {
             Dialect dialect,
             List<ProjectConfig.Location> migrations,
             @JsonDeserialize(using = ReleasesValue.class) List<Release> releases,
-            String postgresVersion,
-            String mysqlVersion,
+            @JsonDeserialize(using = PostgresVersion.class) String postgresVersion,
+            @JsonDeserialize(using = MysqlVersion.class) String mysqlVersion,
             Map<String, ProjectConfig.RuleSetting> rules,
             ProjectConfig.Verify verify,
             Deploy deploy,
             ProjectConfig.Liquibase liquibase) {
+
+        /** A rule ID that does not exist would silently configure nothing. */
+        void checkRuleIds(String shown, KeyLines keyLines) {
+            if (rules == null) {
+                return;
+            }
+            for (String id : rules.keySet()) {
+                if (RuleCatalog.byId(id).isEmpty()) {
+                    int line = keyLines.lineOf("/rules/" + id);
+                    throw new BadInputException(shown + (line > 0 ? ":" + line : "") + ": rules: no rule '" + id
+                            + "'; 'migsafe rules' lists the rule IDs (e.g. BC102, LK601)");
+                }
+            }
+        }
 
         ProjectConfig toConfig(String source) {
             Map<String, ProjectConfig.RuleSetting> ruleIds = new LinkedHashMap<>();
@@ -231,6 +253,39 @@ final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 throw new InvalidValue(p, e.getMessage());
             }
+        }
+    }
+
+    /** A server version checked as --pg-version / --mysql-version are, kept as written. */
+    abstract static class VersionValue extends StdDeserializer<String> {
+        private final Dialect dialect;
+
+        VersionValue(Dialect dialect) {
+            super(String.class);
+            this.dialect = dialect;
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            try {
+                ServerVersion.parse(dialect, text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValue(p, e.getMessage());
+            }
+            return text;
+        }
+    }
+
+    static final class PostgresVersion extends VersionValue {
+        PostgresVersion() {
+            super(Dialect.POSTGRESQL);
+        }
+    }
+
+    static final class MysqlVersion extends VersionValue {
+        MysqlVersion() {
+            super(Dialect.MYSQL);
         }
     }
 

@@ -44,6 +44,11 @@ final class KeyLines {
         return 0;
     }
 
+    /** The line of a key given as a JSON pointer ({@code /rules/BC102}); 0 when unknown. */
+    int lineOf(String pointer) {
+        return lines.getOrDefault(pointer, 0);
+    }
+
     private static String pointer(List<JsonMappingException.Reference> refs) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference ref : refs) {

@@ -18,7 +18,8 @@ import dev.migsafe.sql.Dialect;
  * @param mariadb the MySQL-dialect server is MariaDB (its versions, 10.x and 11.x, mean other features)
  */
 public record ServerVersion(Dialect dialect, int major, int minor, int patch, boolean mariadb) {
-    private static final Pattern NUMBERS = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+    /** "16", "9.6", "8.0.29", "mariadb-10.6", "10.11.4-MariaDB-1:10.11.4", "16.4 (Debian)": 1 to 4 digits a part. */
+    private static final Pattern FORM = Pattern.compile("(?:mariadb-?)?(\\d{1,4})(?:\\.(\\d{1,4}))?(?:\\.(\\d{1,4}))?(?:[-+~ (].*)?");
 
     public static final int LATEST_PATCH = Integer.MAX_VALUE;
     public static final ServerVersion POSTGRES_DEFAULT = new ServerVersion(Dialect.POSTGRESQL, 16, 0, LATEST_PATCH, false);
@@ -40,14 +41,20 @@ public record ServerVersion(Dialect dialect, int major, int minor, int patch, bo
         }
         String t = text.trim().toLowerCase(Locale.ROOT);
         boolean mariadb = t.contains("mariadb");
-        Matcher m = NUMBERS.matcher(t);
-        if (!m.find() || mariadb && dialect != Dialect.MYSQL) {
+        Matcher m = FORM.matcher(t);
+        if (!m.matches() || mariadb && dialect != Dialect.MYSQL) {
             throw new IllegalArgumentException("server version '" + text + "': write it as 16, 9.6, 8.0.29 or "
                     + "mariadb-10.11");
         }
         int major = Integer.parseInt(m.group(1));
         int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int patch = m.group(3) == null ? LATEST_PATCH : Integer.parseInt(m.group(3));
+        int oldest = dialect == Dialect.POSTGRESQL ? 8 : 5;
+        if (major < oldest || major > 99) {
+            throw new IllegalArgumentException("server version '" + text + "': no " + (dialect == Dialect.POSTGRESQL
+                    ? "PostgreSQL" : mariadb ? "MariaDB" : "MySQL") + " major version " + major + "; write it as 16, 9.6,"
+                    + " 8.0.29 or mariadb-10.11");
+        }
         return new ServerVersion(dialect, major, minor, patch, mariadb);
     }
 
