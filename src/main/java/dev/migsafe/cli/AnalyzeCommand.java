@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.analysis.AnalysisRequest;
+import dev.migsafe.config.ProjectConfig;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.report.Report;
 import dev.migsafe.report.ReportBuilder;
@@ -63,6 +64,12 @@ class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         reportOptions.formats(); // reject a bad --format before doing any work
         threshold();
+        if (path != null && projectOptions.project == null && projectOptions.config == null
+                && Files.isRegularFile(path.resolve(ProjectConfig.FILE_NAME))) {
+            // PATH is a project (analyze . in it): its migsafe.yaml says where the migrations are
+            projectOptions.project = path;
+            path = null;
+        }
         Workspace ws = Workspace.open(projectOptions, path);
         List<Migration> all;
         List<Migration> unchecked = new ArrayList<>();

@@ -61,8 +61,8 @@ final class Workspace {
 
     /**
      * @param target a path the command works on; without --project and --config, the nearest
-     *               migsafe.yaml above it (up to the current directory) is the configuration, so
-     *               that {@code analyze sample-migrations/shop/db/migration} honours the sample's own
+     *               migsafe.yaml at or above it is the configuration, so that
+     *               {@code analyze sample-migrations/shop/db/migration} honours the sample's own
      */
     static Workspace open(ProjectOptions options, Path target) {
         Dialect dialect = options.dialect == null ? null : parseDialect(options.dialect);
@@ -81,14 +81,21 @@ final class Workspace {
                 config.liquibase().parameters()), options);
     }
 
+    /**
+     * The nearest folder holding a migsafe.yaml at or above {@code target}, wherever migsafe runs from;
+     * the search stops at the git repository's root (a configuration above it belongs to something
+     * else). Without one, the current directory.
+     */
     private static Path nearestConfigDir(Path target) {
-        Path cwd = Path.of("").toAbsolutePath();
-        for (Path dir = target.toAbsolutePath().normalize(); dir != null && dir.startsWith(cwd); dir = dir.getParent()) {
+        for (Path dir = target.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve(ProjectConfig.FILE_NAME))) {
                 return dir;
             }
+            if (Files.exists(dir.resolve(".git"))) {
+                break;
+            }
         }
-        return cwd;
+        return Path.of("").toAbsolutePath();
     }
 
     /** The project's root: where migsafe.yaml and migsafe-baseline.json live. */
