@@ -25,6 +25,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given streams; returns the exit code. Used by main and by tests. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        silenceLibraryLogging();
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
@@ -49,6 +50,15 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Only migsafe's own lines reach stderr: libraries that log through java.util.logging (SnakeYAML's
+     * duplicate-key warnings, Liquibase) would print timestamped lines between them.
+     */
+    private static void silenceLibraryLogging() {
+        java.util.logging.LogManager.getLogManager().reset();
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.OFF);
     }
 
     private static int handle(Exception ex, PrintWriter err) {

@@ -79,4 +79,23 @@ class ConfigRefusalsTest {
         assertRefused(CliRun.of("analyze", "--project", project.toString(), "--config", "/dev/zero"),
                 "not a regular file");
     }
+
+    @Test
+    void libraryWarningsNeverReachStderr() throws IOException {
+        Path changelog = Files.createDirectories(project.resolve("db/changelog"));
+        Files.writeString(changelog.resolve("db.changelog-master.yaml"), "databaseChangeLog:\n  - changeSet:\n"
+                + "      id: 1\n      id: 2\n      author: a\n      changes:\n        - createTable:\n"
+                + "            tableName: t\n            columns:\n              - column: {name: id, type: int}\n");
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        System.setErr(new java.io.PrintStream(captured, true));
+        CliRun run;
+        try {
+            run = CliRun.of("analyze", "--project", project.toString(), "--format", "json");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", captured.toString() + run.err(), "SnakeYAML's duplicate-key warning leaked");
+    }
 }
