@@ -79,9 +79,22 @@ final class JSqlParsing {
                 }
             });
         } catch (JSQLParserException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            why.append(message.lines().findFirst().orElse(message));
+            why.append(reason(e));
             return null;
         }
+    }
+
+    /** JSqlParser's reason on one line, in the user's terms (its message may name Java classes). */
+    private static String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StackOverflowError) {
+                return "too deeply nested to parse";
+            }
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("StackOverflowError")) {
+            return "too deeply nested to parse";
+        }
+        return message.lines().findFirst().orElse(message);
     }
 }

@@ -166,8 +166,15 @@ public final class LiquibaseReader implements MigrationReader {
 
     /** Liquibase's own message (it names the line), on one line and short enough to read. */
     private static String oneLine(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ClassNotFoundException) {
+                return "class " + c.getMessage() + " (a customChange or extension) is not available to migsafe";
+            }
+        }
         Throwable t = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // Java exception names chained into the message say nothing to the user
+        message = message.replaceAll("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
         message = message.replaceAll("\\s+", " ").trim();
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 3) + "...";
     }
