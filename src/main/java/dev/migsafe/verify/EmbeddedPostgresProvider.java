@@ -40,7 +40,7 @@ final class EmbeddedPostgresProvider implements DatabaseProvider {
                     started.get().close();
                 }
             } finally {
-                Leftovers.stopPostgres(dataDir); // whatever a start cut short left: server, files
+                Leftovers.stopStartingPostgres(dataDir); // whatever a start cut short left: initdb, server, files
                 ledger.removeIfEmpty();
             }
         }, "embedded PostgreSQL in " + dataDir);

@@ -79,6 +79,34 @@ final class Leftovers {
         return "embedded PostgreSQL " + dataDir + stopped;
     }
 
+    /**
+     * As {@link #stopPostgres}, for a server this process may still be starting: its initdb or pg_ctl
+     * are stopped first, and since the starting thread runs on while migsafe is being stopped, the
+     * directory is removed again until nothing comes back.
+     */
+    static void stopStartingPostgres(Path dataDir) throws IOException {
+        for (int round = 0; round < 5 && Files.exists(dataDir); round++) {
+            ProcessHandle.current().descendants()
+                    // initdb, pg_ctl or postgres working on this very directory
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
+                    .forEach(p -> {
+                        p.destroyForcibly();
+                        try {
+                            p.onExit().get(5, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            // gone or stuck; the directory is removed anyway
+                        }
+                    });
+            stopPostgres(dataDir);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static String removeContainers(String session) {
         var client = DockerClientFactory.instance().client();
         List<String> ids = client.listContainersCmd().withShowAll(true)
