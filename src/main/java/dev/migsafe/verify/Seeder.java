@@ -26,6 +26,8 @@ import dev.migsafe.verify.SchemaSnapshot.TableShape;
 final class Seeder {
 
     static final int ROWS = 3;
+    /** How many times a row is shifted past values already taken before the table counts as full. */
+    private static final int UNIQUE_RETRIES = 10;
 
     private final ServerKind kind;
 
@@ -55,21 +57,37 @@ final class Seeder {
         return new SeedResult(rows, inserted, problems);
     }
 
-    /** Inserts row number {@code row}, trying each value set until the database takes one. */
+    /**
+     * Inserts row number {@code row}, trying each value set until the database takes one. A row that
+     * collides with one already there (reference data the migrations inserted, a singleton, a sequence
+     * behind explicitly numbered rows) is tried again with other values and the sequence's next number.
+     */
     private void insert(Connection c, TableShape table, CheckHints hints, int row,
                         Map<String, List<Map<String, Object>>> rows) throws SQLException, CannotSeed {
         SQLException first = null;
-        for (int attempt = 0; attempt < hints.attempts(); attempt++) {
-            Map<String, Object> values = rowValues(table, row, rows, hints, attempt);
-            try (PreparedStatement ps = c.prepareStatement(insertSql(table.name(), values.keySet()))) {
-                SqlValues.bindAll(ps, new ArrayList<>(values.values()), kind);
-                ps.executeUpdate();
-                return;
-            } catch (SQLException e) {
-                first = first == null ? e : first;
+        for (int shift = 0; shift < UNIQUE_RETRIES; shift++) {
+            boolean collided = false;
+            for (int attempt = 0; attempt < hints.attempts(); attempt++) {
+                Map<String, Object> values = rowValues(table, row + shift * ROWS, rows, hints, attempt);
+                try (PreparedStatement ps = c.prepareStatement(insertSql(table.name(), values.keySet()))) {
+                    SqlValues.bindAll(ps, new ArrayList<>(values.values()), kind);
+                    ps.executeUpdate();
+                    return;
+                } catch (SQLException e) {
+                    first = first == null ? e : first;
+                    collided |= isUniqueViolation(e);
+                }
+            }
+            if (!collided) {
+                break;
             }
         }
         throw first;
+    }
+
+    /** PostgreSQL's unique_violation, MySQL's and MariaDB's duplicate entry. */
+    static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;
     }
 
     /**
