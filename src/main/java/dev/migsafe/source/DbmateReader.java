@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.sql.LineBreaks;
 
 /**
  * dbmate migrations: one file {@code <timestamp>_<name>.sql} per migration (not recursive) holding a
@@ -69,28 +70,10 @@ public final class DbmateReader implements MigrationReader {
             // dbmate runs a section in a transaction unless its marker says transaction:false
             TransactionMode mode = m.group().matches("(?s).*\\btransaction:false\\b.*") ? TransactionMode.NO_TRANSACTION
                     : TransactionMode.RUNNER_DEFAULT;
-            int start = lineBreakEnd(text, m.end());
+            int start = LineBreaks.skipLineBreak(text, m.end());
             int end = m.find() ? m.start() : text.length();
-            return new MigrationScript(shown, text.substring(start, end), lineOf(text, start), mode);
+            return new MigrationScript(shown, text.substring(start, end), LineBreaks.lineOf(text, start), mode);
         }
         return null;
-    }
-
-    /** The offset just after the line break at {@code offset} (\n or \r\n), if there is one. */
-    private static int lineBreakEnd(String text, int offset) {
-        if (text.startsWith("\r\n", offset)) {
-            return offset + 2;
-        }
-        return text.startsWith("\n", offset) ? offset + 1 : offset;
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -122,8 +122,7 @@ public final class SqlLexer {
     }
 
     private Token lineComment(int pos) {
-        int end = text.indexOf('\n', pos);
-        return token(Token.Type.LINE_COMMENT, pos, end < 0 ? text.length() : end);
+        return token(Token.Type.LINE_COMMENT, pos, LineBreaks.lineEnd(text, pos));
     }
 
     private Token blockComment(int pos) {

@@ -56,7 +56,7 @@ public final class StatementSplitter {
             this.script = script;
             this.text = script.content();
             this.lexer = new SqlLexer(text, dialect);
-            this.lineStarts = lineStarts(text);
+            this.lineStarts = LineBreaks.lineStarts(text);
         }
 
         List<SqlStatement> split() {
@@ -157,10 +157,7 @@ public final class StatementSplitter {
         }
 
         private int readDelimiterLine(int pos) {
-            int end = text.indexOf('\n', pos);
-            if (end < 0) {
-                end = text.length();
-            }
+            int end = LineBreaks.lineEnd(text, pos);
             String value = text.substring(pos + "DELIMITER".length(), end).trim();
             if (!value.isEmpty()) {
                 delimiter = value.split("\\s+")[0];
@@ -186,7 +183,7 @@ public final class StatementSplitter {
         }
 
         private boolean atLineStart(int pos) {
-            for (int i = pos - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+            for (int i = pos - 1; i >= 0 && !LineBreaks.isLineBreak(text.charAt(i)); i--) {
                 if (!Character.isWhitespace(text.charAt(i))) {
                     return false;
                 }
@@ -206,22 +203,5 @@ public final class StatementSplitter {
             int line = idx >= 0 ? idx + 1 : -idx - 1;
             return line + script.firstLine() - 1;
         }
-    }
-
-    private static int[] lineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
-        }
-        int[] starts = new int[count];
-        int k = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[k++] = i + 1;
-            }
-        }
-        return starts;
     }
 }
