@@ -1,6 +1,8 @@
 package dev.migsafe.sql;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,12 @@ final class StatementReader {
     private final ProcedureRegistry procedures;
     private final ViewReader views;
     private final DataChangeReader data;
+    /** Procedures and DO blocks being expanded, outermost first: a body that runs itself is not followed. */
+    private final Deque<String> expanding = new ArrayDeque<>();
+
+    /** How many procedural bodies (DO blocks, CALLed procedures, EXECUTEd strings) may sit inside each other. */
+    static final int MAX_BODY_DEPTH = 16;
+    private static final String DO_BLOCK = "DO block";
 
     StatementReader(Dialect dialect, ProcedureRegistry procedures) {
         this.dialect = dialect;
@@ -39,6 +47,9 @@ final class StatementReader {
             return ParsedStatement.understood(statement, changes(statement.text(), statement));
         } catch (NotUnderstoodException e) {
             return ParsedStatement.notUnderstood(statement, e.getMessage());
+        } catch (StackOverflowError e) {
+            // the readers recurse per nesting level; the stack is unwound by now, so carry on
+            return ParsedStatement.notUnderstood(statement, DeepStack.TOO_DEEP);
         } catch (RuntimeException e) {
             // a reader bug must not stop the analysis of the other statements
             return ParsedStatement.notUnderstood(statement, "internal error reading the statement: " + e);
@@ -222,7 +233,7 @@ final class StatementReader {
         if (body == null || !language.equals("plpgsql")) {
             throw new NotUnderstoodException("DO block in language " + language + " is not analysed");
         }
-        return body(body, Map.of(), statement, "DO block");
+        return body(body, Map.of(), statement, DO_BLOCK);
     }
 
     /** CALL proc(args): what the procedure's body does with these arguments, if migsafe saw its definition. */
@@ -244,6 +255,23 @@ final class StatementReader {
     }
 
     private List<Change> body(String body, Map<String, String> variables, SqlStatement statement, String what) {
+        if (!what.equals(DO_BLOCK) && expanding.contains(what)) { // nested DO blocks are text, not recursion
+            throw new NotUnderstoodException(what + " calls itself (" + String.join(" -> ", expanding) + " -> "
+                    + what + "); recursive procedures are not expanded");
+        }
+        if (expanding.size() >= MAX_BODY_DEPTH) {
+            throw new NotUnderstoodException(what + ": procedural bodies nested more than " + MAX_BODY_DEPTH
+                    + " deep are not expanded");
+        }
+        expanding.addLast(what);
+        try {
+            return readBody(body, variables, statement, what);
+        } finally {
+            expanding.removeLast();
+        }
+    }
+
+    private List<Change> readBody(String body, Map<String, String> variables, SqlStatement statement, String what) {
         ProceduralBodyReader reader = new ProceduralBodyReader(dialect,
                 sql -> read(new SqlStatement(statement.file(), statement.line(), sql, List.of())));
         ProceduralBodyReader.Result result = reader.read(body, variables);
