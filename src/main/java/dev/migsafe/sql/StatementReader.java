@@ -33,6 +33,13 @@ final class StatementReader {
 
     /** How many procedural bodies (DO blocks, CALLed procedures, EXECUTEd strings) may sit inside each other. */
     static final int MAX_BODY_DEPTH = 16;
+
+    /**
+     * Statements longer than this (characters) are never handed to JSqlParser, whose AST of a
+     * multi-megabyte INSERT takes dozens of times the text's size: bulk loads (INSERT, REPLACE,
+     * UPSERT, COPY) are read from their first tokens, other statements by the token readers.
+     */
+    static final int LARGE_STATEMENT_CHARS = 1 << 20;
     private static final String DO_BLOCK = "DO block";
 
     StatementReader(Dialect dialect, ProcedureRegistry procedures) {
@@ -57,6 +64,12 @@ final class StatementReader {
     }
 
     private List<Change> changes(String text, SqlStatement statement) {
+        if (text.length() > LARGE_STATEMENT_CHARS) {
+            TokenCursor head = TokenCursor.head(text, dialect, 16);
+            if (head.at("INSERT") || head.at("REPLACE") || head.at("UPSERT") || head.at("COPY")) {
+                return List.of(data.fromTokens(head)); // a bulk load: its table is all the rules need
+            }
+        }
         TokenCursor c = TokenCursor.of(text, dialect);
         if (c.atEnd()) {
             throw new NotUnderstoodException("empty statement");
@@ -174,6 +187,9 @@ final class StatementReader {
     }
 
     private List<Change> viewStatement(String text) {
+        if (text.length() > LARGE_STATEMENT_CHARS) {
+            throw new NotUnderstoodException("view definition of " + text.length() / 1024 + " KB is too large to analyse");
+        }
         StringBuilder why = new StringBuilder();
         Statement ast = JSqlParsing.parse(text, dialect, why);
         if (ast == null) {
@@ -192,7 +208,7 @@ final class StatementReader {
 
     private List<Change> dataStatement(TokenCursor c, String text) {
         StringBuilder why = new StringBuilder();
-        Statement ast = JSqlParsing.parse(text, dialect, why);
+        Statement ast = text.length() > LARGE_STATEMENT_CHARS ? null : JSqlParsing.parse(text, dialect, why);
         if (ast != null) {
             Change change = data.fromAst(ast);
             if (change != null) {
