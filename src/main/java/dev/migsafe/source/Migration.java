@@ -60,7 +60,17 @@ public record Migration(
     public String checksum() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return "sha256:" + HexFormat.of().formatHex(md.digest(up.content().getBytes(StandardCharsets.UTF_8)));
+            // in slices: a copy of a 250 MB script's bytes would double the memory it takes
+            String text = up.content();
+            for (int start = 0; start < text.length(); ) {
+                int end = Math.min(text.length(), start + 65_536);
+                if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                    end--; // keep a surrogate pair in one slice
+                }
+                md.update(text.substring(start, end).getBytes(StandardCharsets.UTF_8));
+                start = end;
+            }
+            return "sha256:" + HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

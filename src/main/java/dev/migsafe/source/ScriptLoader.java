@@ -18,7 +18,8 @@ import dev.migsafe.BadInputException;
  * what to do.
  */
 public final class ScriptLoader {
-    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+    /** Reference-data loads of tens of megabytes are real migrations; a file over this is refused. */
+    public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
 
     private final long maxBytes;
 
@@ -60,22 +61,36 @@ public final class ScriptLoader {
         return decode(shown, bytes);
     }
 
-    /** Strict UTF-8 decoding of a file's bytes; a leading byte-order mark is dropped. */
+    /**
+     * Strict UTF-8 decoding of a file's bytes; a leading byte-order mark is dropped. Validation runs
+     * through a small buffer, so the only large allocation is the string itself (one byte per
+     * character for ASCII text).
+     */
     static String decode(String shown, byte[] bytes) {
+        boolean ascii = true;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new BadInputException(shown + ":" + lineAt(bytes, i) + ": binary content (NUL byte);"
                         + " a migration must be a UTF-8 text file (UTF-16 files: save as UTF-8)");
             }
+            ascii &= bytes[i] > 0;
         }
         int start = hasUtf8Bom(bytes) ? 3 : 0;
+        if (ascii) {
+            return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+        }
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate((int) Math.ceil(in.remaining() * (double) decoder.maxCharsPerByte()));
-        CoderResult result = decoder.decode(in, out, true);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
         if (!result.isError()) {
+            out.clear();
             result = decoder.flush(out);
         }
         if (result.isError()) {
@@ -85,18 +100,17 @@ public final class ScriptLoader {
             throw new BadInputException(shown + ":" + lineAt(bytes, bad) + ": not valid UTF-8 (byte " + badByte
                     + "); save the file as UTF-8");
         }
-        out.flip();
-        return out.toString();
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     }
 
     private static boolean hasUtf8Bom(byte[] b) {
         return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
     }
 
+    /** 1-based line of a byte offset; LF, CRLF and a lone CR each end a line (see {@link dev.migsafe.sql.LineEnds}). */
     private static int lineAt(byte[] bytes, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < bytes.length; i++) {
-            // \n, \r\n and a lone \r each end a line, as in LineEnds
             if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
                 line++;
             }

@@ -1,9 +1,5 @@
 package dev.migsafe.sql;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
@@ -11,24 +7,14 @@ import net.sf.jsqlparser.statement.Statement;
 /**
  * JSqlParser with each dialect's options and a time limit: some inputs make it backtrack for a
  * very long time, and a statement it cannot parse in time is handled like one it cannot parse.
- * One daemon thread pool is shared by all parsers (JSqlParser runs each parse on an executor to
- * enforce the limit).
+ * JSqlParser runs each parse on an executor to enforce the limit: the {@link DeepStack} threads,
+ * whose stack takes deeply nested expressions; a statement nested deeper still is not parsed
+ * ({@link DeepStack#TOO_DEEP}).
  */
 final class JSqlParsing {
 
     /** Milliseconds one statement may take. */
     static final long TIMEOUT_MS = 3000;
-
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "migsafe-jsqlparser-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    });
 
     private JSqlParsing() {
     }
@@ -70,7 +56,7 @@ final class JSqlParsing {
 
     private static Statement parseOnce(String sql, Dialect dialect, StringBuilder why) {
         try {
-            return CCJSqlParserUtil.parse(sql, EXECUTOR, parser -> {
+            return CCJSqlParserUtil.parse(sql, DeepStack.EXECUTOR, parser -> {
                 parser.withSquareBracketQuotation(false)
                         .withAllowComplexParsing(true)
                         .withTimeOut(TIMEOUT_MS);
@@ -79,22 +65,13 @@ final class JSqlParsing {
                 }
             });
         } catch (JSQLParserException | RuntimeException e) {
-            why.append(reason(e));
+            if (DeepStack.overflowed(e)) {
+                why.append(DeepStack.TOO_DEEP);
+                return null;
+            }
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            why.append(message.lines().findFirst().orElse(message));
             return null;
         }
-    }
-
-    /** JSqlParser's reason on one line, in the user's terms (its message may name Java classes). */
-    private static String reason(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StackOverflowError) {
-                return "too deeply nested to parse";
-            }
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.contains("StackOverflowError")) {
-            return "too deeply nested to parse";
-        }
-        return message.lines().findFirst().orElse(message);
     }
 }

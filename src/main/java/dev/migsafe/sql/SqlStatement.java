@@ -14,7 +14,17 @@ public record SqlStatement(String file, int line, String text, List<Suppression>
 
     /** The statement on one line, shortened for reports. */
     public String summary(int max) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() <= max ? flat : flat.substring(0, max - 3) + "...";
+        // whitespace runs become one space; only as much of the text is read as the summary needs
+        StringBuilder flat = new StringBuilder(Math.min(text.length(), max + 2));
+        for (int i = 0; i < text.length() && flat.length() <= max + 1; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                flat.append(c);
+            } else if (flat.length() > 0 && flat.charAt(flat.length() - 1) != ' ') {
+                flat.append(' ');
+            }
+        }
+        String shown = flat.toString().strip();
+        return shown.length() <= max ? shown : shown.substring(0, max - 3) + "...";
     }
 }

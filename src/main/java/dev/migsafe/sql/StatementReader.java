@@ -28,8 +28,19 @@ final class StatementReader {
     private final ProcedureRegistry procedures;
     private final ViewReader views;
     private final DataChangeReader data;
-    /** The procedures being expanded, outermost first: a CALL back into one of them is not followed. */
-    private final Deque<String> calling = new ArrayDeque<>();
+    /** Procedures and DO blocks being expanded, outermost first: a body that runs itself is not followed. */
+    private final Deque<String> expanding = new ArrayDeque<>();
+
+    /** How many procedural bodies (DO blocks, CALLed procedures, EXECUTEd strings) may sit inside each other. */
+    static final int MAX_BODY_DEPTH = 16;
+
+    /**
+     * Statements longer than this (characters) are never handed to JSqlParser, whose AST of a
+     * multi-megabyte INSERT takes dozens of times the text's size: bulk loads (INSERT, REPLACE,
+     * UPSERT, COPY) are read from their first tokens, other statements by the token readers.
+     */
+    static final int LARGE_STATEMENT_CHARS = 1 << 20;
+    private static final String DO_BLOCK = "DO block";
 
     StatementReader(Dialect dialect, ProcedureRegistry procedures) {
         this.dialect = dialect;
@@ -43,17 +54,22 @@ final class StatementReader {
             return ParsedStatement.understood(statement, changes(statement.text(), statement));
         } catch (NotUnderstoodException e) {
             return ParsedStatement.notUnderstood(statement, e.getMessage());
+        } catch (StackOverflowError e) {
+            // the readers recurse per nesting level; the stack is unwound by now, so carry on
+            return ParsedStatement.notUnderstood(statement, DeepStack.TOO_DEEP);
         } catch (RuntimeException e) {
             // a reader bug must not stop the analysis of the other statements
             return ParsedStatement.notUnderstood(statement, "internal error reading the statement: " + e);
-        } catch (StackOverflowError e) {
-            // thousands of nested terms (a generated view, a long chain of + or AND): the stack is
-            // unwound by now, and one statement must not end the analysis of the others
-            return ParsedStatement.notUnderstood(statement, "too deeply nested to analyse");
         }
     }
 
     private List<Change> changes(String text, SqlStatement statement) {
+        if (text.length() > LARGE_STATEMENT_CHARS) {
+            TokenCursor head = TokenCursor.head(text, dialect, 16);
+            if (head.at("INSERT") || head.at("REPLACE") || head.at("UPSERT") || head.at("COPY")) {
+                return List.of(data.fromTokens(head)); // a bulk load: its table is all the rules need
+            }
+        }
         TokenCursor c = TokenCursor.of(text, dialect);
         if (c.atEnd()) {
             throw new NotUnderstoodException("empty statement");
@@ -171,6 +187,9 @@ final class StatementReader {
     }
 
     private List<Change> viewStatement(String text) {
+        if (text.length() > LARGE_STATEMENT_CHARS) {
+            throw new NotUnderstoodException("view definition of " + text.length() / 1024 + " KB is too large to analyse");
+        }
         StringBuilder why = new StringBuilder();
         Statement ast = JSqlParsing.parse(text, dialect, why);
         if (ast == null) {
@@ -189,7 +208,7 @@ final class StatementReader {
 
     private List<Change> dataStatement(TokenCursor c, String text) {
         StringBuilder why = new StringBuilder();
-        Statement ast = JSqlParsing.parse(text, dialect, why);
+        Statement ast = text.length() > LARGE_STATEMENT_CHARS ? null : JSqlParsing.parse(text, dialect, why);
         if (ast != null) {
             Change change = data.fromAst(ast);
             if (change != null) {
@@ -230,7 +249,7 @@ final class StatementReader {
         if (body == null || !language.equals("plpgsql")) {
             throw new NotUnderstoodException("DO block in language " + language + " is not analysed");
         }
-        return body(body, Map.of(), statement, "DO block");
+        return body(body, Map.of(), statement, DO_BLOCK);
     }
 
     /** CALL proc(args): what the procedure's body does with these arguments, if migsafe saw its definition. */
@@ -248,19 +267,27 @@ final class StatementReader {
                 arguments.put(procedure.parameters().get(i), value.get(0).stringValue(dialect));
             }
         }
-        if (calling.contains(name)) {
-            throw new NotUnderstoodException("recursive CALL " + String.join(" -> ", calling) + " -> " + name
-                    + " is not followed");
-        }
-        calling.addLast(name);
-        try {
-            return body(procedure.body(), arguments, statement, "procedure " + name);
-        } finally {
-            calling.removeLast();
-        }
+        return body(procedure.body(), arguments, statement, "procedure " + name);
     }
 
     private List<Change> body(String body, Map<String, String> variables, SqlStatement statement, String what) {
+        if (!what.equals(DO_BLOCK) && expanding.contains(what)) { // nested DO blocks are text, not recursion
+            throw new NotUnderstoodException(what + " calls itself (" + String.join(" -> ", expanding) + " -> "
+                    + what + "); recursive procedures are not expanded");
+        }
+        if (expanding.size() >= MAX_BODY_DEPTH) {
+            throw new NotUnderstoodException(what + ": procedural bodies nested more than " + MAX_BODY_DEPTH
+                    + " deep are not expanded");
+        }
+        expanding.addLast(what);
+        try {
+            return readBody(body, variables, statement, what);
+        } finally {
+            expanding.removeLast();
+        }
+    }
+
+    private List<Change> readBody(String body, Map<String, String> variables, SqlStatement statement, String what) {
         ProceduralBodyReader reader = new ProceduralBodyReader(dialect,
                 sql -> read(new SqlStatement(statement.file(), statement.line(), sql, List.of())));
         ProceduralBodyReader.Result result = reader.read(body, variables);

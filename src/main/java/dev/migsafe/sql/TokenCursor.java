@@ -23,6 +23,20 @@ final class TokenCursor {
         return new TokenCursor(SqlLexer.significant(text, dialect), text, dialect);
     }
 
+    /** A cursor over the first {@code count} significant tokens only, for statements too large to tokenise whole. */
+    static TokenCursor head(String text, Dialect dialect, int count) {
+        SqlLexer lexer = new SqlLexer(text, dialect);
+        List<Token> tokens = new java.util.ArrayList<>();
+        for (int pos = 0; pos < text.length() && tokens.size() < count; ) {
+            Token t = lexer.next(pos);
+            if (!t.isTrivia()) {
+                tokens.add(t);
+            }
+            pos = t.end();
+        }
+        return new TokenCursor(tokens, text, dialect);
+    }
+
     Dialect dialect() {
         return dialect;
     }

@@ -60,6 +60,16 @@ class DbmateReaderTest {
     }
 
     @Test
+    void sectionsAndLinesWithCarriageReturnOnlyLineEnds() {
+        Dirs.write(project, "db/migrations/1_a.sql", "-- note\r-- migrate:up\rALTER TABLE t ADD c int;\r-- migrate:down\rALTER TABLE t DROP c;\r");
+        Migration m = read().migrations().get(0);
+        assertEquals("ALTER TABLE t ADD c int;\r", m.up().content());
+        assertEquals(3, m.up().firstLine());
+        assertEquals("ALTER TABLE t DROP c;\r", m.down().content());
+        assertEquals(5, m.down().firstLine());
+    }
+
+    @Test
     void fileWithoutUpMarkerIsAnError() {
         Dirs.write(project, "db/migrations/1_a.sql", "-- migrate:up\nSELECT 1;\n");
         Dirs.write(project, "db/migrations/2_b.sql", "SELECT 2;\n");

@@ -30,7 +30,7 @@ final class ChangelogLines {
     private final Map<Integer, List<Suppression>> suppressions = new HashMap<>();
 
     ChangelogLines(String text) {
-        this.lines = text.split("\r?\n", -1);
+        this.lines = text.split("\r\n|\r|\n", -1); // lone CR ends a line too, as in Liquibase's own reader
     }
 
     /** 1-based line of the changeSet with this id, or 1 when it cannot be told. */
