@@ -66,7 +66,10 @@ final class MigrationApplier implements AutoCloseable {
             if (LiquibaseRunner.runs(m)) {
                 liquibase.update(m);
             } else {
+                ToolHistory history = ToolHistory.of(m);
+                record(m, m.up(), () -> history.beforeUp(connection(), m));
                 runScript(m, m.up());
+                record(m, m.up(), () -> history.afterUp(connection(), m));
             }
         }
         runFlyway(flywayBatch);
@@ -92,6 +95,8 @@ final class MigrationApplier implements AutoCloseable {
             if (isFlyway(m) && m.version() != null) {
                 forgetInFlywayHistory(m);
             }
+            Migration previous = i > 0 ? migrations.get(i - 1) : null;
+            record(m, m.down(), () -> ToolHistory.of(m).afterDown(connection(), m, previous));
         }
     }
 
@@ -122,6 +127,20 @@ final class MigrationApplier implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new MigrationFailedException(new MigrationFailure(m, script.path(), 0, null, Errors.message(e)));
+        }
+    }
+
+    private interface HistoryWrite {
+        void run() throws SQLException;
+    }
+
+    /** Writes the tool's history table as the tool would; a failure there is the migration's failure. */
+    private static void record(Migration m, MigrationScript script, HistoryWrite write) throws MigrationFailedException {
+        try {
+            write.run();
+        } catch (SQLException e) {
+            throw new MigrationFailedException(new MigrationFailure(m, script.path(), 0, null,
+                    "could not record it in the migration tool's history table: " + Errors.message(e)));
         }
     }
 

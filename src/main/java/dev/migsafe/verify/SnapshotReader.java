@@ -53,7 +53,8 @@ final class SnapshotReader {
                 String name = rs.getString("TABLE_NAME");
                 if (rs.getString("TABLE_TYPE").contains("VIEW")) {
                     views.add(name);
-                } else if (!ENGINE_TABLES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                } else if (!ENGINE_TABLES.contains(name.toLowerCase(java.util.Locale.ROOT))
+                        && !ToolHistory.TABLES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                     tableNames.add(name);
                 }
             }
