@@ -21,6 +21,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationFormat;
@@ -44,11 +45,23 @@ final class MigrationApplier implements AutoCloseable {
     private final StatementSplitter splitter;
     private final LiquibaseRunner liquibase;
     private Path flywayDir;
+    private final boolean flywayLockOn;
+    /** Migrations Flyway would hang on with the project's lock setting; said once, in the step's details. */
+    private final List<String> lockNotes = new ArrayList<>();
+    /** Statements that wait for every open transaction, Flyway's idle one included. */
+    private static final Pattern WAITS_FOR_ALL = Pattern.compile(
+            "(?i)\\b(?:(?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+)INDEX|REINDEX\\b[^;]*?)\\s+CONCURRENTLY\\b");
     /** One connection for all JDBC scripts: a thousand downs must not mean a thousand logins. */
     private Connection connection;
 
     MigrationApplier(ScratchDatabase db) {
+        this(db, true);
+    }
+
+    /** @param flywayLockOn the project keeps Flyway's {@code postgresql.transactional.lock} on (its default) */
+    MigrationApplier(ScratchDatabase db, boolean flywayLockOn) {
         this.db = db;
+        this.flywayLockOn = flywayLockOn;
         this.splitter = new StatementSplitter(db.kind().dialect());
         this.liquibase = new LiquibaseRunner(db);
     }
@@ -101,8 +114,21 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     /** The Liquibase changeSets skipped for another database since the last call (see {@link LiquibaseRunner}). */
-    List<String> takeSkipped() {
-        return liquibase.takeSkipped();
+    /** What to add to the step's details since the last call: changeSets skipped, Flyway lock workarounds. */
+    List<String> takeNotes() {
+        List<String> notes = new ArrayList<>();
+        List<String> skipped = liquibase.takeSkipped();
+        if (!skipped.isEmpty()) {
+            notes.add("Liquibase skipped " + skipped.size() + " changeSet(s) for another database: " + String.join(", ", skipped));
+        }
+        if (!lockNotes.isEmpty()) {
+            notes.add("applied with Flyway's postgresql.transactional.lock=false: with this project's setting (on, Flyway's"
+                    + " default) the deploy hangs on " + String.join(", ", lockNotes) + ", which waits for Flyway's own"
+                    + " session idle in transaction; set flyway.postgresql.transactional.lock=false"
+                    + " (spring.flyway.postgresql.transactional-lock=false)");
+            lockNotes.clear();
+        }
+        return notes;
     }
 
     static boolean isFlyway(Migration m) {
@@ -174,6 +200,15 @@ final class MigrationApplier implements AutoCloseable {
                 .cleanDisabled(true);
         if (db.schema() != null) {
             config.schemas(db.schema()).defaultSchema(db.schema());
+        }
+        List<String> waiting = db.kind().isPostgres() ? batch.stream()
+                .filter(m -> WAITS_FOR_ALL.matcher(m.up().content()).find()).map(m -> "migration " + m.id()).toList() : List.of();
+        if (!waiting.isEmpty()) {
+            // the hang is reported, not reproduced: the later steps still run
+            config.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+            if (flywayLockOn) {
+                lockNotes.addAll(waiting);
+            }
         }
         try {
             config.load().migrate();

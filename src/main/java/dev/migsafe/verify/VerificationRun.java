@@ -36,7 +36,7 @@ final class VerificationRun {
     }
 
     List<Step> run() {
-        try (MigrationApplier applier = new MigrationApplier(db)) {
+        try (MigrationApplier applier = new MigrationApplier(db, FlywayLockSetting.on(settings.projectDir()))) {
             if (!step(Verifier.APPLY_OLDER, () -> applyOlder(applier))) {
                 skipRest("the older release's migrations do not apply", Verifier.SEED, Verifier.APPLY_RANGE,
                         Verifier.CONTRACT, Verifier.OLD_TESTS, Verifier.REHEARSAL);
@@ -65,7 +65,7 @@ final class VerificationRun {
             older = new SnapshotReader(db.kind()).read(c);
         }
         return StepOutcome.passed("applied " + request.older().size() + " migration(s) of the older release"
-                + engines(request.older()) + skipped(applier) + "; schema has " + older.tables().size() + " table(s), "
+                + engines(request.older()) + notes(applier) + "; schema has " + older.tables().size() + " table(s), "
                 + older.views().size() + " view(s)");
     }
 
@@ -95,7 +95,7 @@ final class VerificationRun {
                     List.of(e.failure().describe()));
         }
         return StepOutcome.passed("applied " + request.range().size() + " migration(s)" + engines(request.range())
-                + skipped(applier));
+                + notes(applier));
     }
 
     private StepOutcome contract() throws SQLException {
@@ -127,10 +127,8 @@ final class VerificationRun {
     }
 
     /** "; Liquibase skipped 1 changeSet(s) for another database: ..." or "". */
-    private static String skipped(MigrationApplier applier) {
-        List<String> skipped = applier.takeSkipped();
-        return skipped.isEmpty() ? "" : "; Liquibase skipped " + skipped.size() + " changeSet(s) for another database: "
-                + String.join(", ", skipped);
+    private static String notes(MigrationApplier applier) {
+        return applier.takeNotes().stream().map(n -> "; " + n).collect(Collectors.joining());
     }
 
     /** " with Flyway", " with Liquibase and JDBC": the engines that applied the migrations. */
