@@ -1,6 +1,7 @@
 package dev.migsafe.schema;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +10,19 @@ import dev.migsafe.change.ConstraintDef;
 
 /**
  * A table of the schema model. Mutable: the replayer changes it in place; {@link #copy()} before
- * keeping a snapshot.
+ * keeping a snapshot. A copy shares the column map and constraint list with its original until either
+ * is edited (copy on write): a history of thousands of migrations keeps snapshots per step without
+ * copying every table each time.
  *
  * @see Column#lineage() for what lineage means
  */
 public final class Table implements Relation {
     private String name;
     private final long lineage;
-    private final Map<String, Column> columns = new LinkedHashMap<>();
-    private final List<ConstraintDef> constraints = new ArrayList<>();
+    private Map<String, Column> columns = new LinkedHashMap<>();
+    private List<ConstraintDef> constraints = new ArrayList<>();
+    /** columns and constraints may be another table's too: copy them before handing them out */
+    private boolean shared;
     /** false for CREATE TABLE AS / LIKE and tables first seen in an ALTER: column list incomplete */
     private boolean columnsKnown;
 
@@ -35,11 +40,41 @@ public final class Table implements Relation {
 
     public boolean columnsKnown() { return columnsKnown; }
 
-    public Map<String, Column> columns() { return columns; }
+    /** The columns, read-only (the replayer edits them through {@link #editColumns()}). */
+    public Map<String, Column> columns() {
+        return Collections.unmodifiableMap(columns);
+    }
+
+    Map<String, Column> editColumns() {
+        own();
+        return columns;
+    }
 
     public Column column(String n) { return columns.get(n); }
 
-    public List<ConstraintDef> constraints() { return constraints; }
+    /** The constraints, read-only (the replayer edits them through {@link #editConstraints()}). */
+    public List<ConstraintDef> constraints() {
+        return Collections.unmodifiableList(constraints);
+    }
+
+    List<ConstraintDef> editConstraints() {
+        own();
+        return constraints;
+    }
+
+    private void own() {
+        if (shared) {
+            columns = new LinkedHashMap<>(columns);
+            constraints = new ArrayList<>(constraints);
+            shared = false;
+        }
+    }
+
+    /** Structurally the same as {@code other} without looking inside: one is an untouched copy of the other. */
+    boolean sameContentAs(Table other) {
+        return columns == other.columns && constraints == other.constraints && name.equals(other.name)
+                && columnsKnown == other.columnsKnown;
+    }
 
     @Override
     public List<String> columnNames() { return List.copyOf(columns.keySet()); }
@@ -55,6 +90,7 @@ public final class Table implements Relation {
      * same position, so column order survives renames and MySQL CHANGE COLUMN.
      */
     void replaceColumn(String oldName, Column column) {
+        own();
         Map<String, Column> reordered = new LinkedHashMap<>();
         columns.forEach((n, c) -> {
             if (n.equals(oldName)) {
@@ -72,8 +108,10 @@ public final class Table implements Relation {
 
     public Table copy() {
         Table t = new Table(name, lineage, columnsKnown);
-        t.columns.putAll(columns);
-        t.constraints.addAll(constraints);
+        t.columns = columns;
+        t.constraints = constraints;
+        t.shared = true;
+        shared = true;
         return t;
     }
 
