@@ -3,11 +3,9 @@ package dev.migsafe.schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import dev.migsafe.change.ConstraintDef;
@@ -29,23 +27,21 @@ public final class SchemaDiff {
      */
     public static List<String> between(Schema expected, Schema actual) {
         List<String> out = new ArrayList<>();
-        // a migration touches a few objects of a schema that may hold thousands: compare only what
-        // is not the very same object on both sides (copies share what they did not change)
-        for (String name : changed(expected.tables(), actual.tables(), Table::sameContentAs)) {
-            tables(name, expected.tables().get(name), actual.tables().get(name), out);
+        for (String name : union(expected.tables().keySet(), actual.tables().keySet())) {
+            tables(name, expected.table(name), actual.table(name), out);
         }
-        for (String name : changed(expected.views(), actual.views(), Object::equals)) {
+        for (String name : union(expected.views().keySet(), actual.views().keySet())) {
             views(name, expected.views().get(name), actual.views().get(name), out);
         }
-        for (String name : changed(expected.indexes(), actual.indexes(), Object::equals)) {
+        for (String name : union(expected.indexes().keySet(), actual.indexes().keySet())) {
             presence("index " + name, expected.indexes().get(name), actual.indexes().get(name),
                     SchemaDiff::describe, out);
         }
-        for (String name : changed(expected.sequences(), actual.sequences(), (x, y) -> true)) {
+        for (String name : union(expected.sequences().keySet(), actual.sequences().keySet())) {
             presence("sequence " + name, expected.sequences().get(name), actual.sequences().get(name),
                     s -> "present", out);
         }
-        for (String name : changed(expected.types(), actual.types(), Object::equals)) {
+        for (String name : union(expected.types().keySet(), actual.types().keySet())) {
             presence("type " + name, expected.types().get(name), actual.types().get(name), SchemaDiff::describe, out);
         }
         for (String name : union(expected.functions().keySet(), actual.functions().keySet())) {
@@ -173,23 +169,6 @@ public final class SchemaDiff {
             }
         }
         return depth == 0;
-    }
-
-    /** Names present on one side only, or on both but not {@code same}; sorted. */
-    private static <T> Set<String> changed(Map<String, T> expected, Map<String, T> actual, BiPredicate<T, T> same) {
-        Set<String> names = new TreeSet<>();
-        expected.forEach((name, e) -> {
-            T a = actual.get(name);
-            if (a == null || (e != a && !same.test(e, a))) {
-                names.add(name);
-            }
-        });
-        actual.keySet().forEach(name -> {
-            if (!expected.containsKey(name)) {
-                names.add(name);
-            }
-        });
-        return names;
     }
 
     private static Set<String> union(Iterable<String> a, Iterable<String> b) {

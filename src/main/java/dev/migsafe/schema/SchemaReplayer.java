@@ -122,7 +122,7 @@ public final class SchemaReplayer {
         Table table = new Table(c.table(), existing != null ? existing.lineage() : schema.newLineage(), c.columnsKnown());
         schema.tables().put(c.table(), table);
         for (ColumnDef def : c.columns()) {
-            table.editColumns().put(def.name(), newColumn(schema, def));
+            table.columns().put(def.name(), newColumn(schema, def));
         }
         for (ConstraintDef constraint : c.constraints()) {
             addConstraint(schema, table, constraint);
@@ -137,9 +137,7 @@ public final class SchemaReplayer {
         if (cascade) {
             schema.views().values().removeIf(v -> readsTable(v, name));
             for (Table t : schema.tables().values()) {
-                if (t.constraints().stream().anyMatch(k -> name.equals(k.refTable()))) {
-                    t.editConstraints().removeIf(k -> name.equals(k.refTable()));
-                }
+                t.constraints().removeIf(k -> name.equals(k.refTable()));
             }
         }
     }
@@ -152,9 +150,7 @@ public final class SchemaReplayer {
             schema.tables().put(to, table);
             schema.indexes().replaceAll((n, i) -> from.equals(i.table()) ? i.withTable(to) : i);
             for (Table t : schema.tables().values()) {
-                if (t.constraints().stream().anyMatch(k -> from.equals(k.refTable()))) {
-                    t.editConstraints().replaceAll(k -> from.equals(k.refTable()) ? withRefTable(k, to) : k);
-                }
+                t.constraints().replaceAll(k -> from.equals(k.refTable()) ? withRefTable(k, to) : k);
             }
             // PostgreSQL views follow the table they read
             String prefix = from + ".";
@@ -180,7 +176,7 @@ public final class SchemaReplayer {
     private static void addColumn(Schema schema, Change.AddColumn c) {
         Table table = tableOrPlaceholder(schema, c.table());
         if (table.column(c.column().name()) == null) {
-            table.editColumns().put(c.column().name(), newColumn(schema, c.column()));
+            table.columns().put(c.column().name(), newColumn(schema, c.column()));
         }
     }
 
@@ -191,16 +187,14 @@ public final class SchemaReplayer {
 
     private static void dropColumn(Schema schema, String tableName, String column) {
         Table table = schema.table(tableName);
-        if (table == null || table.editColumns().remove(column) == null) {
+        if (table == null || table.columns().remove(column) == null) {
             return;
         }
         // the database drops indexes and constraints that use the column with it
-        table.editConstraints().removeIf(k -> k.columns().contains(column));
+        table.constraints().removeIf(k -> k.columns().contains(column));
         schema.indexes().values().removeIf(i -> tableName.equals(i.table()) && i.columns().contains(column));
         for (Table t : schema.tables().values()) {
-            if (t.constraints().stream().anyMatch(k -> tableName.equals(k.refTable()) && k.refColumns().contains(column))) {
-                t.editConstraints().removeIf(k -> tableName.equals(k.refTable()) && k.refColumns().contains(column));
-            }
+            t.constraints().removeIf(k -> tableName.equals(k.refTable()) && k.refColumns().contains(column));
         }
     }
 
@@ -220,12 +214,12 @@ public final class SchemaReplayer {
             return;
         }
         String tableName = table.name();
-        table.editConstraints().replaceAll(k -> new ConstraintDef(k.name(), k.kind(), rename(k.columns(), from, to),
+        table.constraints().replaceAll(k -> new ConstraintDef(k.name(), k.kind(), rename(k.columns(), from, to),
                 k.refTable(), tableName.equals(k.refTable()) ? rename(k.refColumns(), from, to) : k.refColumns(),
                 k.expression(), k.notValid(), k.usingIndex()));
         for (Table t : schema.tables().values()) {
-            if (t != table && t.constraints().stream().anyMatch(k -> tableName.equals(k.refTable()))) {
-                t.editConstraints().replaceAll(k -> tableName.equals(k.refTable())
+            if (t != table) {
+                t.constraints().replaceAll(k -> tableName.equals(k.refTable())
                         ? new ConstraintDef(k.name(), k.kind(), k.columns(), k.refTable(),
                         rename(k.refColumns(), from, to), k.expression(), k.notValid(), k.usingIndex())
                         : k);
@@ -260,7 +254,7 @@ public final class SchemaReplayer {
         if (column == null) {
             column = new Column(columnName, schema.newLineage(), Column.UNKNOWN_TYPE, false, null, false);
         }
-        table.editColumns().put(columnName, update.apply(column));
+        table.columns().put(columnName, update.apply(column));
     }
 
     // ---- constraints and indexes ----------------------------------------------------------------
@@ -270,13 +264,13 @@ public final class SchemaReplayer {
                 given.refTable(), orEmpty(given.refColumns()), given.expression(), given.notValid(), given.usingIndex());
         String name = constraint.name() != null ? constraint.name()
                 : DefaultNames.constraint(table.name(), constraint, n -> findConstraint(table, n) != null);
-        table.editConstraints().removeIf(k -> name.equals(k.name()));
-        table.editConstraints().add(new ConstraintDef(name, constraint.kind(), constraint.columns(), constraint.refTable(),
+        table.constraints().removeIf(k -> name.equals(k.name()));
+        table.constraints().add(new ConstraintDef(name, constraint.kind(), constraint.columns(), constraint.refTable(),
                 constraint.refColumns(), constraint.expression(), constraint.notValid(), constraint.usingIndex()));
         if (constraint.kind() == ConstraintDef.Kind.PRIMARY_KEY) {
             // a primary key makes its columns NOT NULL
             for (String c : constraint.columns()) {
-                table.editColumns().computeIfPresent(c, (n, col) -> col.withNotNull(true));
+                table.columns().computeIfPresent(c, (n, col) -> col.withNotNull(true));
             }
         }
     }
@@ -292,7 +286,7 @@ public final class SchemaReplayer {
         }
         // MySQL DROP PRIMARY KEY arrives as the constraint "primary"
         boolean primary = "primary".equalsIgnoreCase(name);
-        boolean removed = table.editConstraints().removeIf(k -> name.equals(k.name())
+        boolean removed = table.constraints().removeIf(k -> name.equals(k.name())
                 || (primary && k.kind() == ConstraintDef.Kind.PRIMARY_KEY));
         if (!removed) {
             // MySQL DROP KEY / DROP CONSTRAINT on a unique index
@@ -306,7 +300,7 @@ public final class SchemaReplayer {
     private static void renameConstraint(Schema schema, Change.RenameConstraint c) {
         Table table = schema.table(c.table());
         if (table != null) {
-            table.editConstraints().replaceAll(k -> c.from().equals(k.name())
+            table.constraints().replaceAll(k -> c.from().equals(k.name())
                     ? new ConstraintDef(c.to(), k.kind(), k.columns(), k.refTable(), k.refColumns(), k.expression(),
                     k.notValid(), k.usingIndex())
                     : k);
@@ -316,7 +310,7 @@ public final class SchemaReplayer {
     private static void validateConstraint(Schema schema, Change.ValidateConstraint c) {
         Table table = schema.table(c.table());
         if (table != null) {
-            table.editConstraints().replaceAll(k -> c.name().equals(k.name())
+            table.constraints().replaceAll(k -> c.name().equals(k.name())
                     ? new ConstraintDef(k.name(), k.kind(), k.columns(), k.refTable(), k.refColumns(), k.expression(),
                     false, k.usingIndex())
                     : k);
@@ -410,9 +404,7 @@ public final class SchemaReplayer {
                     ? col.withType(new SqlType(to, col.type().args(), col.type().enumValues(), col.type().array(),
                     col.type().raw()))
                     : col));
-            if (!updated.equals(t.columns())) {
-                t.editColumns().putAll(updated);
-            }
+            t.columns().putAll(updated);
         }
     }
 

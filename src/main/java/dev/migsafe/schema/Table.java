@@ -1,7 +1,6 @@
 package dev.migsafe.schema;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +9,15 @@ import dev.migsafe.change.ConstraintDef;
 
 /**
  * A table of the schema model. Mutable: the replayer changes it in place; {@link #copy()} before
- * keeping a snapshot. A copy shares the column map and constraint list with its original until either
- * is edited (copy on write): a history of thousands of migrations keeps snapshots per step without
- * copying every table each time.
+ * keeping a snapshot.
  *
  * @see Column#lineage() for what lineage means
  */
 public final class Table implements Relation {
     private String name;
     private final long lineage;
-    private Map<String, Column> columns = new LinkedHashMap<>();
-    private List<ConstraintDef> constraints = new ArrayList<>();
-    /** columns and constraints may be another table's too: copy them before handing them out */
-    private boolean shared;
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final List<ConstraintDef> constraints = new ArrayList<>();
     /** false for CREATE TABLE AS / LIKE and tables first seen in an ALTER: column list incomplete */
     private boolean columnsKnown;
 
@@ -40,41 +35,11 @@ public final class Table implements Relation {
 
     public boolean columnsKnown() { return columnsKnown; }
 
-    /** The columns, read-only (the replayer edits them through {@link #editColumns()}). */
-    public Map<String, Column> columns() {
-        return Collections.unmodifiableMap(columns);
-    }
-
-    Map<String, Column> editColumns() {
-        own();
-        return columns;
-    }
+    public Map<String, Column> columns() { return columns; }
 
     public Column column(String n) { return columns.get(n); }
 
-    /** The constraints, read-only (the replayer edits them through {@link #editConstraints()}). */
-    public List<ConstraintDef> constraints() {
-        return Collections.unmodifiableList(constraints);
-    }
-
-    List<ConstraintDef> editConstraints() {
-        own();
-        return constraints;
-    }
-
-    private void own() {
-        if (shared) {
-            columns = new LinkedHashMap<>(columns);
-            constraints = new ArrayList<>(constraints);
-            shared = false;
-        }
-    }
-
-    /** Structurally the same as {@code other} without looking inside: one is an untouched copy of the other. */
-    boolean sameContentAs(Table other) {
-        return columns == other.columns && constraints == other.constraints && name.equals(other.name)
-                && columnsKnown == other.columnsKnown;
-    }
+    public List<ConstraintDef> constraints() { return constraints; }
 
     @Override
     public List<String> columnNames() { return List.copyOf(columns.keySet()); }
@@ -90,7 +55,6 @@ public final class Table implements Relation {
      * same position, so column order survives renames and MySQL CHANGE COLUMN.
      */
     void replaceColumn(String oldName, Column column) {
-        own();
         Map<String, Column> reordered = new LinkedHashMap<>();
         columns.forEach((n, c) -> {
             if (n.equals(oldName)) {
@@ -108,10 +72,8 @@ public final class Table implements Relation {
 
     public Table copy() {
         Table t = new Table(name, lineage, columnsKnown);
-        t.columns = columns;
-        t.constraints = constraints;
-        t.shared = true;
-        shared = true;
+        t.columns.putAll(columns);
+        t.constraints.addAll(constraints);
         return t;
     }
 
