@@ -70,12 +70,13 @@ public final class Analyzer {
             // first the window's end, so that rules looking at one change can see how the window ends
             Schema end = base.copy();
             w.migrations().forEach(m -> replay(end, parsed.get(m.up())));
+            Schema before = base;
             for (int i = 0; i < w.migrations().size(); i++) {
-                Schema before = i == 0 ? base : schema.copy();
                 Migration m = w.migrations().get(i);
                 watch(request, m, ChangeContext.Script.UP, parsed.get(m.up()), schema, base, end, raw::add);
                 Schema afterUp = i == w.migrations().size() - 1 ? end : schema.copy();
                 finishMigration(request, m, parsed, before, afterUp, base, end, raw::add);
+                before = afterUp; // the next migration starts where this one's up ended: no second snapshot
             }
         }
         if (older == null) {

@@ -19,6 +19,8 @@ public final class Schema {
     /** function name -> argument signatures ("" when unknown) */
     private final Map<String, Set<String>> functions = new LinkedHashMap<>();
     private long nextLineage = 1;
+    /** Bumped by {@link #copy()}: tables owned under an older epoch may be shared with a snapshot. */
+    private long epoch;
 
     public Map<String, Table> tables() { return tables; }
     public Map<String, View> views() { return views; }
@@ -48,10 +50,31 @@ public final class Schema {
     /** A fresh identity for a new object (see {@link Column#lineage()}). */
     public long newLineage() { return nextLineage++; }
 
-    /** A deep copy that shares no mutable state with this one and continues its lineage numbering. */
+    /**
+     * The table to change in place, or null: a table this schema may share with a snapshot is
+     * replaced by its own copy first. The replayer changes tables only through this.
+     */
+    Table writableTable(String name) {
+        Table t = tables.get(name);
+        if (t == null || (t.owner == this && t.ownerEpoch == epoch)) {
+            return t;
+        }
+        Table own = t.copy();
+        own.owner = this;
+        own.ownerEpoch = epoch;
+        tables.put(name, own);
+        return own;
+    }
+
+    /**
+     * A copy that behaves as a deep one (changes to either are not seen by the other) and continues
+     * its lineage numbering. Tables are shared until one side changes them ({@link #writableTable}),
+     * so a snapshot costs one map entry per object, not a copy of every table.
+     */
     public Schema copy() {
         Schema s = new Schema();
-        tables.forEach((k, v) -> s.tables.put(k, v.copy()));
+        epoch++; // this schema no longer owns its tables alone
+        s.tables.putAll(tables);
         s.views.putAll(views);
         s.indexes.putAll(indexes);
         s.sequences.putAll(sequences);

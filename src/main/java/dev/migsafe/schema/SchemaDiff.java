@@ -27,24 +27,24 @@ public final class SchemaDiff {
      */
     public static List<String> between(Schema expected, Schema actual) {
         List<String> out = new ArrayList<>();
-        for (String name : union(expected.tables().keySet(), actual.tables().keySet())) {
+        for (String name : changed(expected.tables(), actual.tables())) {
             tables(name, expected.table(name), actual.table(name), out);
         }
-        for (String name : union(expected.views().keySet(), actual.views().keySet())) {
+        for (String name : changed(expected.views(), actual.views())) {
             views(name, expected.views().get(name), actual.views().get(name), out);
         }
-        for (String name : union(expected.indexes().keySet(), actual.indexes().keySet())) {
+        for (String name : changed(expected.indexes(), actual.indexes())) {
             presence("index " + name, expected.indexes().get(name), actual.indexes().get(name),
                     SchemaDiff::describe, out);
         }
-        for (String name : union(expected.sequences().keySet(), actual.sequences().keySet())) {
+        for (String name : changed(expected.sequences(), actual.sequences())) {
             presence("sequence " + name, expected.sequences().get(name), actual.sequences().get(name),
                     s -> "present", out);
         }
-        for (String name : union(expected.types().keySet(), actual.types().keySet())) {
+        for (String name : changed(expected.types(), actual.types())) {
             presence("type " + name, expected.types().get(name), actual.types().get(name), SchemaDiff::describe, out);
         }
-        for (String name : union(expected.functions().keySet(), actual.functions().keySet())) {
+        for (String name : changed(expected.functions(), actual.functions())) {
             Set<String> e = expected.functions().getOrDefault(name, Set.of());
             Set<String> a = actual.functions().getOrDefault(name, Set.of());
             for (String sig : union(e, a)) {
@@ -169,6 +169,26 @@ public final class SchemaDiff {
             }
         }
         return depth == 0;
+    }
+
+    /**
+     * The names whose object differs between the two maps, sorted. A snapshot shares what it did not
+     * change (see {@link Schema#copy()}), so identical objects are skipped without comparing them and a
+     * diff costs what the migration touched, not the size of the schema.
+     */
+    private static <T> Set<String> changed(java.util.Map<String, T> expected, java.util.Map<String, T> actual) {
+        Set<String> names = new TreeSet<>();
+        expected.forEach((name, e) -> {
+            if (actual.get(name) != e) {
+                names.add(name);
+            }
+        });
+        actual.forEach((name, a) -> {
+            if (expected.get(name) != a) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     private static Set<String> union(Iterable<String> a, Iterable<String> b) {

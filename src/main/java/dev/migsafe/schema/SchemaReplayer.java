@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import dev.migsafe.change.Change;
@@ -136,22 +138,20 @@ public final class SchemaReplayer {
         schema.indexes().values().removeIf(i -> name.equals(i.table()));
         if (cascade) {
             schema.views().values().removeIf(v -> readsTable(v, name));
-            for (Table t : schema.tables().values()) {
-                t.constraints().removeIf(k -> name.equals(k.refTable()));
-            }
+            changeConstraints(schema, k -> name.equals(k.refTable()), t -> t.constraints().removeIf(k -> name.equals(k.refTable())));
         }
     }
 
     /** ALTER TABLE/VIEW ... RENAME and MySQL RENAME TABLE, which accept tables and views alike. */
     private static void renameRelation(Schema schema, String from, String to) {
-        Table table = schema.tables().remove(from);
+        Table table = schema.writableTable(from);
         if (table != null) {
+            schema.tables().remove(from);
             table.rename(to);
             schema.tables().put(to, table);
             schema.indexes().replaceAll((n, i) -> from.equals(i.table()) ? i.withTable(to) : i);
-            for (Table t : schema.tables().values()) {
-                t.constraints().replaceAll(k -> from.equals(k.refTable()) ? withRefTable(k, to) : k);
-            }
+            changeConstraints(schema, k -> from.equals(k.refTable()),
+                    t -> t.constraints().replaceAll(k -> from.equals(k.refTable()) ? withRefTable(k, to) : k));
             // PostgreSQL views follow the table they read
             String prefix = from + ".";
             schema.views().replaceAll((n, v) -> withReads(v, renameReads(v.reads(),
@@ -168,7 +168,19 @@ public final class SchemaReplayer {
 
     /** The table, or a placeholder for one created outside what we replayed. */
     private static Table tableOrPlaceholder(Schema schema, String name) {
-        return schema.tables().computeIfAbsent(name, n -> new Table(n, schema.newLineage(), false));
+        schema.tables().computeIfAbsent(name, n -> new Table(n, schema.newLineage(), false));
+        return schema.writableTable(name);
+    }
+
+    /** Applies {@code change} to every table holding a constraint {@code affected} accepts (and only those: the others stay shared). */
+    private static void changeConstraints(Schema schema, Predicate<ConstraintDef> affected, Consumer<Table> change) {
+        List<String> names = new ArrayList<>();
+        schema.tables().forEach((n, t) -> {
+            if (t.constraints().stream().anyMatch(affected)) {
+                names.add(n);
+            }
+        });
+        names.forEach(n -> change.accept(schema.writableTable(n)));
     }
 
     // ---- columns --------------------------------------------------------------------------------
@@ -186,16 +198,16 @@ public final class SchemaReplayer {
     }
 
     private static void dropColumn(Schema schema, String tableName, String column) {
-        Table table = schema.table(tableName);
+        Table table = schema.table(tableName) == null || schema.table(tableName).column(column) == null ? null
+                : schema.writableTable(tableName);
         if (table == null || table.columns().remove(column) == null) {
             return;
         }
         // the database drops indexes and constraints that use the column with it
         table.constraints().removeIf(k -> k.columns().contains(column));
         schema.indexes().values().removeIf(i -> tableName.equals(i.table()) && i.columns().contains(column));
-        for (Table t : schema.tables().values()) {
-            t.constraints().removeIf(k -> tableName.equals(k.refTable()) && k.refColumns().contains(column));
-        }
+        Predicate<ConstraintDef> referencing = k -> tableName.equals(k.refTable()) && k.refColumns().contains(column);
+        changeConstraints(schema, referencing, t -> t.constraints().removeIf(referencing));
     }
 
     private static void renameColumn(Schema schema, String tableName, String from, String to) {
@@ -217,14 +229,14 @@ public final class SchemaReplayer {
         table.constraints().replaceAll(k -> new ConstraintDef(k.name(), k.kind(), rename(k.columns(), from, to),
                 k.refTable(), tableName.equals(k.refTable()) ? rename(k.refColumns(), from, to) : k.refColumns(),
                 k.expression(), k.notValid(), k.usingIndex()));
-        for (Table t : schema.tables().values()) {
+        changeConstraints(schema, k -> tableName.equals(k.refTable()), t -> {
             if (t != table) {
                 t.constraints().replaceAll(k -> tableName.equals(k.refTable())
                         ? new ConstraintDef(k.name(), k.kind(), k.columns(), k.refTable(),
                         rename(k.refColumns(), from, to), k.expression(), k.notValid(), k.usingIndex())
                         : k);
             }
-        }
+        });
         schema.indexes().replaceAll((n, i) -> tableName.equals(i.table())
                 ? new Index(i.name(), i.table(), rename(i.columns(), from, to), i.unique()) : i);
         String oldRead = tableName + "." + from;
@@ -280,7 +292,7 @@ public final class SchemaReplayer {
     }
 
     private static void dropConstraint(Schema schema, String tableName, String name) {
-        Table table = schema.table(tableName);
+        Table table = schema.writableTable(tableName);
         if (table == null) {
             return;
         }
@@ -298,7 +310,7 @@ public final class SchemaReplayer {
     }
 
     private static void renameConstraint(Schema schema, Change.RenameConstraint c) {
-        Table table = schema.table(c.table());
+        Table table = schema.writableTable(c.table());
         if (table != null) {
             table.constraints().replaceAll(k -> c.from().equals(k.name())
                     ? new ConstraintDef(c.to(), k.kind(), k.columns(), k.refTable(), k.refColumns(), k.expression(),
@@ -308,7 +320,7 @@ public final class SchemaReplayer {
     }
 
     private static void validateConstraint(Schema schema, Change.ValidateConstraint c) {
-        Table table = schema.table(c.table());
+        Table table = schema.writableTable(c.table());
         if (table != null) {
             table.constraints().replaceAll(k -> c.name().equals(k.name())
                     ? new ConstraintDef(k.name(), k.kind(), k.columns(), k.refTable(), k.refColumns(), k.expression(),
@@ -398,7 +410,14 @@ public final class SchemaReplayer {
         }
         schema.types().put(to, type.withName(to));
         // columns refer to the type itself, not its name: they follow
-        for (Table t : schema.tables().values()) {
+        List<String> using = new ArrayList<>();
+        schema.tables().forEach((n, t) -> {
+            if (t.columns().values().stream().anyMatch(col -> col.type() != null && from.equals(col.type().base()))) {
+                using.add(n);
+            }
+        });
+        for (String name : using) {
+            Table t = schema.writableTable(name);
             Map<String, Column> updated = new LinkedHashMap<>();
             t.columns().forEach((n, col) -> updated.put(n, col.type() != null && from.equals(col.type().base())
                     ? col.withType(new SqlType(to, col.type().args(), col.type().enumValues(), col.type().array(),

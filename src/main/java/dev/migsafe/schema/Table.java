@@ -8,8 +8,9 @@ import java.util.Map;
 import dev.migsafe.change.ConstraintDef;
 
 /**
- * A table of the schema model. Mutable: the replayer changes it in place; {@link #copy()} before
- * keeping a snapshot.
+ * A table of the schema model. Mutable: the replayer changes it in place, but only through
+ * {@link Schema#writableTable}, which copies a table the schema shares with a snapshot first (so
+ * taking a snapshot does not copy every table).
  *
  * @see Column#lineage() for what lineage means
  */
@@ -20,6 +21,9 @@ public final class Table implements Relation {
     private final List<ConstraintDef> constraints = new ArrayList<>();
     /** false for CREATE TABLE AS / LIKE and tables first seen in an ALTER: column list incomplete */
     private boolean columnsKnown;
+    /** The schema (and its snapshot epoch) that may change this table in place; see {@link Schema#writableTable} */
+    Schema owner;
+    long ownerEpoch;
 
     public Table(String name, long lineage, boolean columnsKnown) {
         this.name = name;

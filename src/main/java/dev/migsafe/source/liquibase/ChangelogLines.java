@@ -26,8 +26,17 @@ final class ChangelogLines {
     private static final Pattern CHANGESET_START = Pattern.compile(
             "<changeSet\\b|-\\s*changeSet\\s*:|\"changeSet\"\\s*:|^\\s*--\\s*changeset\\s", Pattern.CASE_INSENSITIVE);
 
+    /** The id that follows an id attribute or a formatted-SQL author, up to where {@link #changeSet} ends an id. */
+    private static final Pattern ID_TOKEN = Pattern.compile(
+            "(?:\\bid\\s*[=:]\\s*[\"']?|--changeset\\s+[^:\\s]+:)([^\"'\\s,}]*)(?=[\"'\\s,}]|$)",
+            Pattern.CASE_INSENSITIVE);
+    /** Ids {@link #ID_TOKEN} reads exactly as {@link #changeSet}'s own pattern would match them. */
+    private static final Pattern PLAIN_ID = Pattern.compile("[\\x21-\\x7e&&[^\"',}]]+");
+
     private final String[] lines;
     private final Map<Integer, List<Suppression>> suppressions = new HashMap<>();
+    /** ASCII-lower-cased plain id -> line of the first changeSet naming it; built on first use (one pass, not one per changeSet) */
+    private Map<String, Integer> plainIdLines;
 
     ChangelogLines(String text) {
         this.lines = text.split("\r\n|\r|\n", -1); // lone CR ends a line too, as in Liquibase's own reader
@@ -35,6 +44,12 @@ final class ChangelogLines {
 
     /** 1-based line of the changeSet with this id, or 1 when it cannot be told. */
     int changeSet(String id) {
+        if (PLAIN_ID.matcher(id).matches()) {
+            if (plainIdLines == null) {
+                plainIdLines = indexPlainIds();
+            }
+            return plainIdLines.getOrDefault(asciiLower(id), 1);
+        }
         Pattern idAttribute = Pattern.compile("(?:\\bid\\s*[=:]\\s*[\"']?|--changeset\\s+[^:\\s]+:)"
                 + Pattern.quote(id) + "(?:[\"'\\s,}]|$)", Pattern.CASE_INSENSITIVE);
         for (int i = 0; i < lines.length; i++) {
@@ -51,6 +66,36 @@ final class ChangelogLines {
             }
         }
         return 1;
+    }
+
+    /** The same search as {@link #changeSet} for every plain id at once. */
+    private Map<String, Integer> indexPlainIds() {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].toLowerCase(Locale.ROOT).contains("changeset")) {
+                continue;
+            }
+            for (int j = i; j < Math.min(lines.length, i + ATTRIBUTE_LINES); j++) {
+                if (j > i && CHANGESET_START.matcher(lines[j]).find()) {
+                    break;
+                }
+                Matcher token = ID_TOKEN.matcher(lines[j]);
+                for (int from = 0; from < lines[j].length() && token.find(from); from = token.start() + 1) {
+                    first.putIfAbsent(asciiLower(token.group(1)), i + 1); // every start, as find(id) would try
+                }
+            }
+        }
+        return first;
+    }
+
+    /** Lower case as the CASE_INSENSITIVE patterns compare (ASCII only). */
+    private static String asciiLower(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return b.toString();
     }
 
     /** 1-based line of the first line at or after {@code fromLine} naming {@code changeType}; else {@code fromLine}. */
