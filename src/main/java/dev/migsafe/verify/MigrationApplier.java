@@ -37,6 +37,8 @@ import dev.migsafe.sql.StatementSplitter;
  */
 final class MigrationApplier implements AutoCloseable {
 
+    /** The application name of Flyway's sessions: the watchdog tells Flyway's own lock holder by it (LK615). */
+    static final String FLYWAY_SESSION = ScratchDatabase.APPLICATION + " Flyway";
     private static final String FLYWAY_HISTORY = "flyway_schema_history";
     private static final Pattern FLYWAY_FIELD = Pattern.compile("(?m)^(Message|Line|Statement)\\s*:\\s*(.*)$");
 
@@ -167,7 +169,7 @@ final class MigrationApplier implements AutoCloseable {
             write(dir.resolve(safeRelative(m.up().path())), m.up().content());
         }
         FluentConfiguration config = Flyway.configure()
-                .dataSource(db.jdbcUrl(), db.user(), db.password())
+                .dataSource(db.jdbcUrlAs(FLYWAY_SESSION), db.user(), db.password())
                 .locations("filesystem:" + dir.toAbsolutePath())
                 .outOfOrder(true) // a range may add a version below the last applied; HS402 reports it
                 .mixed(true)
