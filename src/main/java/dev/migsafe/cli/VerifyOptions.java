@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.migsafe.config.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code --verify} and {@code --old-tests}: the dynamic check on a real database. */
 final class VerifyOptions {
@@ -25,11 +26,15 @@ final class VerifyOptions {
                     + "and statement it stopped in. Write e.g. 90s, 15m, 1h.")
     Duration timeout;
 
-    /** picocli turns the IllegalArgumentException into "Invalid value for option '--verify-timeout': ...", exit 2. */
+    /** "Invalid value for option '--verify-timeout': 'soon' is not a duration: ...", exit 2. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return Durations.parse(value);
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }
