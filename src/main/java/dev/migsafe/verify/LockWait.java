@@ -30,7 +30,7 @@ record LockWait(String statement, String waitsFor, long waitedMs, List<Session> 
         String describe() {
             return "session " + id + (application.isBlank() ? "" : " (" + application + ")") + ", " + state
                     + " for " + seconds(stateMs) + ", "
-                    + (query == null || query.isBlank() ? "its statement not shown by the server" : "statement: " + firstLine(query));
+                    + (query == null || query.isBlank() ? "its statement not shown by the server" : "statement: " + FirstLine.of(query));
         }
     }
 
@@ -52,22 +52,15 @@ record LockWait(String statement, String waitsFor, long waitedMs, List<Session> 
         String who = blockers.isEmpty() ? "the server does not say which session holds it"
                 : (certain ? "blocked by " : "possibly blocked by ")
                 + blockers.stream().map(Session::describe).collect(Collectors.joining("; "));
-        String wait = "`" + firstLine(statement) + "` waited " + seconds(waitedMs) + " for a lock (" + waitsFor + "), "
+        String wait = "`" + FirstLine.of(statement) + "` waited " + seconds(waitedMs) + " for a lock (" + waitsFor + "), "
                 + who + "; the statement was cancelled (verify.statement-wait)";
         if (!byMigrationTool()) {
             return List.of(wait);
         }
-        return List.of("LK615 migration-tool-deadlock: `" + firstLine(statement) + "` waits for Flyway's own session,"
+        return List.of("LK615 migration-tool-deadlock: `" + FirstLine.of(statement) + "` waits for Flyway's own session,"
                 + " which holds its transactional advisory lock for the whole migration run: this deploy hangs the"
                 + " same way in production. Fix: set postgresql.transactional.lock=false in the Flyway configuration"
                 + " (spring.flyway.postgresql.transactional.lock=false with Spring Boot)", wait);
-    }
-
-    static String firstLine(String sql) {
-        String trimmed = sql == null ? "" : sql.strip();
-        int end = trimmed.indexOf('\n');
-        String line = (end < 0 ? trimmed : trimmed.substring(0, end)).strip();
-        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 
     static String seconds(long ms) {

@@ -45,12 +45,14 @@ final class MigrationApplier implements AutoCloseable {
     private final ScratchDatabase db;
     private final StatementSplitter splitter;
     private final LiquibaseRunner liquibase;
+    private final ProgressListener progress;
     private Path flywayDir;
     /** One connection for all JDBC scripts: a thousand downs must not mean a thousand logins. */
     private Connection connection;
 
-    MigrationApplier(ScratchDatabase db) {
+    MigrationApplier(ScratchDatabase db, ProgressListener progress) {
         this.db = db;
+        this.progress = progress;
         this.splitter = new StatementSplitter(db.kind().dialect());
         this.liquibase = new LiquibaseRunner(db);
     }
@@ -58,13 +60,15 @@ final class MigrationApplier implements AutoCloseable {
     /** Applies the migrations in order; consecutive Flyway migrations go to Flyway in one run. */
     void apply(List<Migration> migrations) throws MigrationFailedException {
         List<Migration> flywayBatch = new ArrayList<>();
-        for (Migration m : migrations) {
+        for (int i = 0; i < migrations.size(); i++) {
+            Migration m = migrations.get(i);
             if (isFlyway(m)) {
                 flywayBatch.add(m);
                 continue;
             }
-            runFlyway(flywayBatch);
+            runFlyway(flywayBatch, i - flywayBatch.size(), migrations.size());
             flywayBatch.clear();
+            progress.migration(i + 1, migrations.size(), m.up().path());
             if (LiquibaseRunner.runs(m)) {
                 liquibase.update(m);
             } else {
@@ -74,7 +78,7 @@ final class MigrationApplier implements AutoCloseable {
                 record(m, m.up(), () -> history.afterUp(connection(), m));
             }
         }
-        runFlyway(flywayBatch);
+        runFlyway(flywayBatch, migrations.size() - flywayBatch.size(), migrations.size());
     }
 
     /**
@@ -89,6 +93,7 @@ final class MigrationApplier implements AutoCloseable {
             if (m.down() == null) {
                 continue;
             }
+            progress.migration(migrations.size() - i, migrations.size(), m.down().path());
             if (LiquibaseRunner.runs(m)) {
                 liquibase.rollback(m);
                 continue;
@@ -160,7 +165,8 @@ final class MigrationApplier implements AutoCloseable {
      * Writes the batch's scripts into a directory that accumulates every Flyway migration applied so
      * far and lets Flyway migrate it: already applied files are validated, the new ones applied.
      */
-    private void runFlyway(List<Migration> batch) throws MigrationFailedException {
+    /** @param before how many migrations of the {@code total} being applied come before the batch */
+    private void runFlyway(List<Migration> batch, int before, int total) throws MigrationFailedException {
         if (batch.isEmpty()) {
             return;
         }
@@ -173,7 +179,13 @@ final class MigrationApplier implements AutoCloseable {
                 .locations("filesystem:" + dir.toAbsolutePath())
                 .outOfOrder(true) // a range may add a version below the last applied; HS402 reports it
                 .mixed(true)
-                .cleanDisabled(true);
+                .cleanDisabled(true)
+                .callbacks(new FlywayProgress(info -> {
+                    Migration m = find(batch, info);
+                    if (m != null) {
+                        progress.migration(before + batch.indexOf(m) + 1, total, m.up().path());
+                    }
+                }));
         if (db.schema() != null) {
             config.schemas(db.schema()).defaultSchema(db.schema());
         }
@@ -186,14 +198,7 @@ final class MigrationApplier implements AutoCloseable {
 
     /** Names the migration, line and statement Flyway reports, in the project's own paths. */
     private MigrationFailure flywayFailure(FlywayException e, List<Migration> batch) {
-        Migration failed = null;
-        if (e instanceof FlywayMigrateException && ((FlywayMigrateException) e).getMigration() != null) {
-            MigrationInfo info = ((FlywayMigrateException) e).getMigration();
-            failed = batch.stream()
-                    .filter(m -> info.getVersion() != null ? info.getVersion().equals(m.version())
-                            : m.version() == null && Objects.equals(info.getDescription(), m.description()))
-                    .findFirst().orElse(null);
-        }
+        Migration failed = e instanceof FlywayMigrateException ? find(batch, ((FlywayMigrateException) e).getMigration()) : null;
         String text = e.getMessage() == null ? e.toString() : e.getMessage();
         String message = null;
         String statement = null;
@@ -220,6 +225,17 @@ final class MigrationApplier implements AutoCloseable {
         SqlStatement located = statementAt(failed, line);
         return new MigrationFailure(failed, failed.up().path(), line,
                 located != null ? located.text() : statement, error);
+    }
+
+    /** The migration of the batch Flyway means by {@code info} (by version, or description when repeatable), or null. */
+    private static Migration find(List<Migration> batch, MigrationInfo info) {
+        if (info == null) {
+            return null;
+        }
+        return batch.stream()
+                .filter(m -> info.getVersion() != null ? info.getVersion().equals(m.version())
+                        : m.version() == null && Objects.equals(info.getDescription(), m.description()))
+                .findFirst().orElse(null);
     }
 
     /** The statement of the migration's script that covers the given line, or null. */

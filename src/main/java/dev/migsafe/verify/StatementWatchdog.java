@@ -21,11 +21,15 @@ import java.util.Set;
  */
 final class StatementWatchdog implements AutoCloseable {
 
+    /** A statement running this long is shown in the progress display. */
+    private static final long SHOWN_AFTER_MS = 500;
+
     private final ScratchDatabase db;
     private final SessionProbe probe;
     private final long waitMs;
     private final Instant deadline;
     private final Thread verifying;
+    private final ProgressListener progress;
     private final Thread thread;
     /** When each waiting statement was first seen waiting, by {@link SessionProbe.Waiting#key()}. */
     private final Map<String, Long> waitingSince = new HashMap<>();
@@ -35,7 +39,9 @@ final class StatementWatchdog implements AutoCloseable {
     private volatile boolean closed;
     private Connection connection;
 
-    private StatementWatchdog(ScratchDatabase db, Duration statementWait, Instant deadline, Thread verifying) {
+    private StatementWatchdog(ScratchDatabase db, Duration statementWait, Instant deadline, Thread verifying,
+                              ProgressListener progress) {
+        this.progress = progress;
         this.db = db;
         this.probe = SessionProbe.of(db.kind());
         this.waitMs = statementWait.toMillis();
@@ -45,9 +51,9 @@ final class StatementWatchdog implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts watching the database for the calling (verifying) thread. */
-    static StatementWatchdog start(ScratchDatabase db, Duration statementWait, Instant deadline) {
-        StatementWatchdog watchdog = new StatementWatchdog(db, statementWait, deadline, Thread.currentThread());
+    /** Starts watching the database for the calling (verifying) thread; long statements go to {@code progress}. */
+    static StatementWatchdog start(ScratchDatabase db, Duration statementWait, Instant deadline, ProgressListener progress) {
+        StatementWatchdog watchdog = new StatementWatchdog(db, statementWait, deadline, Thread.currentThread(), progress);
         watchdog.thread.start();
         return watchdog;
     }
@@ -109,6 +115,9 @@ final class StatementWatchdog implements AutoCloseable {
         }
         waitingSince.keySet().retainAll(seen);
         cancelled.retainAll(seen);
+        probe.running(c).stream().filter(r -> r.runningMs() >= SHOWN_AFTER_MS)
+                .max(java.util.Comparator.comparingLong(SessionProbe.Running::runningMs))
+                .ifPresent(r -> progress.statement(FirstLine.of(r.statement()), r.runningMs()));
     }
 
     private Connection connection() throws SQLException {

@@ -46,7 +46,7 @@ final class VerificationRun {
     }
 
     List<Step> run() {
-        try (StatementWatchdog started = StatementWatchdog.start(db, settings.statementWait(), deadline)) {
+        try (StatementWatchdog started = StatementWatchdog.start(db, settings.statementWait(), deadline, progress)) {
             watchdog = started;
             runSteps();
         } finally {
@@ -58,7 +58,7 @@ final class VerificationRun {
     }
 
     private void runSteps() {
-        try (MigrationApplier applier = new MigrationApplier(db)) {
+        try (MigrationApplier applier = new MigrationApplier(db, progress)) {
             if (!step(Verifier.APPLY_OLDER, () -> applyOlder(applier))) {
                 skipRest("the older release's migrations do not apply", Verifier.SEED, Verifier.APPLY_RANGE,
                         Verifier.CONTRACT, Verifier.OLD_TESTS, Verifier.REHEARSAL);
@@ -217,7 +217,7 @@ final class VerificationRun {
     /** The step failed at the deadline, saying which statements it stopped. */
     private StepOutcome stoppedAtDeadline(StepOutcome outcome) {
         List<String> statements = watchdog.runningAtDeadline().stream()
-                .map(r -> "`" + LockWait.firstLine(r.statement()) + "` (running for " + LockWait.seconds(r.runningMs()) + ")")
+                .map(r -> "`" + FirstLine.of(r.statement()) + "` (running for " + LockWait.seconds(r.runningMs()) + ")")
                 .toList();
         String stopped = deadlineText() + " in this step" + (statements.isEmpty() ? ""
                 : ", stopping " + String.join(", ", statements));

@@ -1,5 +1,6 @@
 package dev.migsafe.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,24 @@ class VerificationLimitsCliTest {
         assertTrue(run.out().contains("LK615 migration-tool-deadlock"), run::toString);
         assertTrue(run.out().contains("postgresql.transactional.lock=false"), run::toString);
         assertTrue(run.out().contains("CREATE INDEX CONCURRENTLY t_v ON t (v)"), run::toString);
+    }
+
+    @Test
+    void progressNamesTheSlowMigrationItsStatementAndTimeOnceEach() throws IOException {
+        release("old", "V1__t.sql", "CREATE TABLE t (id int, v text);\n");
+        release("new", "V1__t.sql", "CREATE TABLE t (id int, v text);\n",
+                "V2__quick.sql", "ALTER TABLE t ADD COLUMN w int;\n",
+                "V3__slow.sql", "-- takes a while\nSELECT pg_sleep(4);\nALTER TABLE t ADD COLUMN x int;\n");
+
+        CliRun run = canRollback();
+
+        // not a terminal: one line for the migration that runs long, none for the quick one
+        List<String> progress = run.err().lines().filter(l -> l.contains("migration ")).toList();
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("verify [4] apply range: migration 2/2 ")
+                && l.contains("V3__slow.sql") && l.contains("SELECT pg_sleep(4)") && l.matches(".*running \\d+\\.\\ds.*")),
+                run::toString);
+        assertTrue(progress.stream().noneMatch(l -> l.contains("V2__quick.sql")), run::toString);
+        assertEquals(progress.size(), progress.stream().distinct().count(), run::toString);
     }
 
     @Test
