@@ -84,6 +84,10 @@ final class PlanCommand implements Callable<Integer> {
             + " as for can-rollback.")
     String oldTests;
 
+    @Option(names = "--verify-timeout", paramLabel = "DURATION", converter = VerifyOptions.DurationConverter.class,
+            description = "With --verify: deadline of the whole verification (default: 15m), as for can-rollback.")
+    java.time.Duration verifyTimeout;
+
     @Option(names = "--before-deploy", description = "Add what to do before shipping FROM: restore point, backups, rollback floor.")
     boolean beforeDeploy;
 
@@ -125,11 +129,12 @@ final class PlanCommand implements Callable<Integer> {
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
     }
 
-    /** The --verify and --old-tests of this command, whose --verify defaults to none (a plan is a document). */
+    /** The --verify, --old-tests and --verify-timeout of this command, whose --verify defaults to none (a plan is a document). */
     private VerifyOptions verifyOptions() {
         VerifyOptions options = new VerifyOptions();
         options.mode = verify;
         options.oldTests = oldTests;
+        options.timeout = verifyTimeout;
         return options;
     }
 

@@ -25,7 +25,7 @@ final class VerificationStage {
             return null;
         }
         VerifyRequest request = new VerifyRequest(dialect, releases.older(), analysis.range(), options.mode,
-                ws.verifySettings(options.oldTests, releases.toIsGitRef() ? releases.toLabel() : null),
+                ws.verifySettings(options.oldTests, releases.toIsGitRef() ? releases.toLabel() : null, options.timeout),
                 RangeLineage.of(analysis.olderSchema(), analysis.newerSchema()));
         try (ConsoleProgress progress = new ConsoleProgress(err, Console.colour())) {
             return new Verifier().run(request, progress);

@@ -1,6 +1,11 @@
 package dev.migsafe.cli;
 
+import java.time.Duration;
+
+import dev.migsafe.config.Durations;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code --verify} and {@code --old-tests}: the dynamic check on a real database. */
 final class VerifyOptions {
@@ -15,4 +20,21 @@ final class VerifyOptions {
             description = "Run the older release's own tests against the new schema (default: verify.old-tests of "
                     + "migsafe.yaml). The database is in MIGSAFE_JDBC_URL, SPRING_DATASOURCE_URL, DATABASE_URL, ...")
     String oldTests;
+
+    @Option(names = "--verify-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Deadline of the whole verification (default: 15m); when reached, the report names the step "
+                    + "and statement it stopped in. Write e.g. 90s, 15m, 1h.")
+    Duration timeout;
+
+    /** "Invalid value for option '--verify-timeout': 'soon' is not a duration: ...", exit 2. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
 }

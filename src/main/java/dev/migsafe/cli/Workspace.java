@@ -2,6 +2,7 @@ package dev.migsafe.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -206,9 +207,11 @@ final class Workspace {
      * @param oldTests   --old-tests, or null for verify.old-tests
      * @param olderRef   the older release's git ref, when its code can be checked out, else null
      */
-    VerifySettings verifySettings(String oldTests, String olderRef) {
+    /** @param timeout {@code --verify-timeout}, or null for the default */
+    VerifySettings verifySettings(String oldTests, String olderRef, Duration timeout) {
         ProjectConfig.Verify v = config.verify();
         return VerifySettings.defaults()
+                .withLimits(v.statementWait(), timeout)
                 .withProjectDir(project.toAbsolutePath().normalize())
                 .withImages(v.postgresImage(), v.mysqlImage(), v.mariadbImage())
                 .withOldTests(oldTests != null ? oldTests : v.oldTests(), null, olderRef, null)

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,8 @@ final class ConfigLoader {
                 .addDeserializer(Dialect.class, new ParsedValue<>(Dialect.class, Dialect::parse))
                 .addDeserializer(MigrationFormat.class, new ParsedValue<>(MigrationFormat.class, MigrationFormat::parse))
                 .addDeserializer(Severity.class, new ParsedValue<>(Severity.class, Severity::parse))
-                .addDeserializer(DeployKind.class, new ParsedValue<>(DeployKind.class, DeployKind::parse));
+                .addDeserializer(DeployKind.class, new ParsedValue<>(DeployKind.class, DeployKind::parse))
+                .addDeserializer(Duration.class, new ParsedValue<>(Duration.class, Durations::parse));
         return new ObjectMapper(new YAMLFactory())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

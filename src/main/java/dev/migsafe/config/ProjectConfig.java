@@ -51,9 +51,14 @@ public record ProjectConfig(
     public record RuleSetting(Severity severity) {
     }
 
-    /** The {@code verify:} section. */
-    public record Verify(String postgresImage, String mysqlImage, String mariadbImage, String oldTests) {
-        public static final Verify NONE = new Verify(null, null, null, null);
+    /** The {@code verify:} section; {@code statementWait} is null when not set (the default applies). */
+    public record Verify(String postgresImage, String mysqlImage, String mariadbImage, String oldTests,
+                         java.time.Duration statementWait) {
+        public static final Verify NONE = new Verify(null, null, null, null, null);
+
+        public Verify(String postgresImage, String mysqlImage, String mariadbImage, String oldTests) {
+            this(postgresImage, mysqlImage, mariadbImage, oldTests, null);
+        }
     }
 
     /**

@@ -38,29 +38,28 @@ import dev.migsafe.sql.StatementSplitter;
  */
 final class MigrationApplier implements AutoCloseable {
 
+    /** The application name of Flyway's sessions: the watchdog tells Flyway's own lock holder by it (LK615). */
+    static final String FLYWAY_SESSION = ScratchDatabase.APPLICATION + " Flyway";
     private static final String FLYWAY_HISTORY = "flyway_schema_history";
     private static final Pattern FLYWAY_FIELD = Pattern.compile("(?m)^(Message|Line|Statement)\\s*:\\s*(.*)$");
 
     private final ScratchDatabase db;
     private final StatementSplitter splitter;
     private final LiquibaseRunner liquibase;
+    private final ProgressListener progress;
     private Path flywayDir;
     private final boolean flywayLockOn;
-    /** Migrations Flyway would hang on with the project's lock setting; said once, in the step's details. */
-    private final List<String> lockNotes = new ArrayList<>();
-    /** Statements that wait for every open transaction, Flyway's idle one included. */
-    private static final Pattern WAITS_FOR_ALL = Pattern.compile(
-            "(?i)\\b(?:(?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+)INDEX|REINDEX\\b[^;]*?)\\s+CONCURRENTLY\\b");
     /** One connection for all JDBC scripts: a thousand downs must not mean a thousand logins. */
     private Connection connection;
 
-    MigrationApplier(ScratchDatabase db) {
-        this(db, true);
+    MigrationApplier(ScratchDatabase db, ProgressListener progress) {
+        this(db, progress, true);
     }
 
     /** @param flywayLockOn the project keeps Flyway's {@code postgresql.transactional.lock} on (its default) */
-    MigrationApplier(ScratchDatabase db, boolean flywayLockOn) {
+    MigrationApplier(ScratchDatabase db, ProgressListener progress, boolean flywayLockOn) {
         this.db = db;
+        this.progress = progress;
         this.flywayLockOn = flywayLockOn;
         this.splitter = new StatementSplitter(db.kind().dialect());
         this.liquibase = new LiquibaseRunner(db);
@@ -69,13 +68,15 @@ final class MigrationApplier implements AutoCloseable {
     /** Applies the migrations in order; consecutive Flyway migrations go to Flyway in one run. */
     void apply(List<Migration> migrations) throws MigrationFailedException {
         List<Migration> flywayBatch = new ArrayList<>();
-        for (Migration m : migrations) {
+        for (int i = 0; i < migrations.size(); i++) {
+            Migration m = migrations.get(i);
             if (isFlyway(m)) {
                 flywayBatch.add(m);
                 continue;
             }
-            runFlyway(flywayBatch);
+            runFlyway(flywayBatch, i - flywayBatch.size(), migrations.size());
             flywayBatch.clear();
+            progress.migration(i + 1, migrations.size(), m.up().path());
             if (LiquibaseRunner.runs(m)) {
                 liquibase.update(m);
             } else {
@@ -85,7 +86,7 @@ final class MigrationApplier implements AutoCloseable {
                 record(m, m.up(), () -> history.afterUp(connection(), m));
             }
         }
-        runFlyway(flywayBatch);
+        runFlyway(flywayBatch, migrations.size() - flywayBatch.size(), migrations.size());
     }
 
     /**
@@ -100,6 +101,7 @@ final class MigrationApplier implements AutoCloseable {
             if (m.down() == null) {
                 continue;
             }
+            progress.migration(migrations.size() - i, migrations.size(), m.down().path());
             if (LiquibaseRunner.runs(m)) {
                 liquibase.rollback(m);
                 continue;
@@ -120,13 +122,6 @@ final class MigrationApplier implements AutoCloseable {
         List<String> skipped = liquibase.takeSkipped();
         if (!skipped.isEmpty()) {
             notes.add("Liquibase skipped " + skipped.size() + " changeSet(s) for another database: " + String.join(", ", skipped));
-        }
-        if (!lockNotes.isEmpty()) {
-            notes.add("applied with Flyway's postgresql.transactional.lock=false: with this project's setting (on, Flyway's"
-                    + " default) the deploy hangs on " + String.join(", ", lockNotes) + ", which waits for Flyway's own"
-                    + " session idle in transaction; set flyway.postgresql.transactional.lock=false"
-                    + " (spring.flyway.postgresql.transactional-lock=false)");
-            lockNotes.clear();
         }
         return notes;
     }
@@ -184,7 +179,8 @@ final class MigrationApplier implements AutoCloseable {
      * Writes the batch's scripts into a directory that accumulates every Flyway migration applied so
      * far and lets Flyway migrate it: already applied files are validated, the new ones applied.
      */
-    private void runFlyway(List<Migration> batch) throws MigrationFailedException {
+    /** @param before how many migrations of the {@code total} being applied come before the batch */
+    private void runFlyway(List<Migration> batch, int before, int total) throws MigrationFailedException {
         if (batch.isEmpty()) {
             return;
         }
@@ -193,22 +189,24 @@ final class MigrationApplier implements AutoCloseable {
             write(dir.resolve(safeRelative(m.up().path())), m.up().content());
         }
         FluentConfiguration config = Flyway.configure()
-                .dataSource(db.jdbcUrl(), db.user(), db.password())
+                .dataSource(db.jdbcUrlAs(FLYWAY_SESSION), db.user(), db.password())
                 .locations("filesystem:" + dir.toAbsolutePath())
                 .outOfOrder(true) // a range may add a version below the last applied; HS402 reports it
                 .mixed(true)
-                .cleanDisabled(true);
+                .cleanDisabled(true)
+                .callbacks(new FlywayProgress(info -> {
+                    Migration m = find(batch, info);
+                    if (m != null) {
+                        progress.migration(before + batch.indexOf(m) + 1, total, m.up().path());
+                    }
+                }));
         if (db.schema() != null) {
             config.schemas(db.schema()).defaultSchema(db.schema());
         }
-        List<String> waiting = db.kind().isPostgres() ? batch.stream()
-                .filter(m -> WAITS_FOR_ALL.matcher(m.up().content()).find()).map(m -> "migration " + m.id()).toList() : List.of();
-        if (!waiting.isEmpty()) {
-            // the hang is reported, not reproduced: the later steps still run
+        if (!flywayLockOn && db.kind().isPostgres()) {
+            // the project's own Flyway setting; with the default (on), a concurrent index waits for Flyway's
+            // idle session, which the watchdog reports as LK615
             config.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-            if (flywayLockOn) {
-                lockNotes.addAll(waiting);
-            }
         }
         try {
             config.load().migrate();
@@ -219,14 +217,7 @@ final class MigrationApplier implements AutoCloseable {
 
     /** Names the migration, line and statement Flyway reports, in the project's own paths. */
     private MigrationFailure flywayFailure(FlywayException e, List<Migration> batch) {
-        Migration failed = null;
-        if (e instanceof FlywayMigrateException && ((FlywayMigrateException) e).getMigration() != null) {
-            MigrationInfo info = ((FlywayMigrateException) e).getMigration();
-            failed = batch.stream()
-                    .filter(m -> info.getVersion() != null ? info.getVersion().equals(m.version())
-                            : m.version() == null && Objects.equals(info.getDescription(), m.description()))
-                    .findFirst().orElse(null);
-        }
+        Migration failed = e instanceof FlywayMigrateException ? find(batch, ((FlywayMigrateException) e).getMigration()) : null;
         String text = e.getMessage() == null ? e.toString() : e.getMessage();
         String message = null;
         String statement = null;
@@ -253,6 +244,17 @@ final class MigrationApplier implements AutoCloseable {
         SqlStatement located = statementAt(failed, line);
         return new MigrationFailure(failed, failed.up().path(), line,
                 located != null ? located.text() : statement, error);
+    }
+
+    /** The migration of the batch Flyway means by {@code info} (by version, or description when repeatable), or null. */
+    private static Migration find(List<Migration> batch, MigrationInfo info) {
+        if (info == null) {
+            return null;
+        }
+        return batch.stream()
+                .filter(m -> info.getVersion() != null ? info.getVersion().equals(m.version())
+                        : m.version() == null && Objects.equals(info.getDescription(), m.description()))
+                .findFirst().orElse(null);
     }
 
     /** The statement of the migration's script that covers the given line, or null. */

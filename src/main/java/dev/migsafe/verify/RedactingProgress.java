@@ -26,4 +26,14 @@ final class RedactingProgress implements ProgressListener {
     public void message(String text) {
         next.message(redactor.scrub(text));
     }
+
+    @Override
+    public void migration(int n, int total, String path) {
+        next.migration(n, total, redactor.scrub(path));
+    }
+
+    @Override
+    public void statement(String statement, long runningMs) {
+        next.statement(redactor.scrub(statement), runningMs);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.migsafe.verify;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -15,6 +17,12 @@ import dev.migsafe.secret.MaskedUrl;
  * @see ExitCleanup
  */
 final class ScratchDatabase implements AutoCloseable {
+
+    /**
+     * The application name of migsafe's sessions; the process id keeps runs sharing a server apart.
+     * The watchdog watches these sessions only: it never touches what others run.
+     */
+    static final String APPLICATION = "migsafe " + ProcessHandle.current().pid();
 
     private final String mode;
     private final ServerKind kind;
@@ -52,6 +60,18 @@ final class ScratchDatabase implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /**
+     * The URL for a migration tool that connects by itself (Flyway), naming its sessions
+     * {@code application} on PostgreSQL so the watchdog can tell them apart.
+     */
+    String jdbcUrlAs(String application) {
+        if (!kind.isPostgres()) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName="
+                + URLEncoder.encode(application, StandardCharsets.UTF_8);
+    }
+
     String user() {
         return user;
     }
@@ -65,8 +85,17 @@ final class ScratchDatabase implements AutoCloseable {
         return schema;
     }
 
+    /** A connection of migsafe's own, named so that the watchdog tells it from other sessions. */
     Connection connect() throws SQLException {
+        return connectAs(APPLICATION);
+    }
+
+    /** A connection that shows {@code application} as its application name (PostgreSQL). */
+    Connection connectAs(String application) throws SQLException {
         Properties props = new Properties();
+        if (kind.isPostgres()) {
+            props.setProperty("ApplicationName", application);
+        }
         if (user != null) {
             props.setProperty("user", user);
         }

@@ -2,12 +2,14 @@ package dev.migsafe.verify;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.migsafe.config.Durations;
 import dev.migsafe.source.Migration;
 
 /**
@@ -28,7 +30,15 @@ final class VerificationRun {
     private RowValues seeded = RowValues.NONE;
     private List<ContractProbe> baseline = List.of();
 
-    VerificationRun(ScratchDatabase db, VerifyRequest request, VerifySettings settings, ProgressListener progress) {
+    private final Instant deadline;
+    private StatementWatchdog watchdog;
+    /** The step the deadline stopped, once it is reached. */
+    private String stoppedIn;
+
+    /** @param deadline when the whole verification must end ({@code --verify-timeout} after it began) */
+    VerificationRun(ScratchDatabase db, VerifyRequest request, VerifySettings settings, ProgressListener progress,
+                    Instant deadline) {
+        this.deadline = deadline;
         this.db = db;
         this.request = request;
         this.settings = settings;
@@ -36,22 +46,33 @@ final class VerificationRun {
     }
 
     List<Step> run() {
-        try (MigrationApplier applier = new MigrationApplier(db, FlywayLockSetting.on(settings.projectDir()))) {
+        try (StatementWatchdog started = StatementWatchdog.start(db, settings.statementWait(), deadline, progress)) {
+            watchdog = started;
+            runSteps();
+        } finally {
+            if (watchdog.deadlineReached()) {
+                Thread.interrupted(); // the watchdog's interrupt was for the step it stopped, not for the cleanup
+            }
+        }
+        return steps;
+    }
+
+    private void runSteps() {
+        try (MigrationApplier applier = new MigrationApplier(db, progress, FlywayLockSetting.on(settings.projectDir()))) {
             if (!step(Verifier.APPLY_OLDER, () -> applyOlder(applier))) {
                 skipRest("the older release's migrations do not apply", Verifier.SEED, Verifier.APPLY_RANGE,
                         Verifier.CONTRACT, Verifier.OLD_TESTS, Verifier.REHEARSAL);
-                return steps;
+                return;
             }
             step(Verifier.SEED, this::seed);
             if (!step(Verifier.APPLY_RANGE, () -> applyRange(applier))) {
                 skipRest("the range does not apply", Verifier.CONTRACT, Verifier.OLD_TESTS, Verifier.REHEARSAL);
-                return steps;
+                return;
             }
             step(Verifier.CONTRACT, this::contract);
             step(Verifier.OLD_TESTS, () -> new OldTestsRunner(settings).run(db, progress));
             step(Verifier.REHEARSAL, () -> new RollbackRehearsal(db, applier).run(request.range(), older, seeded, request.lineage()));
         }
-        return steps;
     }
 
     private StepOutcome applyOlder(MigrationApplier applier) throws Exception {
@@ -151,8 +172,15 @@ final class VerificationRun {
         StepOutcome run() throws Exception;
     }
 
-    /** Runs, times and records a step; true when it did not fail. */
+    /**
+     * Runs, times and records a step; true when it did not fail. The watchdog's findings go into the
+     * step: the lock waits it cancelled, or the deadline it stopped the step at.
+     */
     private boolean step(String name, Body body) {
+        if (watchdog.deadlineReached()) {
+            skipRest(null, name);
+            return false;
+        }
         progress.stepStarted(name);
         long start = System.nanoTime();
         StepOutcome outcome;
@@ -164,16 +192,43 @@ final class VerificationRun {
         } catch (Exception e) {
             outcome = StepOutcome.failed("could not run: " + Errors.message(e), List.of(Errors.message(e)));
         }
-        Step step = new Step(name, outcome.status(), (System.nanoTime() - start) / 1_000_000, outcome.details(),
-                outcome.failures());
+        if (watchdog.deadlineReached()) {
+            Thread.interrupted();
+            stoppedIn = name;
+            outcome = stoppedAtDeadline(outcome);
+        }
+        List<String> failures = new ArrayList<>();
+        watchdog.takeWaits().forEach(w -> failures.addAll(w.describe()));
+        failures.addAll(outcome.failures());
+        Step step = new Step(name, failures.isEmpty() ? outcome.status() : Step.Status.FAILED,
+                (System.nanoTime() - start) / 1_000_000, outcome.details(), failures);
         steps.add(step);
         progress.stepFinished(step);
         return step.status() != Step.Status.FAILED;
     }
 
+    /** "the verification's deadline (--verify-timeout 15m) was reached". */
+    private String deadlineText() {
+        return "the verification's deadline (--verify-timeout " + Durations.show(settings.verifyTimeout()) + ") was reached";
+    }
+
+    /** The step failed at the deadline, saying which statements it stopped. */
+    private StepOutcome stoppedAtDeadline(StepOutcome outcome) {
+        List<String> statements = watchdog.runningAtDeadline().stream()
+                .map(r -> "`" + FirstLine.of(r.statement()) + "` (running for " + LockWait.seconds(r.runningMs()) + ")")
+                .toList();
+        String stopped = deadlineText() + " in this step" + (statements.isEmpty() ? ""
+                : ", stopping " + String.join(", ", statements));
+        List<String> failures = new ArrayList<>();
+        failures.add(stopped);
+        failures.addAll(outcome.failures());
+        return StepOutcome.failed(stopped, failures);
+    }
+
     private void skipRest(String reason, String... names) {
         for (String name : names) {
-            Step step = Step.skipped(name, "skipped: " + reason);
+            Step step = Step.skipped(name, "skipped: " + (watchdog.deadlineReached()
+                    ? deadlineText() + (stoppedIn == null ? " before this step" : " in step '" + stoppedIn + "'") : reason));
             progress.stepStarted(name);
             steps.add(step);
             progress.stepFinished(step);

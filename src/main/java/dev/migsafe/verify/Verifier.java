@@ -1,5 +1,6 @@
 package dev.migsafe.verify;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +71,7 @@ public final class Verifier {
         }
         progress.stepStarted(START);
         long start = System.nanoTime();
+        Instant deadline = Instant.now().plus(settings.verifyTimeout());
         ScratchDatabase db;
         try {
             db = auto ? startAuto(kind, settings, progress) : chosen.start(kind, progress);
@@ -88,7 +90,7 @@ public final class Verifier {
             progress.stepFinished(started);
             List<Step> steps = new ArrayList<>();
             steps.add(started);
-            steps.addAll(new VerificationRun(db, request, settings, progress).run());
+            steps.addAll(new VerificationRun(db, request, settings, progress, deadline).run());
             return new Verification(db.mode(), database, steps);
         }
     }

@@ -24,6 +24,9 @@ import java.util.Map;
  * @param oldTestsTimeout  how long the old-release tests may run
  * @param jdbcUser         user for a JDBC URL target (null: taken from the URL)
  * @param jdbcPassword     password for a JDBC URL target (null: taken from the URL)
+ * @param statementWait    how long a statement may wait for a lock before its blockers are read and
+ *                         reported and it is cancelled ({@code verify.statement-wait}, default 30 s)
+ * @param verifyTimeout    how long the whole verification may take ({@code --verify-timeout}, default 15 min)
  */
 public record VerifySettings(
         String postgresImage,
@@ -37,13 +40,17 @@ public record VerifySettings(
         List<String> junitReports,
         Duration oldTestsTimeout,
         String jdbcUser,
-        String jdbcPassword) {
+        String jdbcPassword,
+        Duration statementWait,
+        Duration verifyTimeout) {
 
     public static final String DEFAULT_POSTGRES_IMAGE = "postgres:16";
     public static final String DEFAULT_MYSQL_IMAGE = "mysql:8.4";
     public static final String DEFAULT_MARIADB_IMAGE = "mariadb:11.4";
     public static final List<String> DEFAULT_JUNIT_REPORTS = List.of(
             "target/surefire-reports/*.xml", "target/failsafe-reports/*.xml", "build/test-results/**/*.xml");
+    public static final Duration DEFAULT_STATEMENT_WAIT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_VERIFY_TIMEOUT = Duration.ofMinutes(15);
 
     public VerifySettings {
         postgresImage = orDefault(postgresImage, DEFAULT_POSTGRES_IMAGE);
@@ -57,10 +64,12 @@ public record VerifySettings(
         projectDir = projectDir == null ? Path.of(".") : projectDir;
         junitReports = junitReports == null || junitReports.isEmpty() ? DEFAULT_JUNIT_REPORTS : List.copyOf(junitReports);
         oldTestsTimeout = oldTestsTimeout == null ? Duration.ofMinutes(30) : oldTestsTimeout;
+        statementWait = statementWait == null ? DEFAULT_STATEMENT_WAIT : statementWait;
+        verifyTimeout = verifyTimeout == null ? DEFAULT_VERIFY_TIMEOUT : verifyTimeout;
     }
 
     public static VerifySettings defaults() {
-        return new VerifySettings(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new VerifySettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -74,32 +83,39 @@ public record VerifySettings(
                 env.getOrDefault("MIGSAFE_MARIADB_IMAGE", mariadbImage),
                 env.getOrDefault("MIGSAFE_MYSQL_SERVER", mysqlServer),
                 oldTestsCommand, projectDir, olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout,
-                jdbcUser, jdbcPassword);
+                jdbcUser, jdbcPassword, statementWait, verifyTimeout);
     }
 
     public VerifySettings withImages(String postgres, String mysql, String mariadb) {
         return new VerifySettings(postgres, mysql, mariadb, mysqlServer, oldTestsCommand, projectDir,
-                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword);
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout);
     }
 
     public VerifySettings withMysqlServer(String server) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, server, oldTestsCommand, projectDir,
-                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword);
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout);
     }
 
     public VerifySettings withOldTests(String command, Path olderDir, String olderRef, List<String> reports) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, command, projectDir,
-                olderDir, olderRef, reports, oldTestsTimeout, jdbcUser, jdbcPassword);
+                olderDir, olderRef, reports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout);
     }
 
     public VerifySettings withProjectDir(Path dir) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, oldTestsCommand, dir,
-                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword);
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout);
     }
 
     public VerifySettings withJdbcCredentials(String user, String password) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, oldTestsCommand, projectDir,
-                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, user, password);
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, user, password, statementWait, verifyTimeout);
+    }
+
+    /** The watchdog's limits; null keeps the default. */
+    public VerifySettings withLimits(Duration statementWait, Duration verifyTimeout) {
+        return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, oldTestsCommand, projectDir,
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait,
+                verifyTimeout);
     }
 
     private static String orDefault(String value, String fallback) {

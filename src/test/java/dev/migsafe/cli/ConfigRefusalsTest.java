@@ -36,6 +36,25 @@ class ConfigRefusalsTest {
         assertFalse(run.err().contains("Exception"), run::toString);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "soon", "-5m", "15", "99999999h"})
+    void aVerifyTimeoutThatIsNotADurationIsRefused(String value) throws IOException {
+        migrations();
+        CliRun run = CliRun.of("can-rollback", "--project", project.toString(), "--from-dir", "db/migration",
+                "--to-dir", "db/migration", "--verify-timeout", value);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().lines().findFirst().orElse("").startsWith("migsafe: Invalid value for option"
+                + " '--verify-timeout': '" + value + "' is"), run::toString);
+        assertFalse(run.err().contains("Exception"), run::toString);
+    }
+
+    @Test
+    void aStatementWaitThatIsNotADurationIsNamedWithItsLine() throws IOException {
+        migrations();
+        Files.writeString(project.resolve("migsafe.yaml"), "dialect: postgresql\nverify:\n  statement-wait: forever\n");
+        assertRefused(CliRun.of("analyze", "--project", project.toString()), "migsafe.yaml:3", "'forever' is not a duration");
+    }
+
     @Test
     void anUnknownRuleIdIsNamedWithItsLine() throws IOException {
         migrations();

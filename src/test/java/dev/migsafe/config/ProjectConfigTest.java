@@ -103,7 +103,7 @@ class ProjectConfigTest {
     @Test
     void unknownNestedKeyNamesWhereItIs() {
         assertEquals("migsafe.yaml:4: unknown key 'postgres_image' in verify (expected one of mariadb-image,"
-                + " mysql-image, old-tests, postgres-image)",
+                + " mysql-image, old-tests, postgres-image, statement-wait)",
                 error("dialect: mysql\nverify:\n  old-tests: x\n  postgres_image: postgres:16\n"));
         assertEquals("migsafe.yaml:4: unknown key 'formt' in migrations[1] (expected one of format, path)",
                 error("migrations:\n  - path: a\n  - path: b\n    formt: sql\n"));
@@ -117,6 +117,17 @@ class ProjectConfigTest {
                 error("releases:\n  v1: [1, 2]\n"));
         assertEquals("migsafe.yaml:2: release 'v1' has no last migration id; write e.g. v1: \"8\"",
                 error("releases:\n  v1:\n"));
+    }
+
+    @Test
+    void statementWaitIsADuration() {
+        assertEquals(java.time.Duration.ofSeconds(5), load("verify:\n  statement-wait: 5s\n").verify().statementWait());
+        assertEquals(java.time.Duration.ofMillis(500), load("verify:\n  statement-wait: 500ms\n").verify().statementWait());
+        assertNull(load("verify:\n  old-tests: x\n").verify().statementWait());
+        assertEquals("migsafe.yaml:3: '30' is not a duration: write a whole number with ms, s, m or h, e.g. 30s or 15m",
+                error("verify:\n  old-tests: x\n  statement-wait: 30\n"));
+        assertEquals("migsafe.yaml:2: '0s' is out of range: give a duration above 0 and at most 7 days (168h)",
+                error("verify:\n  statement-wait: 0s\n"));
     }
 
     @Test
