@@ -108,6 +108,41 @@ class StoppedVerificationTest {
         }
     }
 
+    @Test
+    void stoppingMigsafeDuringALockWaitLeavesNothing(@TempDir Path tmp) throws Exception {
+        // Flyway's transactional lock blocks the concurrent index: the range waits (30 s before the watchdog acts)
+        Path old = Files.createDirectories(tmp.resolve("p/old"));
+        Path neu = Files.createDirectories(tmp.resolve("p/new"));
+        Files.writeString(old.resolve("V1__t.sql"), "CREATE TABLE t (id int, v text);\n");
+        Files.writeString(neu.resolve("V1__t.sql"), "CREATE TABLE t (id int, v text);\n");
+        Files.writeString(neu.resolve("V2__idx.sql"), "CREATE INDEX CONCURRENTLY t_v ON t (v);\n");
+        Process run = migsafe(tmp, "run.log", "can-rollback", "--project", tmp.resolve("p").toString(),
+                "--from-dir", neu.toString(), "--to-dir", old.toString(), "--verify", "embedded");
+        try {
+            assertTrue(waitForLine(tmp.resolve("run.log"), "apply range: migration 1/1", 120),
+                    "the range never started waiting: " + listing(tmp));
+            run.destroy(); // SIGTERM, as Ctrl-C
+            assertTrue(run.waitFor(60, TimeUnit.SECONDS), "migsafe did not stop");
+        } finally {
+            run.destroyForcibly();
+        }
+        assertTrue(ledgerIsEmpty(tmp), "left behind: " + listing(tmp));
+        try (var all = Files.list(tmp.resolve("t"))) {
+            assertTrue(all.noneMatch(p -> p.getFileName().toString().startsWith("epg")
+                    || p.getFileName().toString().startsWith("migsafe-flyway")), listing(tmp));
+        }
+    }
+
+    private static boolean waitForLine(Path log, String text, int seconds) throws InterruptedException, IOException {
+        for (int i = 0; i < seconds * 10; i++) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
     private static boolean waitForDataDirectory(Path tmp, int seconds) throws InterruptedException, IOException {
         for (int i = 0; i < seconds * 20; i++) {
             Path runs = tmp.resolve("t").resolve("migsafe-runs");
