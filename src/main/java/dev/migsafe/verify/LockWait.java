@@ -60,7 +60,7 @@ record LockWait(String statement, String waitsFor, long waitedMs, List<Session> 
         return List.of("LK615 migration-tool-deadlock: `" + FirstLine.of(statement) + "` waits for Flyway's own session,"
                 + " which holds its transactional advisory lock for the whole migration run: this deploy hangs the"
                 + " same way in production. Fix: set postgresql.transactional.lock=false in the Flyway configuration"
-                + " (spring.flyway.postgresql.transactional.lock=false with Spring Boot)", wait);
+                + " (spring.flyway.postgresql.transactional-lock=false with Spring Boot)", wait);
     }
 
     static String seconds(long ms) {
