@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migsafe.BadInputException;
+import dev.migsafe.source.ProjectPaths;
+
 /**
  * The project's Flyway {@code postgresql.transactional.lock} (default true since Flyway 9.1): with it,
  * Flyway holds its advisory lock in a transaction on its own session, which sits idle in transaction
@@ -33,6 +36,11 @@ final class FlywayLockSetting {
         for (String name : FILES) {
             Path file = projectDir.resolve(name);
             if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                new ProjectPaths(projectDir).requireInside(file); // a link out of the project is not read
+            } catch (BadInputException outside) {
                 continue;
             }
             try {

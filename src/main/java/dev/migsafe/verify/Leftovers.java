@@ -2,12 +2,16 @@ package dev.migsafe.verify;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -21,12 +25,13 @@ final class Leftovers {
 
     /** Ledger folders of runs that are gone: remove what each lists, then the folder; one line per run. */
     static void removeDeadRuns(Path root) {
-        if (!Files.isDirectory(root)) {
+        // the temp folder is shared: only a ledger this user wrote, that no one else may write, is acted on
+        if (!ownedPrivately(root, false)) {
             return;
         }
         List<Path> dead;
         try (Stream<Path> runs = Files.list(root)) {
-            dead = runs.filter(Files::isDirectory).filter(r -> !RunLedger.alive(r)).toList();
+            dead = runs.filter(r -> ownedPrivately(r, true)).filter(r -> !RunLedger.alive(r)).toList();
         } catch (IOException e) {
             return;
         }
@@ -116,7 +121,26 @@ final class Leftovers {
         return ids.size() + " container(s) of Testcontainers session " + session;
     }
 
+    /** A real folder (not a link) owned by this user; {@code privately}: writable by no one else either. */
+    private static boolean ownedPrivately(Path dir, boolean privately) {
+        try {
+            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).equals(me)) {
+                return false;
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+            return !perms.contains(PosixFilePermission.OTHERS_WRITE) && !perms.contains(PosixFilePermission.GROUP_WRITE)
+                    && (!privately || !perms.contains(PosixFilePermission.OTHERS_READ));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     private static String removeWorktree(String repository, String path) throws IOException {
+        if (!Path.of(path).getFileName().toString().startsWith(OlderReleaseCheckout.WORKTREE_PREFIX)) {
+            return "nothing for worktree " + path + " (not one migsafe made)";
+        }
         try {
             new ProcessBuilder("git", "-C", repository, "worktree", "remove", "--force", path)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);

@@ -11,6 +11,9 @@ import java.util.Map;
  * ref (removed afterwards), or the project directory itself.
  */
 final class OlderReleaseCheckout implements AutoCloseable {
+    /** The name every temporary worktree starts with; a later run removes only folders named so. */
+    static final String WORKTREE_PREFIX = "migsafe-older-";
+
 
     private final Path dir;
     /** Removes the temporary worktree, also when migsafe is stopped; null when there is none. */
@@ -29,7 +32,7 @@ final class OlderReleaseCheckout implements AutoCloseable {
         if (settings.olderReleaseRef() == null) {
             return new OlderReleaseCheckout(settings.projectDir(), null);
         }
-        Path worktree = Files.createTempDirectory("migsafe-older-");
+        Path worktree = Files.createTempDirectory(WORKTREE_PREFIX);
         Files.delete(worktree); // git worktree add wants to create it
         progress.message("checking out " + settings.olderReleaseRef() + " in " + worktree);
         // the project may be a folder of the repository: run where that folder is in the older release
