@@ -3,6 +3,7 @@ package dev.migsafe.analysis;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.Migration;
@@ -16,9 +17,17 @@ import dev.migsafe.sql.Dialect;
  * @param window             how "existing" is decided, see {@link Window}
  * @param severityOverrides  rule ID -> severity from {@code migsafe.yaml}
  * @param serverVersion      the server the migrations run on, for version-aware lock rules
+ * @param flyway             the project's Flyway settings that change how its migrations run (LK615)
  */
 public record AnalysisRequest(Dialect dialect, List<Migration> older, List<Migration> newer, Window window,
-                              Map<String, Severity> severityOverrides, ServerVersion serverVersion) {
+                              Map<String, Severity> severityOverrides, ServerVersion serverVersion,
+                              FlywaySettings flyway) {
+
+    /** A request for a project that keeps Flyway's defaults. */
+    public AnalysisRequest(Dialect dialect, List<Migration> older, List<Migration> newer, Window window,
+                           Map<String, Severity> severityOverrides, ServerVersion serverVersion) {
+        this(dialect, older, newer, window, severityOverrides, serverVersion, FlywaySettings.DEFAULTS);
+    }
 
     /** A request for the dialect's default server version (PostgreSQL 16, MySQL 8.0). */
     public AnalysisRequest(Dialect dialect, List<Migration> older, List<Migration> newer, Window window,
@@ -29,6 +38,9 @@ public record AnalysisRequest(Dialect dialect, List<Migration> older, List<Migra
     public AnalysisRequest {
         if (serverVersion == null || serverVersion.dialect() != dialect) {
             serverVersion = ServerVersion.defaultFor(dialect);
+        }
+        if (flyway == null) {
+            flyway = FlywaySettings.DEFAULTS;
         }
     }
 

@@ -86,7 +86,7 @@ public final class Analyzer {
 
         List<Migration> released = request.window() == AnalysisRequest.Window.RANGE ? request.older() : List.of();
         for (Rule rule : rules) {
-            rule.onRange(new RangeContext(rule, request.serverVersion(), raw::add, released, request.newer(),
+            rule.onRange(new RangeContext(rule, request.serverVersion(), request.flyway(), raw::add, released, request.newer(),
                     range.migrations(), m -> parsed.get(m.up())));
         }
 
@@ -115,7 +115,7 @@ public final class Analyzer {
             watch(request, m, ChangeContext.Script.DOWN, down, afterDown, before, before, sink);
         }
         for (Rule rule : rules) {
-            rule.onMigration(new MigrationContext(rule, request.serverVersion(), sink, m, parsed.get(m.up()), down,
+            rule.onMigration(new MigrationContext(rule, request.serverVersion(), request.flyway(), sink, m, parsed.get(m.up()), down,
                     before, afterUp, afterDown, base, end));
         }
     }
@@ -126,7 +126,7 @@ public final class Analyzer {
         for (ParsedStatement ps : statements) {
             for (Change change : ps.changes()) {
                 for (Rule rule : rules) {
-                    rule.onChange(new ChangeContext(rule, request.serverVersion(), sink, m, script, statements, ps, change, live,
+                    rule.onChange(new ChangeContext(rule, request.serverVersion(), request.flyway(), sink, m, script, statements, ps, change, live,
                             base, end));
                 }
                 SchemaReplayer.apply(live, change);

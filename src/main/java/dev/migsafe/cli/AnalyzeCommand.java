@@ -91,9 +91,9 @@ class AnalyzeCommand implements Callable<Integer> {
         // with --base the range is what REF lacks, deployed at once on REF's schema
         AnalysisRequest request = base != null
                 ? new AnalysisRequest(dialect, ws.release(base), all, AnalysisRequest.Window.RANGE, ws.severityOverrides(),
-                        ws.serverVersion(dialect))
+                        ws.serverVersion(dialect), ws.flyway())
                 : new AnalysisRequest(dialect, unchecked, all, AnalysisRequest.Window.PER_MIGRATION, ws.severityOverrides(),
-                        ws.serverVersion(dialect));
+                        ws.serverVersion(dialect), ws.flyway());
         return finish(ws, dialect, ws.analyzer().run(request));
     }
 

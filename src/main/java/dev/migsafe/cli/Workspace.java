@@ -14,6 +14,7 @@ import dev.migsafe.BadInputException;
 import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.analysis.Analyzer;
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.config.ProjectConfig;
 import dev.migsafe.config.ProjectSources;
 import dev.migsafe.rules.RuleCatalog;
@@ -206,8 +207,8 @@ final class Workspace {
      *
      * @param oldTests   --old-tests, or null for verify.old-tests
      * @param olderRef   the older release's git ref, when its code can be checked out, else null
+     * @param timeout    {@code --verify-timeout}, or null for the default
      */
-    /** @param timeout {@code --verify-timeout}, or null for the default */
     VerifySettings verifySettings(String oldTests, String olderRef, Duration timeout) {
         ProjectConfig.Verify v = config.verify();
         return VerifySettings.defaults()
@@ -234,7 +235,12 @@ final class Workspace {
     /** The static analysis of a range: the older release replayed, the newer one's new migrations checked as one deploy. */
     AnalysisResult analyseRange(Dialect dialect, List<Migration> older, List<Migration> newer) {
         return analyzer().run(new AnalysisRequest(dialect, older, newer, AnalysisRequest.Window.RANGE,
-                severityOverrides(), serverVersion(dialect)));
+                severityOverrides(), serverVersion(dialect), flyway()));
+    }
+
+    /** The project's Flyway settings that change how its migrations run (read at its root). */
+    FlywaySettings flyway() {
+        return FlywaySettings.read(root);
     }
 
     Analyzer analyzer() {

@@ -1,5 +1,7 @@
 package dev.migsafe.rules;
 
+import dev.migsafe.config.FlywaySettings;
+
 import java.util.List;
 
 import dev.migsafe.change.Change;
@@ -35,10 +37,10 @@ public final class ChangeContext extends RuleContext {
     /**
      * @param statements every statement of the script {@code statement} belongs to, in order
      */
-    public ChangeContext(Rule rule, ServerVersion server, FindingSink sink, Migration migration, Script script,
+    public ChangeContext(Rule rule, ServerVersion server, FlywaySettings flyway, FindingSink sink, Migration migration, Script script,
                          List<ParsedStatement> statements, ParsedStatement statement, Change change, Schema before,
                          Schema base, Schema end) {
-        super(rule, server, sink);
+        super(rule, server, flyway, sink);
         this.migration = migration;
         this.script = script;
         this.statements = statements;

@@ -1,5 +1,7 @@
 package dev.migsafe.rules;
 
+import dev.migsafe.config.FlywaySettings;
+
 import java.util.List;
 
 import dev.migsafe.schema.Schema;
@@ -25,10 +27,10 @@ public final class MigrationContext extends RuleContext {
      * @param down      parsed down script, or null when the migration has none
      * @param afterDown schema after replaying up then down, or null when there is no down
      */
-    public MigrationContext(Rule rule, ServerVersion server, FindingSink sink, Migration migration,
+    public MigrationContext(Rule rule, ServerVersion server, FlywaySettings flyway, FindingSink sink, Migration migration,
                             List<ParsedStatement> up, List<ParsedStatement> down, Schema before, Schema afterUp,
                             Schema afterDown, Schema base, Schema end) {
-        super(rule, server, sink);
+        super(rule, server, flyway, sink);
         this.migration = migration;
         this.up = up;
         this.down = down;

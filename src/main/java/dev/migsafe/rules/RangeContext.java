@@ -1,5 +1,7 @@
 package dev.migsafe.rules;
 
+import dev.migsafe.config.FlywaySettings;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -20,9 +22,9 @@ public final class RangeContext extends RuleContext {
     private final List<Migration> range;
     private final Function<Migration, List<ParsedStatement>> upStatements;
 
-    public RangeContext(Rule rule, ServerVersion server, FindingSink sink, List<Migration> older, List<Migration> newer,
+    public RangeContext(Rule rule, ServerVersion server, FlywaySettings flyway, FindingSink sink, List<Migration> older, List<Migration> newer,
                         List<Migration> range, Function<Migration, List<ParsedStatement>> upStatements) {
-        super(rule, server, sink);
+        super(rule, server, flyway, sink);
         this.older = older;
         this.newer = newer;
         this.range = range;

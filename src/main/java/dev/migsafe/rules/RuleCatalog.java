@@ -25,6 +25,7 @@ import dev.migsafe.rules.locking.ConcurrentlyInTransactionRule;
 import dev.migsafe.rules.locking.ConstraintWithoutNotValidRule;
 import dev.migsafe.rules.locking.EnumValuesChangedRule;
 import dev.migsafe.rules.locking.IndexWithoutConcurrentlyRule;
+import dev.migsafe.rules.locking.MigrationToolDeadlockRule;
 import dev.migsafe.rules.locking.MissingLockTimeoutRule;
 import dev.migsafe.rules.locking.MySqlBlockingAlterRule;
 import dev.migsafe.rules.locking.MySqlNotNullWithoutDefaultRule;
@@ -59,7 +60,7 @@ public final class RuleCatalog {
             new SetNotNullWithoutCheckRule(), new TableRewritingTypeChangeRule(), new RewritingAddColumnRule(),
             new UniqueWithoutIndexRule(), new MissingLockTimeoutRule(), new TableRewritingMaintenanceRule(),
             new CombinableAltersRule(), new MySqlBlockingAlterRule(), new EnumValuesChangedRule(),
-            new MySqlNotNullWithoutDefaultRule(),
+            new MySqlNotNullWithoutDefaultRule(), new MigrationToolDeadlockRule(),
             // configuration (CF7xx): reported by the engine while applying suppressions
             new SuppressionWithoutReasonRule(), new UnusedSuppressionRule()
     );

@@ -1,17 +1,28 @@
 package dev.migsafe.rules;
 
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.sql.Dialect;
 
-/** What every rule hook gets: the rule's metadata, the dialect and server version, and a way to report. */
+/**
+ * What every rule hook gets: the rule's metadata, the dialect and server version, the project's
+ * migration-tool settings, and a way to report.
+ */
 public abstract class RuleContext {
     private final Rule rule;
     private final ServerVersion server;
+    private final FlywaySettings flyway;
     private final FindingSink sink;
 
-    protected RuleContext(Rule rule, ServerVersion server, FindingSink sink) {
+    protected RuleContext(Rule rule, ServerVersion server, FlywaySettings flyway, FindingSink sink) {
         this.rule = rule;
         this.server = server;
+        this.flyway = flyway;
         this.sink = sink;
+    }
+
+    /** The project's Flyway settings (Flyway's defaults when it sets none). */
+    public FlywaySettings flyway() {
+        return flyway;
     }
 
     public Dialect dialect() {

@@ -29,15 +29,25 @@ final class ContractCheck {
     private static final Pattern QUOTED_COLUMN = Pattern.compile("(?i)(?:column|field)\\s+[\"'`]([^\"'`]+)[\"'`]");
 
     private final ServerKind kind;
-    private final Seeder seeder;
+    private final RangeExpectations expectations;
+    private Seeder seeder;
+    /** The expectations with the older schema's joins resolved. */
+    private RangeExpectations known = RangeExpectations.NONE;
 
     ContractCheck(ServerKind kind) {
+        this(kind, RangeExpectations.NONE);
+    }
+
+    /** @param expectations what the range expects of the data: the probes write what the older release would (real references) */
+    ContractCheck(ServerKind kind, RangeExpectations expectations) {
         this.kind = kind;
-        this.seeder = new Seeder(kind);
+        this.expectations = expectations;
     }
 
     /** The probes that fail, in table order. */
     List<ContractProbe> run(Connection c, SchemaSnapshot older, SeedResult seed) throws SQLException {
+        known = expectations.withJoinsOn(older);
+        seeder = new Seeder(kind, known);
         List<ContractProbe> failures = new ArrayList<>();
         c.setAutoCommit(false);
         try {
@@ -101,7 +111,7 @@ final class ContractCheck {
             throws SQLException {
         List<ColumnShape> settable = table.columns().stream()
                 .filter(col -> !col.generated() && !key.containsKey(col.name()) && !table.rowKey().contains(col.name())
-                        && table.foreignKeyOf(col.name()).isEmpty())
+                        && table.foreignKeyOf(col.name()).isEmpty() && known.futureForeignKey(table.name(), col.name()).isEmpty())
                 .toList();
         if (settable.isEmpty()) {
             return;
@@ -131,7 +141,7 @@ final class ContractCheck {
         for (int attempt = 0; attempt < hints.attempts(); attempt++) {
             List<Object> params = new ArrayList<>();
             for (ColumnShape col : columns) {
-                params.add(hints.value(col, UPDATE_ROW, attempt));
+                params.add(known.value(col, UPDATE_ROW, hints.value(col, UPDATE_ROW, attempt)));
             }
             params.addAll(key.values());
             String attemptError = attempt(c, "UPDATE " + q(table.name()) + " SET " + set + where(key), params);

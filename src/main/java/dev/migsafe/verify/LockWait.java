@@ -53,14 +53,16 @@ record LockWait(String statement, String waitsFor, long waitedMs, List<Session> 
                 : (certain ? "blocked by " : "possibly blocked by ")
                 + blockers.stream().map(Session::describe).collect(Collectors.joining("; "));
         String wait = "`" + FirstLine.of(statement) + "` waited " + seconds(waitedMs) + " for a lock (" + waitsFor + "), "
-                + who + "; the statement was cancelled (verify.statement-wait)";
-        if (!byMigrationTool()) {
-            return List.of(wait);
-        }
-        return List.of("LK615 migration-tool-deadlock: `" + FirstLine.of(statement) + "` waits for Flyway's own session,"
+                + who + "; the statement was cancelled (" + (byMigrationTool() ? "that session never lets go" : "verify.statement-wait") + ")";
+        return byMigrationTool() ? List.of(lk615(), wait) : List.of(wait);
+    }
+
+    /** The LK615 finding this wait proves (only meaningful when {@link #byMigrationTool()}). */
+    String lk615() {
+        return "LK615 migration-tool-deadlock: `" + FirstLine.of(statement) + "` waited for Flyway's own session,"
                 + " which holds its transactional advisory lock for the whole migration run: this deploy hangs the"
                 + " same way in production. Fix: set postgresql.transactional.lock=false in the Flyway configuration"
-                + " (spring.flyway.postgresql.transactional-lock=false with Spring Boot)", wait);
+                + " (spring.flyway.postgresql.transactional-lock=false with Spring Boot)";
     }
 
     static String seconds(long ms) {

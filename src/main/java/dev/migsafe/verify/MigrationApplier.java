@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,6 +25,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.MigrationScript;
@@ -48,19 +51,28 @@ final class MigrationApplier implements AutoCloseable {
     private final LiquibaseRunner liquibase;
     private final ProgressListener progress;
     private Path flywayDir;
-    private final boolean flywayLockOn;
+    /** Flyway's postgresql.transactional.lock: the project's setting, off once LK615 was seen. */
+    private boolean flywayLockOn;
+    /** The migration-tool deadlock the watchdog broke during the current Flyway run, if any. */
+    private final Supplier<Optional<LockWait>> toolDeadlock;
+    private final List<String> notes = new ArrayList<>();
     /** One connection for all JDBC scripts: a thousand downs must not mean a thousand logins. */
     private Connection connection;
 
     MigrationApplier(ScratchDatabase db, ProgressListener progress) {
-        this(db, progress, true);
+        this(db, progress, FlywaySettings.DEFAULTS, Optional::empty);
     }
 
-    /** @param flywayLockOn the project keeps Flyway's {@code postgresql.transactional.lock} on (its default) */
-    MigrationApplier(ScratchDatabase db, ProgressListener progress, boolean flywayLockOn) {
+    /**
+     * @param flyway       the project's Flyway settings ({@code postgresql.transactional.lock})
+     * @param toolDeadlock the wait the watchdog cancelled because Flyway's own session blocked it (LK615)
+     */
+    MigrationApplier(ScratchDatabase db, ProgressListener progress, FlywaySettings flyway,
+                     Supplier<Optional<LockWait>> toolDeadlock) {
         this.db = db;
         this.progress = progress;
-        this.flywayLockOn = flywayLockOn;
+        this.flywayLockOn = flyway.transactionalLock();
+        this.toolDeadlock = toolDeadlock;
         this.splitter = new StatementSplitter(db.kind().dialect());
         this.liquibase = new LiquibaseRunner(db);
     }
@@ -115,10 +127,10 @@ final class MigrationApplier implements AutoCloseable {
         }
     }
 
-    /** The Liquibase changeSets skipped for another database since the last call (see {@link LiquibaseRunner}). */
-    /** What to add to the step's details since the last call: changeSets skipped, Flyway lock workarounds. */
+    /** What to add to the step's details since the last call: changeSets skipped, the LK615 workaround. */
     List<String> takeNotes() {
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(this.notes);
+        this.notes.clear();
         List<String> skipped = liquibase.takeSkipped();
         if (!skipped.isEmpty()) {
             notes.add("Liquibase skipped " + skipped.size() + " changeSet(s) for another database: " + String.join(", ", skipped));
@@ -178,8 +190,11 @@ final class MigrationApplier implements AutoCloseable {
     /**
      * Writes the batch's scripts into a directory that accumulates every Flyway migration applied so
      * far and lets Flyway migrate it: already applied files are validated, the new ones applied.
+     * When Flyway's own session blocked the run (LK615), the verification goes on as the fix would
+     * have it: what the cancelled statement left is cleared and Flyway runs again without the lock.
+     *
+     * @param before how many migrations of the {@code total} being applied come before the batch
      */
-    /** @param before how many migrations of the {@code total} being applied come before the batch */
     private void runFlyway(List<Migration> batch, int before, int total) throws MigrationFailedException {
         if (batch.isEmpty()) {
             return;
@@ -188,6 +203,47 @@ final class MigrationApplier implements AutoCloseable {
         for (Migration m : batch) {
             write(dir.resolve(safeRelative(m.up().path())), m.up().content());
         }
+        try {
+            flyway(dir, batch, before, total).migrate();
+        } catch (FlywayException e) {
+            Optional<LockWait> deadlock = flywayLockOn ? toolDeadlock.get() : Optional.empty();
+            if (deadlock.isEmpty()) {
+                throw new MigrationFailedException(flywayFailure(e, batch));
+            }
+            flywayLockOn = false;
+            notes.add(deadlock.get().lk615() + "; applied again with postgresql.transactional.lock=false, as the fix says,"
+                    + " for the rest of the verification");
+            try {
+                dropInvalidIndexes();
+                Flyway again = flyway(dir, batch, before, total);
+                again.repair(); // forgets the failed run of the migration
+                again.migrate();
+            } catch (FlywayException | SQLException retry) {
+                throw new MigrationFailedException(retry instanceof FlywayException f ? flywayFailure(f, batch)
+                        : new MigrationFailure(null, null, 0, null, Errors.message(retry)));
+            }
+        }
+    }
+
+    /** A cancelled CREATE INDEX CONCURRENTLY leaves its index behind, invalid; running the file again needs it gone. */
+    private void dropInvalidIndexes() throws SQLException {
+        List<String> invalid = new ArrayList<>();
+        try (Statement st = connection().createStatement();
+             var rs = st.executeQuery("SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i"
+                     + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                     + " WHERE NOT i.indisvalid")) {
+            while (rs.next()) {
+                invalid.add(rs.getString(1));
+            }
+        }
+        try (Statement st = connection().createStatement()) {
+            for (String index : invalid) {
+                st.execute("DROP INDEX IF EXISTS " + index);
+            }
+        }
+    }
+
+    private Flyway flyway(Path dir, List<Migration> batch, int before, int total) {
         FluentConfiguration config = Flyway.configure()
                 .dataSource(db.jdbcUrlAs(FLYWAY_SESSION), db.user(), db.password())
                 .locations("filesystem:" + dir.toAbsolutePath())
@@ -208,11 +264,7 @@ final class MigrationApplier implements AutoCloseable {
             // idle session, which the watchdog reports as LK615
             config.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         }
-        try {
-            config.load().migrate();
-        } catch (FlywayException e) {
-            throw new MigrationFailedException(flywayFailure(e, batch));
-        }
+        return config.load();
     }
 
     /** Names the migration, line and statement Flyway reports, in the project's own paths. */

@@ -1,16 +1,11 @@
 package dev.migsafe.verify;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.migsafe.change.Change;
-import dev.migsafe.source.Migration;
-import dev.migsafe.sql.ParsedStatement;
-import dev.migsafe.sql.SqlScriptParser;
 import dev.migsafe.sql.SqlStatement;
-import dev.migsafe.sql.SqlSyntaxException;
 
 /**
  * Finds the range statement behind a failure of the older release on a table or column: the first
@@ -21,45 +16,30 @@ import dev.migsafe.sql.SqlSyntaxException;
  */
 final class RangeAttribution {
 
-    private record Located(Migration migration, ParsedStatement parsed) {
-        SqlStatement statement() {
-            return parsed.statement();
-        }
-    }
+    private final List<ParsedRange.Located> statements;
 
-    private final List<Located> statements = new ArrayList<>();
-
-    RangeAttribution(List<Migration> range, ServerKind kind) {
-        SqlScriptParser parser = new SqlScriptParser();
-        for (Migration m : range) {
-            try {
-                List<ParsedStatement> parsed = m.preparedUp() != null // a Liquibase changeSet: its changes
-                        ? m.preparedUp().resolve(parser, kind.dialect()) : parser.parse(m.up(), kind.dialect());
-                parsed.forEach(p -> statements.add(new Located(m, p)));
-            } catch (SqlSyntaxException e) {
-                // applying it failed with the same message; nothing to attribute to
-            }
-        }
+    RangeAttribution(ParsedRange range) {
+        this.statements = range.statements();
     }
 
     /** "migration 3 (db/V3__x.sql line 4: ALTER TABLE ...)", or null when nothing in the range explains it. */
     String blame(String table, String column) {
-        Located found = byLineage(table, column);
+        ParsedRange.Located found = byLineage(table, column);
         if (found == null) {
             found = byMention(table, column);
         }
         if (found == null) {
             return null;
         }
-        SqlStatement s = found.statement();
+        SqlStatement s = found.parsed().statement();
         return "migration " + found.migration().id() + " (" + s.file() + " line " + s.line() + ": " + s.summary(100) + ")";
     }
 
     /** The first change that breaks the older table (or column) under the name it has at that point. */
-    private Located byLineage(String olderTable, String olderColumn) {
+    private ParsedRange.Located byLineage(String olderTable, String olderColumn) {
         String table = normal(olderTable);
         String column = olderColumn == null ? null : normal(olderColumn);
-        for (Located l : statements) {
+        for (ParsedRange.Located l : statements) {
             if (l.parsed().changes().stream().anyMatch(change -> breaks(change, table, column))) {
                 return l;
             }
@@ -84,7 +64,9 @@ final class RangeAttribution {
             return false;
         }
         if (change instanceof Change.RenameColumn r) {
-            return same(r.table(), table) && same(r.from(), column);
+            // from: the older release's column is gone; to: a column it does not know now holds the old
+            // one's constraints (a NOT NULL it never fills)
+            return same(r.table(), table) && (same(r.from(), column) || same(r.to(), column));
         }
         if (change instanceof Change.DropColumn d) {
             return same(d.table(), table) && same(d.column(), column);
@@ -101,16 +83,16 @@ final class RangeAttribution {
         return false;
     }
 
-    private Located byMention(String table, String column) {
+    private ParsedRange.Located byMention(String table, String column) {
         Pattern t = word(table);
-        Located found = null;
+        ParsedRange.Located found = null;
         if (column != null) {
             Pattern c = word(column);
-            found = statements.stream().filter(l -> t.matcher(l.statement().text()).find()
-                    && c.matcher(l.statement().text()).find()).findFirst().orElse(null);
+            found = statements.stream().filter(l -> t.matcher(l.parsed().statement().text()).find()
+                    && c.matcher(l.parsed().statement().text()).find()).findFirst().orElse(null);
         }
         if (found == null) {
-            found = statements.stream().filter(l -> t.matcher(l.statement().text()).find()).findFirst().orElse(null);
+            found = statements.stream().filter(l -> t.matcher(l.parsed().statement().text()).find()).findFirst().orElse(null);
         }
         return found;
     }

@@ -26,26 +26,37 @@ import dev.migsafe.verify.SchemaSnapshot.TableShape;
 final class Seeder {
 
     static final int ROWS = 3;
+    /** Where seeded rows' generated keys start. */
+    private static final long SEEDED_KEYS_FROM = 700_000;
     /** How many times a row is shifted past values already taken before the table counts as full. */
     private static final int UNIQUE_RETRIES = 10;
 
     private final ServerKind kind;
+    private final RangeExpectations expectations;
 
     Seeder(ServerKind kind) {
+        this(kind, RangeExpectations.NONE);
+    }
+
+    /** @param expectations what the range expects of the rows it will find (see {@link RangeExpectations}) */
+    Seeder(ServerKind kind, RangeExpectations expectations) {
         this.kind = kind;
+        this.expectations = expectations;
     }
 
     SeedResult seed(Connection c, SchemaSnapshot schema) throws SQLException {
         c.setAutoCommit(true);
+        RangeExpectations expectations = this.expectations.withJoinsOn(schema);
         Map<String, List<Map<String, Object>>> rows = new HashMap<>();
         Map<String, Integer> inserted = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (TableShape table : parentsFirst(schema)) {
+        for (TableShape table : parentsFirst(schema, expectations)) {
+            raiseSequences(c, table);
             CheckHints hints = CheckHints.of(table);
             int count = 0;
             try {
                 for (int row = 0; row < ROWS; row++) {
-                    insert(c, table, hints, row, rows);
+                    insert(c, table, hints, row, rows, expectations);
                     count++;
                 }
             } catch (SQLException | CannotSeed e) {
@@ -63,12 +74,13 @@ final class Seeder {
      * behind explicitly numbered rows) is tried again with other values and the sequence's next number.
      */
     private void insert(Connection c, TableShape table, CheckHints hints, int row,
-                        Map<String, List<Map<String, Object>>> rows) throws SQLException, CannotSeed {
+                        Map<String, List<Map<String, Object>>> rows, RangeExpectations expectations)
+            throws SQLException, CannotSeed {
         SQLException first = null;
         for (int shift = 0; shift < UNIQUE_RETRIES; shift++) {
             boolean collided = false;
             for (int attempt = 0; attempt < hints.attempts(); attempt++) {
-                Map<String, Object> values = rowValues(table, row + shift * ROWS, rows, hints, attempt);
+                Map<String, Object> values = rowValues(table, row + shift * ROWS, rows, hints, attempt, expectations);
                 try (PreparedStatement ps = c.prepareStatement(insertSql(table.name(), values.keySet()))) {
                     SqlValues.bindAll(ps, new ArrayList<>(values.values()), kind);
                     ps.executeUpdate();
@@ -98,19 +110,32 @@ final class Seeder {
      */
     Map<String, Object> rowValues(TableShape table, int row, Map<String, List<Map<String, Object>>> rows, CheckHints hints,
                                   int attempt) throws CannotSeed {
+        return rowValues(table, row, rows, hints, attempt, expectations);
+    }
+
+    private Map<String, Object> rowValues(TableShape table, int row, Map<String, List<Map<String, Object>>> rows,
+                                          CheckHints hints, int attempt, RangeExpectations expectations) throws CannotSeed {
         Map<String, Object> values = new LinkedHashMap<>();
         for (ColumnShape column : table.columns()) {
             if (column.generated()) {
                 continue;
             }
             ForeignKeyShape fk = table.foreignKeyOf(column.name()).orElse(null);
+            boolean future = fk == null;
+            if (future) {
+                fk = expectations.futureForeignKey(table.name(), column.name()).orElse(null);
+            }
             if (fk == null) {
-                values.put(column.name(), hints.value(column, row, attempt));
+                values.put(column.name(), expectations.value(column, row, hints.value(column, row, attempt)));
                 continue;
             }
             List<Map<String, Object>> parents = fk.referencedTable().equals(table.name())
                     ? List.of() : rows.getOrDefault(fk.referencedTable(), List.of());
             if (parents.isEmpty()) {
+                if (future) { // the range's key is not enforced yet: a value of the type serves
+                    values.put(column.name(), column.nullable() ? null : hints.value(column, row, attempt));
+                    continue;
+                }
                 if (!column.nullable()) {
                     throw new CannotSeed("required column " + column.name() + " references "
                             + fk.referencedTable() + ", which has no rows");
@@ -141,12 +166,39 @@ final class Seeder {
         }
     }
 
-    /** Tables ordered so that referenced tables come first; tables in a cycle follow in name order. */
-    static List<TableShape> parentsFirst(SchemaSnapshot schema) {
+    /**
+     * Sequences and auto-increments start far above the small numbers migrations give reference rows
+     * by hand ({@code UPDATE role SET role_id = 4}): seeded rows never take a key the range writes itself.
+     */
+    private void raiseSequences(Connection c, TableShape table) throws SQLException {
+        List<ColumnShape> counted = table.columns().stream().filter(ColumnShape::generated).toList();
+        if (counted.isEmpty()) {
+            return;
+        }
+        if (!kind.isPostgres()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + kind.quote(table.name()) + " AUTO_INCREMENT = " + SEEDED_KEYS_FROM);
+            }
+            return;
+        }
+        for (ColumnShape column : counted) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT setval(s::regclass, GREATEST(" + SEEDED_KEYS_FROM
+                    + ", nextval(s::regclass))) FROM pg_get_serial_sequence(?, ?) AS s WHERE s IS NOT NULL")) {
+                ps.setString(1, kind.quote(table.name()));
+                ps.setString(2, column.name());
+                ps.execute();
+            }
+        }
+    }
+
+    /** Tables ordered so that referenced tables come first (keys the range adds included); cycles follow in name order. */
+    static List<TableShape> parentsFirst(SchemaSnapshot schema, RangeExpectations expectations) {
         Map<String, Set<String>> needs = new HashMap<>();
         for (TableShape t : schema.tables().values()) {
             Set<String> parents = new LinkedHashSet<>();
-            for (ForeignKeyShape fk : t.foreignKeys()) {
+            List<ForeignKeyShape> keys = new ArrayList<>(t.foreignKeys());
+            t.columns().forEach(col -> expectations.futureForeignKey(t.name(), col.name()).ifPresent(keys::add));
+            for (ForeignKeyShape fk : keys) {
                 if (!fk.referencedTable().equals(t.name()) && schema.tables().containsKey(fk.referencedTable())) {
                     parents.add(fk.referencedTable());
                 }

@@ -23,6 +23,11 @@ final class StatementWatchdog implements AutoCloseable {
 
     /** A statement running this long is shown in the progress display. */
     private static final long SHOWN_AFTER_MS = 500;
+    /**
+     * A statement blocked by the migration tool's own idle session waits forever (LK615): it is cancelled
+     * after this long rather than after the statement wait.
+     */
+    private static final long TOOL_DEADLOCK_MS = 3000;
 
     private final ScratchDatabase db;
     private final SessionProbe probe;
@@ -58,6 +63,11 @@ final class StatementWatchdog implements AutoCloseable {
         return watchdog;
     }
 
+    /** The most recent wait recorded (and not yet taken) in which the migration tool blocked itself (LK615). */
+    synchronized java.util.Optional<LockWait> toolDeadlock() {
+        return waits.stream().filter(LockWait::byMigrationTool).reduce((a, b) -> b);
+    }
+
     /** The lock waits recorded since the last call. */
     synchronized List<LockWait> takeWaits() {
         List<LockWait> taken = List.copyOf(waits);
@@ -75,7 +85,7 @@ final class StatementWatchdog implements AutoCloseable {
     }
 
     private void watch() {
-        long interval = Math.max(50, Math.min(1000, waitMs / 4));
+        long interval = Math.max(50, Math.min(1000, Math.min(waitMs, TOOL_DEADLOCK_MS) / 4));
         while (!closed) {
             try {
                 Thread.sleep(interval);
@@ -106,7 +116,8 @@ final class StatementWatchdog implements AutoCloseable {
         for (SessionProbe.Waiting w : probe.waiting(c)) {
             seen.add(w.key());
             long since = waitingSince.computeIfAbsent(w.key(), k -> now);
-            if (now - since >= waitMs && cancelled.add(w.key())) {
+            long limit = w.after(0).byMigrationTool() ? Math.min(waitMs, TOOL_DEADLOCK_MS) : waitMs;
+            if (now - since >= limit && cancelled.add(w.key())) {
                 synchronized (this) {
                     waits.add(w.after(now - since));
                 }

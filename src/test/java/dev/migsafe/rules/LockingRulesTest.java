@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.source.TransactionMode;
 
 /** LK601-LK613 through the real pipeline, per dialect and server version: SQL in, {@code -- expect:} marks. */
@@ -66,6 +67,39 @@ class LockingRulesTest {
     @Test
     void mysqlIndexesAreOnlineAndNotFlagged() {
         RuleTester.mysql().only("LK601").released(MY_USERS).deploy("CREATE INDEX users_email ON users (email);").check();
+    }
+
+    // ---- LK615 migration-tool-deadlock -----------------------------------------------------------
+
+    @Test
+    void concurrentIndexUnderFlywaysDefaultTransactionalLockHangs() {
+        RuleTester.postgres().only("LK615")
+                .released(USERS)
+                .deploy("CREATE INDEX CONCURRENTLY users_email ON users (email); -- expect: LK615")
+                .deploy("DROP INDEX CONCURRENTLY users_email; -- expect: LK615")
+                .check();
+    }
+
+    @Test
+    void theLockTurnedOffInTheProjectIsFine() {
+        RuleTester.postgres().only("LK615")
+                .flyway(new FlywaySettings(false, "flyway.conf"))
+                .released(USERS)
+                .deploy("CREATE INDEX CONCURRENTLY users_email ON users (email);")
+                .check();
+    }
+
+    @Test
+    void otherRunnersAndTransactionalFilesAreNotLk615() {
+        RuleTester.postgres().only("LK615")
+                .released(USERS)
+                .format("updown")
+                .deploy("CREATE INDEX CONCURRENTLY users_email ON users (email);")
+                .format("flyway")
+                .deploy("CREATE INDEX CONCURRENTLY users_nick ON users (name);") // LK602 instead: it fails at once
+                .transaction(TransactionMode.IN_TRANSACTION)
+                .deploy("CREATE INDEX users_plain ON users (name);")
+                .check();
     }
 
     // ---- LK602 concurrently-in-transaction --------------------------------------------------------

@@ -25,7 +25,7 @@ class RuleCatalogTest {
         assertEquals(new TreeSet<>(List.of("BC101", "BC102", "BC103", "BC104", "BC105", "BC106", "BC107", "BC108",
                 "BC109", "BC110", "DL201", "DL202", "DL203", "RB301", "RB302", "RB303", "RB304", "HS401", "HS402",
                 "PS501", "CF701", "CF702", "LK601", "LK602", "LK603", "LK604", "LK605", "LK606", "LK607", "LK608",
-                "LK609", "LK610", "LK611", "LK612", "LK613")), ids);
+                "LK609", "LK610", "LK611", "LK612", "LK613", "LK615")), ids);
         assertEquals(ids.size(), RuleCatalog.all().size(), "IDs are unique");
     }
 

@@ -18,6 +18,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.analysis.Analyzer;
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.source.TransactionMode;
@@ -56,6 +57,7 @@ public final class RuleTester {
     private String lastId;
     private String format = "flyway";
     private ServerVersion server;
+    private FlywaySettings flyway = FlywaySettings.DEFAULTS;
 
     private RuleTester(Dialect dialect) {
         this.dialect = dialect;
@@ -78,6 +80,12 @@ public final class RuleTester {
     /** The server version the lock rules assume, as users write it ("11", "8.0.28", "mariadb-10.6"). */
     public RuleTester serverVersion(String version) {
         server = ServerVersion.parse(dialect, version);
+        return this;
+    }
+
+    /** The project's Flyway settings (Flyway's defaults unless called). */
+    public RuleTester flyway(FlywaySettings settings) {
+        flyway = settings;
         return this;
     }
 
@@ -176,7 +184,7 @@ public final class RuleTester {
         List<Migration> newerList = sorted(newer.values());
         AnalysisResult result = new Analyzer(parser(), RuleCatalog.all()).run(
                 new AnalysisRequest(dialect, olderList, newerList, AnalysisRequest.Window.RANGE, Map.of(),
-                        server != null ? server : ServerVersion.defaultFor(dialect)));
+                        server != null ? server : ServerVersion.defaultFor(dialect), flyway));
         return result.findings().stream()
                 .filter(Finding::isActive)
                 .filter(f -> only.isEmpty() || only.contains(f.ruleId()))

@@ -11,15 +11,21 @@ import org.junit.jupiter.api.Test;
 /** A failure is blamed on the migration that broke the column, not the first that mentions it. */
 class RangeAttributionTest {
 
-    private final RangeAttribution attribution = new RangeAttribution(List.of(
+    private final RangeAttribution attribution = new RangeAttribution(new ParsedRange(List.of(
             flyway("2", "index_a", "CREATE INDEX t_a ON t (a);\nUPDATE t SET a = lower(a);", null),
             flyway("3", "rename_a", "ALTER TABLE t RENAME COLUMN a TO b;", null),
             flyway("4", "retype_c", "CREATE INDEX t_c ON t (c);\nALTER TABLE t ALTER COLUMN c TYPE int USING c::int;", null),
-            flyway("5", "required_d", "ALTER TABLE u ADD COLUMN d text NOT NULL;", null)), ServerKind.POSTGRESQL);
+            flyway("5", "required_d", "ALTER TABLE u ADD COLUMN d text NOT NULL;", null)), ServerKind.POSTGRESQL));
 
     @Test
     void theMigrationThatRenamedTheColumnIsTheCause() {
         assertTrue(attribution.blame("t", "a").startsWith("migration 3 ("), attribution.blame("t", "a"));
+    }
+
+    @Test
+    void aNotNullTheOlderReleaseNeverFillsIsBlamedOnTheRenameThatBroughtIt() {
+        // the older release inserts without b: the NOT NULL it violates came with a's rename
+        assertTrue(attribution.blame("t", "b").startsWith("migration 3 ("), attribution.blame("t", "b"));
     }
 
     @Test

@@ -11,5 +11,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(DockerCondition.class)
-@interface RequiresDocker {
+public @interface RequiresDocker {
 }

@@ -1,10 +1,10 @@
-package dev.migsafe.verify;
+package dev.migsafe.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,13 +12,23 @@ import dev.migsafe.BadInputException;
 import dev.migsafe.source.ProjectPaths;
 
 /**
- * The project's Flyway {@code postgresql.transactional.lock} (default true since Flyway 9.1): with it,
- * Flyway holds its advisory lock in a transaction on its own session, which sits idle in transaction
- * while a migration runs outside one; {@code CREATE INDEX CONCURRENTLY} waits for every open
- * transaction and so waits for Flyway forever. Read where projects set it: {@code flyway.conf},
- * {@code flyway.toml}, Spring Boot's {@code application.properties} / {@code application.yml}.
+ * The project's own Flyway settings that change how its migrations run, read where projects set them:
+ * {@code flyway.conf}, {@code flyway.toml}, Spring Boot's {@code application.properties} /
+ * {@code application.yml}.
+ *
+ * <p>{@code postgresql.transactional.lock} (default true since Flyway 9.1.2): with it, Flyway holds its
+ * advisory lock in a transaction on a session of its own, which sits idle in transaction while a
+ * migration runs outside one; {@code CREATE INDEX CONCURRENTLY} waits for every open transaction and so
+ * waits for Flyway forever (flyway/flyway#3497, #3506, #3854; LK615).
+ *
+ * @param transactionalLock whether Flyway's transactional lock is on
+ * @param source            the file that sets it, relative to the project, or null for Flyway's default
  */
-final class FlywayLockSetting {
+public record FlywaySettings(boolean transactionalLock, String source) {
+
+    /** Flyway's defaults, for a project that sets nothing. */
+    public static final FlywaySettings DEFAULTS = new FlywaySettings(true, null);
+
     private static final List<String> FILES = List.of("flyway.conf", "conf/flyway.conf", "flyway.toml",
             "src/main/resources/application.properties", "src/main/resources/application.yml",
             "src/main/resources/application.yaml");
@@ -28,11 +38,11 @@ final class FlywayLockSetting {
     /** The same in a YAML tree (spring: flyway: postgresql: transactional-lock: false). */
     private static final Pattern YAML_SETTING = Pattern.compile("(?im)^\\s*transactional-lock\\s*:\\s*(true|false)\\s*$");
 
-    private FlywayLockSetting() {
-    }
-
-    /** The setting as the project writes it, or empty when it keeps Flyway's default (on). */
-    static Optional<Boolean> of(Path projectDir) {
+    /** The settings as the project writes them; Flyway's defaults for what it does not set. */
+    public static FlywaySettings read(Path projectDir) {
+        if (projectDir == null) {
+            return DEFAULTS;
+        }
         for (String name : FILES) {
             Path file = projectDir.resolve(name);
             if (!Files.isRegularFile(file)) {
@@ -47,17 +57,12 @@ final class FlywayLockSetting {
                 String text = Files.readString(file);
                 Matcher m = (name.endsWith(".yml") || name.endsWith(".yaml") ? YAML_SETTING : SETTING).matcher(text);
                 if (m.find()) {
-                    return Optional.of(Boolean.parseBoolean(m.group(1).toLowerCase(java.util.Locale.ROOT)));
+                    return new FlywaySettings(Boolean.parseBoolean(m.group(1).toLowerCase(Locale.ROOT)), name);
                 }
             } catch (IOException | RuntimeException unreadable) {
                 // a file we cannot read sets nothing
             }
         }
-        return Optional.empty();
-    }
-
-    /** Whether the project leaves Flyway's transactional lock on. */
-    static boolean on(Path projectDir) {
-        return of(projectDir).orElse(true);
+        return DEFAULTS;
     }
 }

@@ -1,0 +1,56 @@
+package dev.migsafe.rules.locking;
+
+import dev.migsafe.change.Change;
+import dev.migsafe.rules.Category;
+import dev.migsafe.rules.ChangeContext;
+import dev.migsafe.rules.Rule;
+import dev.migsafe.rules.RuleInfo;
+import dev.migsafe.rules.Severity;
+
+/**
+ * Flyway 9.1.2 and later hold their migration lock as a transactional advisory lock on a session of
+ * their own ({@code postgresql.transactional.lock}, on by default). That session stays idle in
+ * transaction while a migration runs outside a transaction, and a concurrent index build waits for
+ * every open transaction before it starts: it waits for Flyway, which waits for it. The deploy hangs
+ * (flyway/flyway#3497, #3506, #3854). The verification proves it by the same wait.
+ */
+@RuleInfo(id = "LK615", name = "migration-tool-deadlock", category = Category.LOCKING, severity = Severity.ERROR,
+        summary = "The migration tool's own session blocks the migration (Flyway's transactional lock and CREATE INDEX CONCURRENTLY): the deploy hangs.",
+        fix = "Set postgresql.transactional.lock=false in the Flyway configuration (flyway.conf "
+                + "flyway.postgresql.transactional.lock=false, Spring Boot spring.flyway.postgresql.transactional-lock=false).",
+        dialects = {"postgresql"})
+public final class MigrationToolDeadlockRule implements Rule {
+
+    @Override
+    public void onChange(ChangeContext ctx) {
+        if (!LockRules.postgres(ctx) || !"flyway".equals(ctx.migration().format()) || !ctx.flyway().transactionalLock()) {
+            return;
+        }
+        String what = waitsForEveryTransaction(ctx.change());
+        if (what == null) {
+            return;
+        }
+        Transactions tx = Transactions.of(ctx.migration(), ctx.scriptFile(), ctx.scriptStatements(), ctx.serverVersion());
+        if (tx.inTransaction(ctx.statementIndex())) {
+            return; // it fails at once instead (LK602)
+        }
+        String where = ctx.flyway().source() == null ? "Flyway's default" : "set in " + ctx.flyway().source();
+        ctx.report(ctx.change().target(), what + " waits for every open transaction before it builds, and Flyway's own"
+                + " session holds its migration lock in a transaction that stays open while this file runs outside one"
+                + " (postgresql.transactional.lock, " + where + "): the deploy hangs until someone kills it");
+    }
+
+    /** The statements that wait for all other transactions to end, or null. */
+    private static String waitsForEveryTransaction(Change change) {
+        if (change instanceof Change.CreateIndex c && c.concurrently()) {
+            return "CREATE INDEX CONCURRENTLY";
+        }
+        if (change instanceof Change.DropIndex c && c.concurrently()) {
+            return "DROP INDEX CONCURRENTLY";
+        }
+        if (change instanceof Change.Other o && o.kind().equals("REINDEX CONCURRENTLY")) {
+            return "REINDEX CONCURRENTLY";
+        }
+        return null;
+    }
+}
