@@ -110,26 +110,43 @@ class StoppedVerificationTest {
 
     @Test
     void stoppingMigsafeDuringALockWaitLeavesNothing(@TempDir Path tmp) throws Exception {
-        // Flyway's transactional lock blocks the concurrent index: the range waits (30 s before the watchdog acts)
+        // the older release's script leaves a transaction open on the applier's session, holding a lock
+        // on t: seeding t waits for it (30 s before the watchdog acts; Flyway's own lock, LK615, is
+        // cancelled within 3 s and would not leave time to stop migsafe in the wait)
         Path old = Files.createDirectories(tmp.resolve("p/old"));
         Path neu = Files.createDirectories(tmp.resolve("p/new"));
-        Files.writeString(old.resolve("V1__t.sql"), "CREATE TABLE t (id int, v text);\n");
-        Files.writeString(neu.resolve("V1__t.sql"), "CREATE TABLE t (id int, v text);\n");
-        Files.writeString(neu.resolve("V2__idx.sql"), "CREATE INDEX CONCURRENTLY t_v ON t (v);\n");
+        String lockingUp = "CREATE TABLE t (id int, v text);\nBEGIN;\nLOCK TABLE t IN ACCESS EXCLUSIVE MODE;\n";
+        Files.writeString(old.resolve("0001_t.up.sql"), lockingUp);
+        Files.writeString(neu.resolve("0001_t.up.sql"), lockingUp);
+        Files.writeString(neu.resolve("0002_w.up.sql"), "ALTER TABLE t ADD COLUMN w int;\n");
+        Files.writeString(tmp.resolve("p/migsafe.yaml"), "dialect: postgresql\n");
         Process run = migsafe(tmp, "run.log", "can-rollback", "--project", tmp.resolve("p").toString(),
                 "--from-dir", neu.toString(), "--to-dir", old.toString(), "--verify", "embedded");
+        long server;
         try {
-            assertTrue(waitForLine(tmp.resolve("run.log"), "apply range: migration 1/1", 120),
-                    "the range never started waiting: " + listing(tmp));
+            assertTrue(waitForLine(tmp.resolve("run.log"), "apply older release      passed", 120),
+                    "the older release never applied: " + listing(tmp));
+            Thread.sleep(3000); // seeding t waits for the lock now
+            server = serverPid(tmp.resolve("t")); // the embedded server, which pg_ctl detached from migsafe
+            assertTrue(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false), "no server runs");
             run.destroy(); // SIGTERM, as Ctrl-C
             assertTrue(run.waitFor(60, TimeUnit.SECONDS), "migsafe did not stop");
         } finally {
             run.destroyForcibly();
         }
+        assertTrue(gone(server, 10), "the server still runs");
         assertTrue(ledgerIsEmpty(tmp), "left behind: " + listing(tmp));
         try (var all = Files.list(tmp.resolve("t"))) {
-            assertTrue(all.noneMatch(p -> p.getFileName().toString().startsWith("epg")
-                    || p.getFileName().toString().startsWith("migsafe-flyway")), listing(tmp));
+            assertTrue(all.noneMatch(p -> p.getFileName().toString().startsWith("epg")), listing(tmp));
+        }
+    }
+
+    /** The pid of the embedded server whose data directory is under {@code dir} (its postmaster.pid). */
+    private static long serverPid(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            Path pidFile = files.filter(f -> f.getFileName().toString().equals("postmaster.pid")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no postmaster.pid under " + dir));
+            return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
         }
     }
 
