@@ -1,10 +1,9 @@
 package dev.migsafe.rules;
 
-import dev.migsafe.config.FlywaySettings;
-
 import java.util.List;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.Table;

@@ -1,9 +1,8 @@
 package dev.migsafe.rules;
 
-import dev.migsafe.config.FlywaySettings;
-
 import java.util.List;
 
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.ParsedStatement;

@@ -1,10 +1,9 @@
 package dev.migsafe.rules;
 
-import dev.migsafe.config.FlywaySettings;
-
 import java.util.List;
 import java.util.function.Function;
 
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.ParsedStatement;
 

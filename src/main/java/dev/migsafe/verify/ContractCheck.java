@@ -30,9 +30,7 @@ final class ContractCheck {
 
     private final ServerKind kind;
     private final RangeExpectations expectations;
-    private Seeder seeder;
-    /** The expectations with the older schema's joins resolved. */
-    private RangeExpectations known = RangeExpectations.NONE;
+    private final Seeder seeder;
 
     ContractCheck(ServerKind kind) {
         this(kind, RangeExpectations.NONE);
@@ -42,12 +40,11 @@ final class ContractCheck {
     ContractCheck(ServerKind kind, RangeExpectations expectations) {
         this.kind = kind;
         this.expectations = expectations;
+        this.seeder = new Seeder(kind, expectations);
     }
 
     /** The probes that fail, in table order. */
     List<ContractProbe> run(Connection c, SchemaSnapshot older, SeedResult seed) throws SQLException {
-        known = expectations.withJoinsOn(older);
-        seeder = new Seeder(kind, known);
         List<ContractProbe> failures = new ArrayList<>();
         c.setAutoCommit(false);
         try {
@@ -111,7 +108,7 @@ final class ContractCheck {
             throws SQLException {
         List<ColumnShape> settable = table.columns().stream()
                 .filter(col -> !col.generated() && !key.containsKey(col.name()) && !table.rowKey().contains(col.name())
-                        && table.foreignKeyOf(col.name()).isEmpty() && known.futureForeignKey(table.name(), col.name()).isEmpty())
+                        && table.foreignKeyOf(col.name()).isEmpty() && expectations.expectedReference(table.name(), col.name()).isEmpty())
                 .toList();
         if (settable.isEmpty()) {
             return;
@@ -141,7 +138,7 @@ final class ContractCheck {
         for (int attempt = 0; attempt < hints.attempts(); attempt++) {
             List<Object> params = new ArrayList<>();
             for (ColumnShape col : columns) {
-                params.add(known.value(col, UPDATE_ROW, hints.value(col, UPDATE_ROW, attempt)));
+                params.add(expectations.value(col, UPDATE_ROW, hints.value(col, UPDATE_ROW, attempt)));
             }
             params.addAll(key.values());
             String attemptError = attempt(c, "UPDATE " + q(table.name()) + " SET " + set + where(key), params);

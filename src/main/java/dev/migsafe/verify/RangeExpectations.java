@@ -1,6 +1,5 @@
 package dev.migsafe.verify;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,7 @@ import dev.migsafe.verify.SchemaSnapshot.ForeignKeyShape;
  */
 final class RangeExpectations {
 
-    static final RangeExpectations NONE = new RangeExpectations(Map.of(), Map.of(), List.of());
+    static final RangeExpectations NONE = new RangeExpectations(Map.of(), Map.of());
 
     private static final Pattern CAST = Pattern.compile("(?i)([A-Za-z_][\\w$]*)\"?\\s*::\\s*([A-Za-z_][\\w ]*?)(?=[\\s),;\\[]|$)");
     private static final Pattern CAST_CALL = Pattern.compile("(?i)\\bCAST\\s*\\(\\s*(?:[\\w$\"]+\\.)*\"?([A-Za-z_][\\w$]*)\"?\\s+AS\\s+([A-Za-z_][\\w ]*?)\\s*\\)");
@@ -37,42 +36,22 @@ final class RangeExpectations {
 
     /** column name (lower case) -> the type the range casts it to */
     private final Map<String, String> castTo;
-    /** "table.column" (lower case) -> the foreign key the range adds on it */
-    private final Map<String, ForeignKeyShape> futureKeys;
-    /** the joins of the range on table names: {table, column, table, column} */
-    private final List<String[]> joins;
+    /** "table.column" (lower case) -> the reference the range counts on: a foreign key it adds, or a join on a key */
+    private final Map<String, ForeignKeyShape> references;
 
-    private RangeExpectations(Map<String, String> castTo, Map<String, ForeignKeyShape> futureKeys, List<String[]> joins) {
+    private RangeExpectations(Map<String, String> castTo, Map<String, ForeignKeyShape> references) {
         this.castTo = castTo;
-        this.futureKeys = futureKeys;
-        this.joins = joins;
+        this.references = references;
     }
 
     /**
-     * With the older schema known, a join of the range on a table's key ({@code jobs.namespace_uuid =
-     * namespaces.uuid}) is a reference the data keeps even without a foreign key: the range's data
-     * migration counts on it, so seeded rows keep it too.
+     * What the range expects of the rows of the older schema: the casts it makes, the foreign keys it
+     * adds, and its joins on a table's key ({@code jobs.namespace_uuid = namespaces.uuid}), which are a
+     * reference the data keeps even without a foreign key: the range's data migration counts on it.
      */
-    RangeExpectations withJoinsOn(SchemaSnapshot schema) {
-        Map<String, ForeignKeyShape> keys = new HashMap<>(futureKeys);
-        for (String[] j : joins) {
-            for (int side = 0; side < 2; side++) {
-                String table = j[side * 2], column = j[side * 2 + 1], refTable = j[2 - side * 2], refColumn = j[3 - side * 2];
-                SchemaSnapshot.TableShape referenced = schema.tables().get(refTable);
-                SchemaSnapshot.TableShape referencing = schema.tables().get(table);
-                if (referenced != null && referencing != null && referencing.column(column).isPresent()
-                        && referenced.rowKey().equals(List.of(refColumn)) && !referencing.rowKey().equals(List.of(column))) {
-                    keys.putIfAbsent(key(table, column), new ForeignKeyShape("range join", List.of(column), refTable, List.of(refColumn)));
-                }
-            }
-        }
-        return new RangeExpectations(castTo, keys, joins);
-    }
-
-    static RangeExpectations of(ParsedRange range) {
+    static RangeExpectations of(ParsedRange range, SchemaSnapshot older) {
         Map<String, String> castTo = new HashMap<>();
-        Map<String, ForeignKeyShape> keys = new HashMap<>();
-        List<String[]> joins = new ArrayList<>();
+        Map<String, ForeignKeyShape> references = new HashMap<>();
         for (ParsedRange.Located l : range.statements()) {
             String text = l.parsed().statement().text();
             for (Pattern p : new Pattern[] {CAST, CAST_CALL, RETYPE}) {
@@ -81,26 +60,38 @@ final class RangeExpectations {
                     castTo.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), m.group(2).trim().toLowerCase(Locale.ROOT));
                 }
             }
-            Matcher join = JOIN.matcher(text);
-            while (join.find()) {
-                joins.add(new String[] {lower(join.group(1)), lower(join.group(2)), lower(join.group(3)), lower(join.group(4))});
-            }
             for (Change change : l.parsed().changes()) {
                 if (change instanceof Change.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.FOREIGN_KEY
                         && a.constraint().refColumns().size() == a.constraint().columns().size()) {
                     ConstraintDef fk = a.constraint();
                     ForeignKeyShape shape = new ForeignKeyShape(fk.name(), fk.columns().stream().map(RangeExpectations::lower).toList(),
                             unqualified(fk.refTable()), fk.refColumns().stream().map(RangeExpectations::lower).toList());
-                    fk.columns().forEach(c -> keys.putIfAbsent(key(a.table(), c), shape));
+                    fk.columns().forEach(c -> references.putIfAbsent(key(a.table(), c), shape));
                 }
             }
+            Matcher join = JOIN.matcher(text);
+            while (join.find()) {
+                addJoin(references, older, lower(join.group(1)), lower(join.group(2)), lower(join.group(3)), lower(join.group(4)));
+                addJoin(references, older, lower(join.group(3)), lower(join.group(4)), lower(join.group(1)), lower(join.group(2)));
+            }
         }
-        return new RangeExpectations(castTo, keys, joins);
+        return new RangeExpectations(castTo, references);
     }
 
-    /** The foreign key the range adds on this column, when the older schema has none: seed it with real references. */
-    Optional<ForeignKeyShape> futureForeignKey(String table, String column) {
-        return Optional.ofNullable(futureKeys.get(key(table, column)));
+    /** {@code table.column = refTable.refColumn} is a reference when refColumn alone is refTable's key (and column is not table's). */
+    private static void addJoin(Map<String, ForeignKeyShape> references, SchemaSnapshot older, String table, String column,
+                                String refTable, String refColumn) {
+        SchemaSnapshot.TableShape referencing = older.tables().get(table);
+        SchemaSnapshot.TableShape referenced = older.tables().get(refTable);
+        if (referenced != null && referencing != null && referencing.column(column).isPresent()
+                && referenced.rowKey().equals(List.of(refColumn)) && !referencing.rowKey().equals(List.of(column))) {
+            references.putIfAbsent(key(table, column), new ForeignKeyShape("range join", List.of(column), refTable, List.of(refColumn)));
+        }
+    }
+
+    /** The reference the range counts on for this column, when the older schema has no key for it: seed it with real references. */
+    Optional<ForeignKeyShape> expectedReference(String table, String column) {
+        return Optional.ofNullable(references.get(key(table, column)));
     }
 
     /**

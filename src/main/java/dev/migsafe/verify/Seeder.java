@@ -46,7 +46,6 @@ final class Seeder {
 
     SeedResult seed(Connection c, SchemaSnapshot schema) throws SQLException {
         c.setAutoCommit(true);
-        RangeExpectations expectations = this.expectations.withJoinsOn(schema);
         Map<String, List<Map<String, Object>>> rows = new HashMap<>();
         Map<String, Integer> inserted = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -56,7 +55,7 @@ final class Seeder {
             int count = 0;
             try {
                 for (int row = 0; row < ROWS; row++) {
-                    insert(c, table, hints, row, rows, expectations);
+                    insert(c, table, hints, row, rows);
                     count++;
                 }
             } catch (SQLException | CannotSeed e) {
@@ -74,13 +73,12 @@ final class Seeder {
      * behind explicitly numbered rows) is tried again with other values and the sequence's next number.
      */
     private void insert(Connection c, TableShape table, CheckHints hints, int row,
-                        Map<String, List<Map<String, Object>>> rows, RangeExpectations expectations)
-            throws SQLException, CannotSeed {
+                        Map<String, List<Map<String, Object>>> rows) throws SQLException, CannotSeed {
         SQLException first = null;
         for (int shift = 0; shift < UNIQUE_RETRIES; shift++) {
             boolean collided = false;
             for (int attempt = 0; attempt < hints.attempts(); attempt++) {
-                Map<String, Object> values = rowValues(table, row + shift * ROWS, rows, hints, attempt, expectations);
+                Map<String, Object> values = rowValues(table, row + shift * ROWS, rows, hints, attempt);
                 try (PreparedStatement ps = c.prepareStatement(insertSql(table.name(), values.keySet()))) {
                     SqlValues.bindAll(ps, new ArrayList<>(values.values()), kind);
                     ps.executeUpdate();
@@ -110,11 +108,6 @@ final class Seeder {
      */
     Map<String, Object> rowValues(TableShape table, int row, Map<String, List<Map<String, Object>>> rows, CheckHints hints,
                                   int attempt) throws CannotSeed {
-        return rowValues(table, row, rows, hints, attempt, expectations);
-    }
-
-    private Map<String, Object> rowValues(TableShape table, int row, Map<String, List<Map<String, Object>>> rows,
-                                          CheckHints hints, int attempt, RangeExpectations expectations) throws CannotSeed {
         Map<String, Object> values = new LinkedHashMap<>();
         for (ColumnShape column : table.columns()) {
             if (column.generated()) {
@@ -123,7 +116,7 @@ final class Seeder {
             ForeignKeyShape fk = table.foreignKeyOf(column.name()).orElse(null);
             boolean future = fk == null;
             if (future) {
-                fk = expectations.futureForeignKey(table.name(), column.name()).orElse(null);
+                fk = expectations.expectedReference(table.name(), column.name()).orElse(null);
             }
             if (fk == null) {
                 values.put(column.name(), expectations.value(column, row, hints.value(column, row, attempt)));
@@ -197,7 +190,7 @@ final class Seeder {
         for (TableShape t : schema.tables().values()) {
             Set<String> parents = new LinkedHashSet<>();
             List<ForeignKeyShape> keys = new ArrayList<>(t.foreignKeys());
-            t.columns().forEach(col -> expectations.futureForeignKey(t.name(), col.name()).ifPresent(keys::add));
+            t.columns().forEach(col -> expectations.expectedReference(t.name(), col.name()).ifPresent(keys::add));
             for (ForeignKeyShape fk : keys) {
                 if (!fk.referencedTable().equals(t.name()) && schema.tables().containsKey(fk.referencedTable())) {
                     parents.add(fk.referencedTable());

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,7 +65,7 @@ final class StatementWatchdog implements AutoCloseable {
     }
 
     /** The most recent wait recorded (and not yet taken) in which the migration tool blocked itself (LK615). */
-    synchronized java.util.Optional<LockWait> toolDeadlock() {
+    synchronized Optional<LockWait> toolDeadlock() {
         return waits.stream().filter(LockWait::byMigrationTool).reduce((a, b) -> b);
     }
 

@@ -31,6 +31,7 @@ final class VerificationRun {
     private RowValues seeded = RowValues.NONE;
     private List<ContractProbe> baseline = List.of();
     private ParsedRange parsedRange;
+    private RangeExpectations expectations;
 
     private final Instant deadline;
     private StatementWatchdog watchdog;
@@ -101,8 +102,12 @@ final class VerificationRun {
         return parsedRange;
     }
 
+    /** What the range expects of the older release's rows, read once the older schema is known. */
     private RangeExpectations expectations() {
-        return RangeExpectations.of(parsedRange());
+        if (expectations == null) {
+            expectations = RangeExpectations.of(parsedRange(), older);
+        }
+        return expectations;
     }
 
     private StepOutcome seed() throws SQLException {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -81,13 +82,10 @@ record CorpusCut(String name, String folder, String dialect, String changelog) {
         return ids;
     }
 
-    private interface NameFilter {
-        boolean keep(String fileName);
-    }
-
-    private static void copy(Path from, Path to, NameFilter filter) throws IOException {
+    /** Copies the files of {@code from} whose names {@code keep} accepts. */
+    private static void copy(Path from, Path to, Predicate<String> keep) throws IOException {
         try (Stream<Path> files = Files.list(from)) {
-            files.filter(Files::isRegularFile).filter(f -> filter.keep(f.getFileName().toString())).forEach(f -> {
+            files.filter(Files::isRegularFile).filter(f -> keep.test(f.getFileName().toString())).forEach(f -> {
                 try {
                     Files.copy(f, to.resolve(f.getFileName()));
                 } catch (IOException e) {

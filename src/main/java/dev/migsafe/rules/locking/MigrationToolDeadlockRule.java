@@ -1,6 +1,5 @@
 package dev.migsafe.rules.locking;
 
-import dev.migsafe.change.Change;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
@@ -26,7 +25,7 @@ public final class MigrationToolDeadlockRule implements Rule {
         if (!LockRules.postgres(ctx) || !"flyway".equals(ctx.migration().format()) || !ctx.flyway().transactionalLock()) {
             return;
         }
-        String what = waitsForEveryTransaction(ctx.change());
+        String what = NonTransactional.waitsForEveryTransaction(ctx.change());
         if (what == null) {
             return;
         }
@@ -38,19 +37,5 @@ public final class MigrationToolDeadlockRule implements Rule {
         ctx.report(ctx.change().target(), what + " waits for every open transaction before it builds, and Flyway's own"
                 + " session holds its migration lock in a transaction that stays open while this file runs outside one"
                 + " (postgresql.transactional.lock, " + where + "): the deploy hangs until someone kills it");
-    }
-
-    /** The statements that wait for all other transactions to end, or null. */
-    private static String waitsForEveryTransaction(Change change) {
-        if (change instanceof Change.CreateIndex c && c.concurrently()) {
-            return "CREATE INDEX CONCURRENTLY";
-        }
-        if (change instanceof Change.DropIndex c && c.concurrently()) {
-            return "DROP INDEX CONCURRENTLY";
-        }
-        if (change instanceof Change.Other o && o.kind().equals("REINDEX CONCURRENTLY")) {
-            return "REINDEX CONCURRENTLY";
-        }
-        return null;
     }
 }

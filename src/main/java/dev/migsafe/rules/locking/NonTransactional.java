@@ -22,21 +22,36 @@ final class NonTransactional {
     }
 
     static String reason(Change change, ServerVersion server) {
-        if (change instanceof Change.CreateIndex c && c.concurrently()) {
-            return "CREATE INDEX CONCURRENTLY";
-        }
-        if (change instanceof Change.DropIndex c && c.concurrently()) {
-            return "DROP INDEX CONCURRENTLY";
+        String concurrent = waitsForEveryTransaction(change);
+        if (concurrent != null) {
+            return concurrent;
         }
         if (change instanceof Change.AddEnumValue && !server.atLeast(12, 0)) {
             return "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)";
         }
         if (change instanceof Change.Other o) {
             return switch (o.kind()) {
-                case "REINDEX CONCURRENTLY", "VACUUM", "VACUUM FULL", "CREATE DATABASE", "DROP DATABASE",
+                case "VACUUM", "VACUUM FULL", "CREATE DATABASE", "DROP DATABASE",
                      "CREATE TABLESPACE", "DROP TABLESPACE", "ALTER SYSTEM" -> o.kind();
                 default -> null;
             };
+        }
+        return null;
+    }
+
+    /**
+     * The concurrent index builds and drops, which also wait for every other open transaction before
+     * they start ("CREATE INDEX CONCURRENTLY"), or null.
+     */
+    static String waitsForEveryTransaction(Change change) {
+        if (change instanceof Change.CreateIndex c && c.concurrently()) {
+            return "CREATE INDEX CONCURRENTLY";
+        }
+        if (change instanceof Change.DropIndex c && c.concurrently()) {
+            return "DROP INDEX CONCURRENTLY";
+        }
+        if (change instanceof Change.Other o && o.kind().equals("REINDEX CONCURRENTLY")) {
+            return "REINDEX CONCURRENTLY";
         }
         return null;
     }
