@@ -35,6 +35,8 @@ public record FlywaySettings(boolean transactionalLock, String source) {
     /** flyway.postgresql.transactional.lock=false, spring.flyway.postgresql.transactional-lock: false, toml's transactional.lock = false */
     private static final Pattern SETTING = Pattern.compile(
             "(?im)^\\s*(?:spring\\.)?(?:flyway\\.)?(?:postgresql\\.)?transactional[.-]lock\\s*[=:]\\s*\"?(true|false)\"?\\s*$");
+    /** A configuration file is small; a larger one in a pull request is not read (it would only cost memory). */
+    static final long MAX_BYTES = 1 << 20;
     /** The same in a YAML tree (spring: flyway: postgresql: transactional-lock: false). */
     private static final Pattern YAML_SETTING = Pattern.compile("(?im)^\\s*transactional-lock\\s*:\\s*(true|false)\\s*$");
 
@@ -54,6 +56,9 @@ public record FlywaySettings(boolean transactionalLock, String source) {
                 continue;
             }
             try {
+                if (Files.size(file) > MAX_BYTES) {
+                    continue;
+                }
                 String text = Files.readString(file);
                 Matcher m = (name.endsWith(".yml") || name.endsWith(".yaml") ? YAML_SETTING : SETTING).matcher(text);
                 if (m.find()) {

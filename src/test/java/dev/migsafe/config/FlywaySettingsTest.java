@@ -1,0 +1,48 @@
+package dev.migsafe.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The project's Flyway lock setting, read where projects write it, and only from small files inside the project. */
+class FlywaySettingsTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void nothingSetKeepsFlywaysDefault() {
+        assertEquals(FlywaySettings.DEFAULTS, FlywaySettings.read(project));
+    }
+
+    @Test
+    void flywayConfAndSpringYamlTurnTheLockOff() throws IOException {
+        Files.writeString(project.resolve("flyway.conf"), "flyway.url=jdbc:x\nflyway.postgresql.transactional.lock=false\n");
+        assertEquals(new FlywaySettings(false, "flyway.conf"), FlywaySettings.read(project));
+
+        Files.delete(project.resolve("flyway.conf"));
+        Path yml = Files.createDirectories(project.resolve("src/main/resources")).resolve("application.yml");
+        Files.writeString(yml, "spring:\n  flyway:\n    postgresql:\n      transactional-lock: false\n");
+        assertEquals(new FlywaySettings(false, "src/main/resources/application.yml"), FlywaySettings.read(project));
+    }
+
+    @Test
+    void aLinkOutOfTheProjectIsNotRead(@TempDir Path elsewhere) throws IOException {
+        Path outside = Files.writeString(elsewhere.resolve("flyway.conf"), "flyway.postgresql.transactional.lock=false\n");
+        Files.createSymbolicLink(project.resolve("flyway.conf"), outside);
+        assertEquals(FlywaySettings.DEFAULTS, FlywaySettings.read(project));
+    }
+
+    @Test
+    void anOversizedFileIsNotRead() throws IOException {
+        String filler = "# " + "x".repeat(1000) + "\n";
+        Files.writeString(project.resolve("flyway.conf"),
+                filler.repeat((int) (FlywaySettings.MAX_BYTES / filler.length()) + 1) + "flyway.postgresql.transactional.lock=false\n");
+        assertEquals(FlywaySettings.DEFAULTS, FlywaySettings.read(project));
+    }
+}
