@@ -1,50 +1,81 @@
 package dev.migsafe.config;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.migsafe.BadInputException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import dev.migsafe.source.ProjectPaths;
 
 /**
- * The project's own Flyway settings that change how its migrations run, read where projects set them:
- * {@code flyway.conf}, {@code flyway.toml}, Spring Boot's {@code application.properties} /
- * {@code application.yml}.
+ * The project's own Flyway settings that change how its migrations run, read where projects set them
+ * ({@code flyway.conf}, {@code conf/flyway.conf}, {@code flyway.toml}, Spring Boot's
+ * {@code application.properties} / {@code application.yml}; the first file that sets a key wins), so
+ * that the verification applies the migrations as the project's Flyway (10.x) would:
+ * <ul>
+ *   <li>{@code postgresql.transactional.lock} (default true since Flyway 9.1.2): with it, Flyway holds its
+ *   advisory lock in a transaction on a session of its own, which sits idle in transaction while a
+ *   migration runs outside one; {@code CREATE INDEX CONCURRENTLY} waits for every open transaction and
+ *   so waits for Flyway forever (flyway/flyway#3497, #3506, #3854; LK615);</li>
+ *   <li>{@code placeholders.*} and {@code placeholderReplacement}: the values the files declare, never
+ *   the environment ({@code ${VAR}} in a value stays as written, as a pull request must not read CI's
+ *   variables);</li>
+ *   <li>{@code mixed} and {@code group} (default false): whether a file may mix transactional and
+ *   non-transactional statements, and whether all pending migrations run in one transaction.</li>
+ * </ul>
  *
- * <p>{@code postgresql.transactional.lock} (default true since Flyway 9.1.2): with it, Flyway holds its
- * advisory lock in a transaction on a session of its own, which sits idle in transaction while a
- * migration runs outside one; {@code CREATE INDEX CONCURRENTLY} waits for every open transaction and so
- * waits for Flyway forever (flyway/flyway#3497, #3506, #3854; LK615).
- *
- * @param transactionalLock whether Flyway's transactional lock is on
- * @param source            the file that sets it, relative to the project, or null for Flyway's default
+ * @param transactionalLock      whether Flyway's transactional lock is on
+ * @param source                 the file that sets the lock, relative to the project, or null for Flyway's default
+ * @param placeholders           placeholder name -> value, as declared
+ * @param placeholderReplacement whether Flyway replaces placeholders at all
+ * @param mixed                  Flyway's {@code mixed}
+ * @param group                  Flyway's {@code group}
  */
-public record FlywaySettings(boolean transactionalLock, String source) {
+public record FlywaySettings(boolean transactionalLock, String source, Map<String, String> placeholders,
+                             boolean placeholderReplacement, boolean mixed, boolean group) {
 
     /** Flyway's defaults, for a project that sets nothing. */
-    public static final FlywaySettings DEFAULTS = new FlywaySettings(true, null);
+    public static final FlywaySettings DEFAULTS = new FlywaySettings(true, null, Map.of(), true, false, false);
+
+    /** A configuration file is small; a larger one in a pull request is not read (it would only cost memory). */
+    static final long MAX_BYTES = 1 << 20;
 
     private static final List<String> FILES = List.of("flyway.conf", "conf/flyway.conf", "flyway.toml",
             "src/main/resources/application.properties", "src/main/resources/application.yml",
             "src/main/resources/application.yaml");
-    /** flyway.postgresql.transactional.lock=false, spring.flyway.postgresql.transactional-lock: false, toml's transactional.lock = false */
-    private static final Pattern SETTING = Pattern.compile(
-            "(?im)^\\s*(?:spring\\.)?(?:flyway\\.)?(?:postgresql\\.)?transactional[.-]lock\\s*[=:]\\s*\"?(true|false)\"?\\s*$");
-    /** A configuration file is small; a larger one in a pull request is not read (it would only cost memory). */
-    static final long MAX_BYTES = 1 << 20;
-    /** The same in a YAML tree (spring: flyway: postgresql: transactional-lock: false). */
-    private static final Pattern YAML_SETTING = Pattern.compile("(?im)^\\s*transactional-lock\\s*:\\s*(true|false)\\s*$");
+    private static final String LOCK = "postgresqltransactionallock";
+    private static final Pattern TOML_SECTION = Pattern.compile("^\\s*\\[\\s*([^\\]]+?)\\s*\\]\\s*(?:#.*)?$");
+    private static final Pattern TOML_VALUE = Pattern.compile("^\\s*([\\w.\"-]+)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^#]*?)\\s*(?:#.*)?$");
+
+    public FlywaySettings {
+        placeholders = Map.copyOf(placeholders);
+    }
+
+    /** A project that keeps Flyway's defaults but for its transactional lock. */
+    public FlywaySettings(boolean transactionalLock, String source) {
+        this(transactionalLock, source, Map.of(), true, false, false);
+    }
 
     /** The settings as the project writes them; Flyway's defaults for what it does not set. */
     public static FlywaySettings read(Path projectDir) {
         if (projectDir == null) {
             return DEFAULTS;
         }
+        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, String> setIn = new LinkedHashMap<>();
+        Map<String, String> placeholders = new LinkedHashMap<>();
         for (String name : FILES) {
             Path file = projectDir.resolve(name);
             if (!Files.isRegularFile(file)) {
@@ -52,22 +83,88 @@ public record FlywaySettings(boolean transactionalLock, String source) {
             }
             try {
                 new ProjectPaths(projectDir).requireInside(file); // a link out of the project is not read
-            } catch (BadInputException outside) {
-                continue;
-            }
-            try {
                 if (Files.size(file) > MAX_BYTES) {
                     continue;
                 }
-                String text = Files.readString(file);
-                Matcher m = (name.endsWith(".yml") || name.endsWith(".yaml") ? YAML_SETTING : SETTING).matcher(text);
-                if (m.find()) {
-                    return new FlywaySettings(Boolean.parseBoolean(m.group(1).toLowerCase(Locale.ROOT)), name);
+                for (Map.Entry<String, String> e : keys(name, Files.readString(file)).entrySet()) {
+                    String key = flywayKey(e.getKey());
+                    if (key == null) {
+                        continue;
+                    }
+                    if (key.toLowerCase(Locale.ROOT).startsWith("placeholders.")) {
+                        placeholders.putIfAbsent(key.substring("placeholders.".length()), e.getValue());
+                    } else if (settings.putIfAbsent(canonical(key), e.getValue()) == null) {
+                        setIn.put(canonical(key), name);
+                    }
                 }
             } catch (IOException | RuntimeException unreadable) {
-                // a file we cannot read sets nothing
+                // a file out of the project (BadInputException), or one we cannot read, sets nothing
             }
         }
-        return DEFAULTS;
+        return new FlywaySettings(flag(settings, LOCK, true), setIn.get(LOCK), placeholders,
+                flag(settings, "placeholderreplacement", true), flag(settings, "mixed", false), flag(settings, "group", false));
+    }
+
+    /** "flyway.mixed" and "spring.flyway.mixed" -> "mixed"; null for a key that is not Flyway's. */
+    private static String flywayKey(String key) {
+        String k = key.regionMatches(true, 0, "spring.", 0, 7) ? key.substring(7) : key;
+        return k.regionMatches(true, 0, "flyway.", 0, 7) ? k.substring(7) : null;
+    }
+
+    /** Flyway's and Spring's spellings of one setting alike: "transactional-lock", "transactional.lock" -> "transactionallock". */
+    private static String canonical(String key) {
+        return key.toLowerCase(Locale.ROOT).replaceAll("[-._]", "");
+    }
+
+    private static boolean flag(Map<String, String> settings, String key, boolean fallback) {
+        String value = settings.get(key);
+        return value == null || !(value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))
+                ? fallback : Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
+    }
+
+    /** The file's settings as dotted keys ("spring.flyway.placeholders.owner" -> "app"). */
+    private static Map<String, String> keys(String name, String text) throws IOException {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+            // Spring's profile documents apply only under their profile; the default is the documents without one
+            Iterator<JsonNode> documents = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(text);
+            while (documents.hasNext()) {
+                JsonNode doc = documents.next();
+                if (doc != null && doc.at("/spring/config/activate/on-profile").isMissingNode()
+                        && doc.at("/spring/profiles").isMissingNode()) {
+                    flatten("", doc, keys);
+                }
+            }
+        } else if (name.endsWith(".toml")) {
+            String section = "";
+            for (String line : text.split("\\R")) {
+                Matcher s = TOML_SECTION.matcher(line);
+                Matcher v = TOML_VALUE.matcher(line);
+                if (s.matches()) {
+                    section = s.group(1).replace("\"", "") + ".";
+                } else if (v.matches()) {
+                    keys.putIfAbsent(section + v.group(1).replace("\"", ""), unquote(v.group(2)));
+                }
+            }
+        } else {
+            Properties properties = new Properties();
+            properties.load(new StringReader(text));
+            properties.stringPropertyNames().forEach(k -> keys.put(k, properties.getProperty(k).strip()));
+        }
+        return keys;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> keys) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> flatten(prefix + f.getKey() + ".", f.getValue(), keys));
+        } else if (node.isValueNode() && !prefix.isEmpty()) {
+            keys.putIfAbsent(prefix.substring(0, prefix.length() - 1), node.asText());
+        }
+    }
+
+    private static String unquote(String value) {
+        String v = value.strip();
+        return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
+                ? v.substring(1, v.length() - 1) : v;
     }
 }

@@ -29,6 +29,7 @@ import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.MigrationScript;
+import dev.migsafe.source.TransactionMode;
 import dev.migsafe.sql.SqlStatement;
 import dev.migsafe.sql.SqlSyntaxException;
 import dev.migsafe.sql.StatementSplitter;
@@ -51,6 +52,8 @@ final class MigrationApplier implements AutoCloseable {
     private final LiquibaseRunner liquibase;
     private final ProgressListener progress;
     private Path flywayDir;
+    /** The project's Flyway settings (placeholders, mixed, group, its transactional lock). */
+    private final FlywaySettings flywaySettings;
     /** Flyway's postgresql.transactional.lock: the project's setting, off once LK615 was seen. */
     private boolean flywayLockOn;
     /** The migration-tool deadlock the watchdog broke during the current Flyway run, if any. */
@@ -64,13 +67,14 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     /**
-     * @param flyway       the project's Flyway settings ({@code postgresql.transactional.lock})
+     * @param flyway       the project's Flyway settings, applied as its Flyway would
      * @param toolDeadlock the wait the watchdog cancelled because Flyway's own session blocked it (LK615)
      */
     MigrationApplier(ScratchDatabase db, ProgressListener progress, FlywaySettings flyway,
                      Supplier<Optional<LockWait>> toolDeadlock) {
         this.db = db;
         this.progress = progress;
+        this.flywaySettings = flyway;
         this.flywayLockOn = flyway.transactionalLock();
         this.toolDeadlock = toolDeadlock;
         this.splitter = new StatementSplitter(db.kind().dialect());
@@ -201,7 +205,13 @@ final class MigrationApplier implements AutoCloseable {
         }
         Path dir = flywayDir();
         for (Migration m : batch) {
-            write(dir.resolve(safeRelative(m.up().path())), m.up().content());
+            Path script = dir.resolve(safeRelative(m.up().path()));
+            write(script, m.up().content());
+            if (m.up().transaction() != TransactionMode.RUNNER_DEFAULT) {
+                // the script's own V<n>__x.sql.conf, as Flyway reads it beside the file
+                write(script.resolveSibling(script.getFileName() + ".conf"), "executeInTransaction="
+                        + (m.up().transaction() == TransactionMode.IN_TRANSACTION) + "\n");
+            }
         }
         try {
             flyway(dir, batch, before, total).migrate();
@@ -248,7 +258,10 @@ final class MigrationApplier implements AutoCloseable {
                 .dataSource(db.jdbcUrlAs(FLYWAY_SESSION), db.user(), db.password())
                 .locations("filesystem:" + dir.toAbsolutePath())
                 .outOfOrder(true) // a range may add a version below the last applied; HS402 reports it
-                .mixed(true)
+                .mixed(flywaySettings.mixed())
+                .group(flywaySettings.group())
+                .placeholderReplacement(flywaySettings.placeholderReplacement())
+                .placeholders(flywaySettings.placeholders())
                 .cleanDisabled(true)
                 .callbacks(new FlywayProgress(info -> {
                     Migration m = find(batch, info);

@@ -45,4 +45,24 @@ class FlywaySettingsTest {
                 filler.repeat((int) (FlywaySettings.MAX_BYTES / filler.length()) + 1) + "flyway.postgresql.transactional.lock=false\n");
         assertEquals(FlywaySettings.DEFAULTS, FlywaySettings.read(project));
     }
+
+    @Test
+    void placeholdersMixedAndGroupInEachFormat() throws IOException {
+        Files.writeString(project.resolve("flyway.toml"), "[flyway]\nmixed = true\ngroup = true # all in one\n"
+                + "[flyway.placeholders]\nowner = \"app\"\nsecret = \"${DB_SECRET}\"\n"
+                + "[flyway.postgresql]\ntransactional.lock = false\n");
+        FlywaySettings toml = FlywaySettings.read(project);
+        assertEquals(new FlywaySettings(false, "flyway.toml", java.util.Map.of("owner", "app", "secret", "${DB_SECRET}"),
+                true, true, true), toml, "a ${VAR} value stays as written");
+
+        Files.delete(project.resolve("flyway.toml"));
+        Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("application.properties"),
+                "spring.flyway.placeholders.owner=app\nspring.flyway.placeholder-replacement=false\n");
+        Files.writeString(resources.resolve("application.yml"), "spring:\n  flyway:\n    mixed: true\n---\n"
+                + "spring:\n  config:\n    activate:\n      on-profile: prod\n  flyway:\n    group: true\n");
+        FlywaySettings spring = FlywaySettings.read(project);
+        assertEquals(new FlywaySettings(true, null, java.util.Map.of("owner", "app"), false, true, false), spring,
+                "properties and the default YAML document merge; a profile's document does not apply");
+    }
 }
