@@ -56,8 +56,10 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
             "src/main/resources/application.properties", "src/main/resources/application.yml",
             "src/main/resources/application.yaml");
     private static final String LOCK = "postgresqltransactionallock";
-    private static final Pattern TOML_SECTION = Pattern.compile("^\\s*\\[\\s*([^\\]]+?)\\s*\\]\\s*(?:#.*)?$");
-    private static final Pattern TOML_VALUE = Pattern.compile("^\\s*([\\w.\"-]+)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^#]*?)\\s*(?:#.*)?$");
+    /** A TOML line, matched without backtracking (possessive), so a pull request's long line costs one pass. */
+    private static final Pattern TOML_SECTION = Pattern.compile("^\\s*+\\[([^\\]]++)\\]\\s*+(?:#.*)?$");
+    private static final Pattern TOML_VALUE = Pattern.compile(
+            "^\\s*+([\\w.\"-]++)\\s*+=\\s*+(\"(?:[^\"\\\\]|\\\\.)*+\"|'[^']*+'|[^#]*+)\\s*+(?:#.*)?$");
 
     public FlywaySettings {
         placeholders = Map.copyOf(placeholders);
@@ -141,7 +143,7 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
                 Matcher s = TOML_SECTION.matcher(line);
                 Matcher v = TOML_VALUE.matcher(line);
                 if (s.matches()) {
-                    section = s.group(1).replace("\"", "") + ".";
+                    section = s.group(1).strip().replace("\"", "") + ".";
                 } else if (v.matches()) {
                     keys.putIfAbsent(section + v.group(1).replace("\"", ""), unquote(v.group(2)));
                 }

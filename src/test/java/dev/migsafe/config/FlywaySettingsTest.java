@@ -65,4 +65,13 @@ class FlywaySettingsTest {
         assertEquals(new FlywaySettings(true, null, java.util.Map.of("owner", "app"), false, true, false), spring,
                 "properties and the default YAML document merge; a profile's document does not apply");
     }
+
+    @Test
+    void aLongHostileLineIsReadInOnePass() throws IOException {
+        String spaces = " ".repeat((int) FlywaySettings.MAX_BYTES / 2 - 100);
+        Files.writeString(project.resolve("flyway.toml"), "[" + spaces + "\nkey =" + spaces + "x\n[flyway]\nmixed = true\n");
+        FlywaySettings settings = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> FlywaySettings.read(project));
+        assertEquals(true, settings.mixed());
+    }
 }
