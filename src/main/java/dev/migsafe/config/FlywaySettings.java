@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +35,10 @@ import dev.migsafe.source.ProjectPaths;
  *   the environment ({@code ${VAR}} in a value stays as written, as a pull request must not read CI's
  *   variables);</li>
  *   <li>{@code mixed} and {@code group} (default false): whether a file may mix transactional and
- *   non-transactional statements, and whether all pending migrations run in one transaction.</li>
+ *   non-transactional statements, and whether all pending migrations run in one transaction;</li>
+ *   <li>{@code schemas}, {@code defaultSchema} and {@code table}: the schemas Flyway manages (it creates
+ *   them), the one unqualified names land in (the first of {@code schemas} unless set) and the name of
+ *   its history table (default {@code flyway_schema_history}).</li>
  * </ul>
  *
  * @param transactionalLock      whether Flyway's transactional lock is on
@@ -42,9 +47,15 @@ import dev.migsafe.source.ProjectPaths;
  * @param placeholderReplacement whether Flyway replaces placeholders at all
  * @param mixed                  Flyway's {@code mixed}
  * @param group                  Flyway's {@code group}
+ * @param schemas                the schemas Flyway manages, the default one first; empty for the connection's own
+ * @param table                  Flyway's history table
  */
 public record FlywaySettings(boolean transactionalLock, String source, Map<String, String> placeholders,
-                             boolean placeholderReplacement, boolean mixed, boolean group) {
+                             boolean placeholderReplacement, boolean mixed, boolean group, List<String> schemas,
+                             String table) {
+
+    /** Flyway's history table unless {@code table} names another. */
+    public static final String DEFAULT_TABLE = "flyway_schema_history";
 
     /** Flyway's defaults, for a project that sets nothing. */
     public static final FlywaySettings DEFAULTS = new FlywaySettings(true, null, Map.of(), true, false, false);
@@ -63,6 +74,18 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
 
     public FlywaySettings {
         placeholders = Map.copyOf(placeholders);
+        schemas = List.copyOf(schemas);
+    }
+
+    /** Settings that keep Flyway's schemas and history table. */
+    public FlywaySettings(boolean transactionalLock, String source, Map<String, String> placeholders,
+                          boolean placeholderReplacement, boolean mixed, boolean group) {
+        this(transactionalLock, source, placeholders, placeholderReplacement, mixed, group, List.of(), DEFAULT_TABLE);
+    }
+
+    /** The schema unqualified names land in, or null when the project leaves it to the connection. */
+    public String defaultSchema() {
+        return schemas.isEmpty() ? null : schemas.get(0);
     }
 
     /** A project that keeps Flyway's defaults but for its transactional lock. */
@@ -103,8 +126,21 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
                 // a file out of the project (BadInputException), or one we cannot read, sets nothing
             }
         }
+        String table = settings.getOrDefault("table", "").strip();
         return new FlywaySettings(flag(settings, LOCK, true), setIn.get(LOCK), placeholders,
-                flag(settings, "placeholderreplacement", true), flag(settings, "mixed", false), flag(settings, "group", false));
+                flag(settings, "placeholderreplacement", true), flag(settings, "mixed", false), flag(settings, "group", false),
+                schemas(settings.get("defaultschema"), settings.get("schemas")), table.isEmpty() ? DEFAULT_TABLE : table);
+    }
+
+    /** Flyway's managed schemas, the default first: {@code defaultSchema} when set, else the first of {@code schemas}. */
+    private static List<String> schemas(String defaultSchema, String schemas) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (String name : ((defaultSchema == null ? "" : defaultSchema) + "," + (schemas == null ? "" : schemas)).split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.strip());
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** "flyway.mixed" and "spring.flyway.mixed" -> "mixed"; null for a key that is not Flyway's. */
@@ -161,11 +197,22 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
             node.fields().forEachRemaining(f -> flatten(prefix + f.getKey() + ".", f.getValue(), keys));
         } else if (node.isValueNode() && !prefix.isEmpty()) {
             keys.putIfAbsent(prefix.substring(0, prefix.length() - 1), node.asText());
+        } else if (node.isArray() && !prefix.isEmpty()) { // "schemas: [app, audit]" as Flyway's "app,audit"
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.asText()));
+            keys.putIfAbsent(prefix.substring(0, prefix.length() - 1), String.join(",", items));
         }
     }
 
     private static String unquote(String value) {
         String v = value.strip();
+        if (v.startsWith("[") && v.endsWith("]")) { // a TOML array, schemas = ["app", "audit"], as Flyway's "app,audit"
+            List<String> items = new ArrayList<>();
+            for (String item : v.substring(1, v.length() - 1).split(",")) {
+                items.add(unquote(item));
+            }
+            return String.join(",", items);
+        }
         return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
                 ? v.substring(1, v.length() - 1) : v;
     }

@@ -44,7 +44,6 @@ final class MigrationApplier implements AutoCloseable {
 
     /** The application name of Flyway's sessions: the watchdog tells Flyway's own lock holder by it (LK615). */
     static final String FLYWAY_SESSION = ScratchDatabase.APPLICATION + " Flyway";
-    private static final String FLYWAY_HISTORY = "flyway_schema_history";
     private static final Pattern FLYWAY_FIELD = Pattern.compile("(?m)^(Message|Line|Statement)\\s*:\\s*(.*)$");
 
     private final ScratchDatabase db;
@@ -79,6 +78,11 @@ final class MigrationApplier implements AutoCloseable {
         this.toolDeadlock = toolDeadlock;
         this.splitter = new StatementSplitter(db.kind().dialect());
         this.liquibase = new LiquibaseRunner(db);
+    }
+
+    /** Reads the schema the migrations built, without the tools' own history tables (the project's Flyway table too). */
+    SnapshotReader snapshotReader() {
+        return new SnapshotReader(db.kind(), flywaySettings.table());
     }
 
     /** Applies the migrations in order; consecutive Flyway migrations go to Flyway in one run. */
@@ -182,12 +186,13 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     private void forgetInFlywayHistory(Migration m) throws MigrationFailedException {
-        try (PreparedStatement ps = connection().prepareStatement("DELETE FROM " + FLYWAY_HISTORY + " WHERE version = ?")) {
+        String history = db.kind().quote(flywaySettings.table());
+        try (PreparedStatement ps = connection().prepareStatement("DELETE FROM " + history + " WHERE version = ?")) {
             ps.setString(1, m.version().getVersion());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new MigrationFailedException(new MigrationFailure(m, m.down().path(), 0, null,
-                    "could not delete its row from " + FLYWAY_HISTORY + ": " + Errors.message(e)));
+                    "could not delete its row from " + flywaySettings.table() + ": " + Errors.message(e)));
         }
     }
 
@@ -269,8 +274,9 @@ final class MigrationApplier implements AutoCloseable {
                         progress.migration(before + batch.indexOf(m) + 1, total, m.up().path());
                     }
                 }));
+        config.table(flywaySettings.table());
         if (db.schema() != null) {
-            config.schemas(db.schema()).defaultSchema(db.schema());
+            config.schemas(db.schemas().toArray(String[]::new)).defaultSchema(db.schema());
         }
         if (!flywayLockOn && db.kind().isPostgres()) {
             // the project's own Flyway setting; with the default (on), a concurrent index waits for Flyway's

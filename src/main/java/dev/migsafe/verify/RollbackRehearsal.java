@@ -57,7 +57,7 @@ final class RollbackRehearsal {
         List<String> failures = new ArrayList<>();
         SchemaSnapshot after;
         try (Connection c = db.connect()) {
-            after = new SnapshotReader(db.kind()).read(c);
+            after = applier.snapshotReader().read(c);
         }
         SnapshotDiff.compare(older, after).forEach(d -> failures.add(RehearsalFailures.differs(d)));
         Map<String, Long> rowsAfter = countRows(older);

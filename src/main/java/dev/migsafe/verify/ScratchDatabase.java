@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 import dev.migsafe.secret.MaskedUrl;
@@ -29,7 +31,7 @@ final class ScratchDatabase implements AutoCloseable {
     private final String jdbcUrl;
     private final String user;
     private final String password;
-    private final String schema;
+    private final List<String> schemas;
     private final ExitCleanup cleanup;
 
     /**
@@ -39,13 +41,42 @@ final class ScratchDatabase implements AutoCloseable {
      */
     ScratchDatabase(String mode, ServerKind kind, String jdbcUrl, String user, String password, String schema,
                     AutoCloseable destroy) {
+        this(mode, kind, jdbcUrl, user, password, schema == null ? List.of() : List.of(schema),
+                ExitCleanup.register(destroy, "scratch database " + new MaskedUrl(jdbcUrl)));
+    }
+
+    private ScratchDatabase(String mode, ServerKind kind, String jdbcUrl, String user, String password,
+                            List<String> schemas, ExitCleanup cleanup) {
         this.mode = mode;
         this.kind = kind;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
-        this.schema = schema;
-        this.cleanup = ExitCleanup.register(destroy, "scratch database " + new MaskedUrl(jdbcUrl));
+        this.schemas = schemas;
+        this.cleanup = cleanup;
+    }
+
+    /**
+     * The same database with the project's own schemas (Flyway's {@code schemas}) created and every
+     * session's search path set to the first, as the project's Flyway sets it while migrating, so that
+     * seeding, snapshots, the contract and the older release's tests see what the migrations built.
+     * Only where the whole database is scratch: in a schema of a shared database (or on MySQL, where a
+     * schema is a database) creating the project's schemas could touch real ones, so this database
+     * stays as it is.
+     */
+    ScratchDatabase inSchemas(List<String> projectSchemas) throws SQLException {
+        if (projectSchemas.isEmpty() || !schemas.isEmpty() || !kind.isPostgres()) {
+            return this;
+        }
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            for (String name : projectSchemas) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + kind.quote(name));
+            }
+        }
+        // pgjdbc puts currentSchema into search_path as written: quoted, so that any name stays one name
+        String searchPath = URLEncoder.encode(kind.quote(projectSchemas.get(0)), StandardCharsets.UTF_8);
+        return new ScratchDatabase(mode, kind, JdbcUrls.withParameter(jdbcUrl, "currentSchema", searchPath), user,
+                password, List.copyOf(projectSchemas), cleanup);
     }
 
     String mode() {
@@ -80,9 +111,14 @@ final class ScratchDatabase implements AutoCloseable {
         return password;
     }
 
-    /** The scratch schema, or null when the whole database is scratch. */
+    /** The schema unqualified names land in, or null for the connection's default. */
     String schema() {
-        return schema;
+        return schemas.isEmpty() ? null : schemas.get(0);
+    }
+
+    /** The schemas the migrations work in, the default first; empty for the connection's default. */
+    List<String> schemas() {
+        return schemas;
     }
 
     /** A connection of migsafe's own, named so that the watchdog tells it from other sessions. */

@@ -35,9 +35,12 @@ final class SnapshotReader {
     private static final Pattern QUOTED_LABEL = Pattern.compile("'((?:[^']|'')*)'");
 
     private final ServerKind kind;
+    private final String flywayTable;
 
-    SnapshotReader(ServerKind kind) {
+    /** @param flywayTable the project's Flyway history table, bookkeeping like the default one */
+    SnapshotReader(ServerKind kind, String flywayTable) {
         this.kind = kind;
+        this.flywayTable = flywayTable.toLowerCase(java.util.Locale.ROOT);
     }
 
     SchemaSnapshot read(Connection c) throws SQLException {
@@ -53,8 +56,7 @@ final class SnapshotReader {
                 String name = rs.getString("TABLE_NAME");
                 if (rs.getString("TABLE_TYPE").contains("VIEW")) {
                     views.add(name);
-                } else if (!ENGINE_TABLES.contains(name.toLowerCase(java.util.Locale.ROOT))
-                        && !ToolHistory.TABLES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                } else if (!isBookkeeping(name.toLowerCase(java.util.Locale.ROOT))) {
                     tableNames.add(name);
                 }
             }
@@ -70,6 +72,10 @@ final class SnapshotReader {
         }
         views.sort(Comparator.naturalOrder());
         return new SchemaSnapshot(tables, views);
+    }
+
+    private boolean isBookkeeping(String table) {
+        return ENGINE_TABLES.contains(table) || ToolHistory.TABLES.contains(table) || table.equals(flywayTable);
     }
 
     private Map<String, List<ColumnShape>> columns(DatabaseMetaData md, String catalog, String schema,

@@ -23,6 +23,8 @@ final class VerificationRun {
     private final ScratchDatabase db;
     private final VerifyRequest request;
     private final VerifySettings settings;
+    /** The project's Flyway settings, applied as its Flyway would. */
+    private final FlywaySettings flyway;
     private final ProgressListener progress;
     private final List<Step> steps = new ArrayList<>();
 
@@ -39,8 +41,9 @@ final class VerificationRun {
     private String stoppedIn;
 
     /** @param deadline when the whole verification must end ({@code --verify-timeout} after it began) */
-    VerificationRun(ScratchDatabase db, VerifyRequest request, VerifySettings settings, ProgressListener progress,
-                    Instant deadline) {
+    VerificationRun(ScratchDatabase db, VerifyRequest request, VerifySettings settings, FlywaySettings flyway,
+                    ProgressListener progress, Instant deadline) {
+        this.flyway = flyway;
         this.deadline = deadline;
         this.db = db;
         this.request = request;
@@ -61,7 +64,7 @@ final class VerificationRun {
     }
 
     private void runSteps() {
-        try (MigrationApplier applier = new MigrationApplier(db, progress, FlywaySettings.read(settings.projectDir()),
+        try (MigrationApplier applier = new MigrationApplier(db, progress, flyway,
                 watchdog::toolDeadlock)) {
             if (!step(Verifier.APPLY_OLDER, () -> applyOlder(applier))) {
                 skipRest("the older release's migrations do not apply", Verifier.SEED, Verifier.APPLY_RANGE,
@@ -87,7 +90,7 @@ final class VerificationRun {
                     List.of(e.failure().describe()));
         }
         try (Connection c = db.connect()) {
-            older = new SnapshotReader(db.kind()).read(c);
+            older = applier.snapshotReader().read(c);
         }
         return StepOutcome.passed("applied " + request.older().size() + " migration(s) of the older release"
                 + engines(request.older()) + notes(applier) + "; schema has " + older.tables().size() + " table(s), "

@@ -1,12 +1,15 @@
 package dev.migsafe.verify;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.secret.MaskedUrl;
 import dev.migsafe.secret.Redactor;
 
@@ -86,13 +89,40 @@ public final class Verifier {
         }
         try (db) {
             String database = db.describe();
-            Step started = Step.passed(START, elapsed(start), database + " (" + db.mode() + ")");
+            FlywaySettings flyway = FlywaySettings.read(settings.projectDir());
+            ScratchDatabase work = inProjectSchemas(db, request, flyway);
+            Step started = Step.passed(START, elapsed(start), database + " (" + db.mode() + ")" + schemasNote(work, flyway));
             progress.stepFinished(started);
             List<Step> steps = new ArrayList<>();
             steps.add(started);
-            steps.addAll(new VerificationRun(db, request, settings, progress, deadline).run());
+            steps.addAll(new VerificationRun(work, request, settings, flyway, progress, deadline).run());
             return new Verification(db.mode(), database, steps);
         }
+    }
+
+    /** The database with a Flyway project's own schemas in it, where the scratch database allows it. */
+    private static ScratchDatabase inProjectSchemas(ScratchDatabase db, VerifyRequest request, FlywaySettings flyway) {
+        boolean usesFlyway = Stream.concat(request.older().stream(), request.range().stream())
+                .anyMatch(MigrationApplier::isFlyway);
+        if (!usesFlyway) {
+            return db;
+        }
+        try {
+            return db.inSchemas(flyway.schemas());
+        } catch (SQLException e) {
+            throw new VerificationUnavailableException("cannot create the project's Flyway schemas "
+                    + String.join(", ", flyway.schemas()) + " in the scratch database: " + Errors.message(e), e);
+        }
+    }
+
+    /** Says where the migrations run when the project names its schemas and they could not be used as they are. */
+    private static String schemasNote(ScratchDatabase work, FlywaySettings flyway) {
+        if (flyway.schemas().isEmpty() || flyway.schemas().equals(work.schemas())) {
+            return flyway.schemas().isEmpty() ? "" : "; in the project's Flyway schema " + flyway.defaultSchema();
+        }
+        return "; the project's Flyway schemas (" + String.join(", ", flyway.schemas()) + ") are stood in for by "
+                + (work.schema() != null ? "the scratch schema " + work.schema() : "the scratch database")
+                + ": creating them here could touch real ones";
     }
 
     /**

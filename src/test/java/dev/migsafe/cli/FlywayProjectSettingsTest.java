@@ -26,14 +26,37 @@ class FlywayProjectSettingsTest {
 
     /** verify with V1 (a table) in both releases and {@code V2__x.sql} = {@code range} in the newer one. */
     private JsonNode applyRange(String range) throws IOException {
+        return VerifiedSampleTest.step(verify("CREATE TABLE t (id int, v text);\n", range), "apply range");
+    }
+
+    /** The JSON report of verify with {@code V1__t.sql} = {@code v1} in both releases and {@code V2__x.sql} = {@code range} added. */
+    private JsonNode verify(String v1, String range) throws IOException {
         Path older = Files.createDirectories(project.resolve("old"));
         Path newer = Files.createDirectories(project.resolve("new"));
-        Files.writeString(older.resolve("V1__t.sql"), "CREATE TABLE t (id int, v text);\n");
+        Files.writeString(older.resolve("V1__t.sql"), v1);
         Files.copy(older.resolve("V1__t.sql"), newer.resolve("V1__t.sql"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(newer.resolve("V2__x.sql"), range);
         CliRun run = CliRun.of("verify", "new", "old", "--project", project.toString(), "--from-dir", newer.toString(),
                 "--to-dir", older.toString(), "--verify", "embedded", "--format", "json");
-        return VerifiedSampleTest.step(run.json(), "apply range");
+        return run.json();
+    }
+
+    @Test
+    void theProjectsSchemasAndHistoryTableAreWhereTheMigrationsRun() throws IOException {
+        // unqualified names land in Flyway's default schema (app); audit exists because Flyway creates its schemas
+        Files.writeString(project.resolve("flyway.conf"), "flyway.schemas=app,audit\nflyway.table=schema_version\n");
+
+        JsonNode report = verify("CREATE TABLE t (id int, v text);\nCREATE TABLE app.u (id int);\nCREATE TABLE audit.log (id int);\n",
+                "ALTER TABLE t DROP COLUMN v;\n");
+
+        JsonNode start = VerifiedSampleTest.step(report, "start database");
+        assertTrue(start.get("details").asText().contains("in the project's Flyway schema app"), start::toString);
+        // the snapshot is app's: t and u, not audit.log, and not Flyway's history table under its project name
+        JsonNode seed = VerifiedSampleTest.step(report, "seed data");
+        assertTrue(seed.get("details").asText().contains("into 2 table(s)"), seed::toString);
+        JsonNode contract = VerifiedSampleTest.step(report, "older-release contract");
+        assertEquals("failed", contract.get("status").asText(), contract::toString);
+        assertTrue(contract.toString().contains("t.v"), contract::toString);
     }
 
     @Test

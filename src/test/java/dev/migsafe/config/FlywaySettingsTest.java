@@ -74,4 +74,25 @@ class FlywaySettingsTest {
                 () -> FlywaySettings.read(project));
         assertEquals(true, settings.mixed());
     }
+
+    @Test
+    void schemasDefaultSchemaAndTableInEachFormat() throws IOException {
+        Files.writeString(project.resolve("flyway.toml"), "[flyway]\nschemas = [\"app\", \"audit\"]\ntable = \"schema_version\"\n");
+        FlywaySettings toml = FlywaySettings.read(project);
+        assertEquals(java.util.List.of("app", "audit"), toml.schemas());
+        assertEquals("schema_version", toml.table());
+
+        Files.delete(project.resolve("flyway.toml"));
+        Path resources = Files.createDirectories(project.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("application.yml"),
+                "spring:\n  flyway:\n    schemas:\n      - audit\n      - app\n    default-schema: app\n");
+        FlywaySettings yaml = FlywaySettings.read(project);
+        assertEquals(java.util.List.of("app", "audit"), yaml.schemas(), "defaultSchema comes first, once");
+        assertEquals("app", yaml.defaultSchema());
+        assertEquals(FlywaySettings.DEFAULT_TABLE, yaml.table());
+
+        Files.delete(resources.resolve("application.yml"));
+        Files.writeString(project.resolve("flyway.conf"), "flyway.schemas= app , audit\n");
+        assertEquals(java.util.List.of("app", "audit"), FlywaySettings.read(project).schemas());
+    }
 }

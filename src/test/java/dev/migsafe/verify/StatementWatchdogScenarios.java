@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.source.Migration;
 
 /**
@@ -54,7 +55,7 @@ abstract class StatementWatchdogScenarios {
                    ProgressListener progress) {
         VerifyRequest request = new VerifyRequest(db.kind().dialect(), older, range, "embedded", settings);
         return assertTimeoutPreemptively(Duration.ofSeconds(90),
-                () -> new VerificationRun(db, request, settings, progress, deadline).run());
+                () -> new VerificationRun(db, request, settings, FlywaySettings.read(settings.projectDir()), progress, deadline).run());
     }
 
     static Step step(List<Step> steps, String name) {
