@@ -1,26 +1,52 @@
 package dev.migsafe.schema;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
 
 /**
  * The schema model: what a database looks like after replaying migrations. Mutable; the
  * {@link SchemaReplayer} applies changes to it. Keys are normalised names.
  */
 public final class Schema {
-    private final Map<String, Table> tables = new LinkedHashMap<>();
-    private final Map<String, View> views = new LinkedHashMap<>();
-    private final Map<String, Index> indexes = new LinkedHashMap<>();
+    private final SnapshotMap<String, Table> tables;
+    private final SnapshotMap<String, View> views;
+    private final SnapshotMap<String, Index> indexes;
     /** sequence name -> lineage */
-    private final Map<String, Long> sequences = new LinkedHashMap<>();
-    private final Map<String, UserType> types = new LinkedHashMap<>();
+    private final SnapshotMap<String, Long> sequences;
+    private final SnapshotMap<String, UserType> types;
     /** function name -> argument signatures ("" when unknown) */
     private final Map<String, Set<String>> functions = new LinkedHashMap<>();
+    /**
+     * referenced table -> lineages of the tables that may hold a foreign key to it: a superset (an
+     * entry stays when the key goes), so that a dropped or renamed column or table is followed into
+     * the tables that reference it without looking at every table.
+     */
+    private PMap<String, PSet<Long>> references = HashTreePMap.empty();
     private long nextLineage = 1;
     /** Bumped by {@link #copy()}: tables owned under an older epoch may be shared with a snapshot. */
     private long epoch;
+
+    public Schema() {
+        this(new SnapshotMap<>(Table::lineage), new SnapshotMap<>(), new SnapshotMap<>(Index::table), new SnapshotMap<>(),
+                new SnapshotMap<>());
+    }
+
+    private Schema(SnapshotMap<String, Table> tables, SnapshotMap<String, View> views, SnapshotMap<String, Index> indexes,
+                   SnapshotMap<String, Long> sequences, SnapshotMap<String, UserType> types) {
+        this.tables = tables;
+        this.views = views;
+        this.indexes = indexes;
+        this.sequences = sequences;
+        this.types = types;
+    }
 
     public Map<String, Table> tables() { return tables; }
     public Map<String, View> views() { return views; }
@@ -39,12 +65,25 @@ public final class Schema {
 
     /** The table whose lineage is given, or null (it was dropped). */
     public Table tableByLineage(long lineage) {
-        for (Table t : tables.values()) {
-            if (t.lineage() == lineage) {
-                return t;
-            }
-        }
-        return null;
+        Set<String> names = tables.keysOf(lineage);
+        return names.isEmpty() ? null : tables.get(names.iterator().next());
+    }
+
+    /** Notes that the table of the given lineage holds (or may hold) a foreign key to {@code refTable}. */
+    void noteReference(String refTable, long tableLineage) {
+        PSet<Long> tables = references.get(refTable);
+        references = references.plus(refTable, (tables == null ? HashTreePSet.<Long>empty() : tables).plus(tableLineage));
+    }
+
+    /** The names of the tables that may hold a foreign key to {@code refTable} (and maybe no longer do). */
+    List<String> mayReference(String refTable) {
+        PSet<Long> lineages = references.get(refTable);
+        return lineages == null ? List.of() : lineages.stream().flatMap(l -> tables.keysOf(l).stream()).toList();
+    }
+
+    /** The names of the indexes on the table. */
+    public Set<String> indexesOn(String table) {
+        return indexes.keysOf(table);
     }
 
     /** A fresh identity for a new object (see {@link Column#lineage()}). */
@@ -69,16 +108,12 @@ public final class Schema {
     /**
      * A copy that behaves as a deep one (changes to either are not seen by the other) and continues
      * its lineage numbering. Tables are shared until one side changes them ({@link #writableTable}),
-     * so a snapshot costs one map entry per object, not a copy of every table.
+     * and the maps are persistent ({@link SnapshotMap}), so a snapshot costs next to nothing.
      */
     public Schema copy() {
-        Schema s = new Schema();
+        Schema s = new Schema(tables.copy(), views.copy(), indexes.copy(), sequences.copy(), types.copy());
+        s.references = references;
         epoch++; // this schema no longer owns its tables alone
-        s.tables.putAll(tables);
-        s.views.putAll(views);
-        s.indexes.putAll(indexes);
-        s.sequences.putAll(sequences);
-        s.types.putAll(types);
         functions.forEach((k, v) -> s.functions.put(k, new TreeSet<>(v)));
         s.nextLineage = nextLineage;
         return s;

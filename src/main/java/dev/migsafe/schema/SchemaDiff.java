@@ -178,6 +178,13 @@ public final class SchemaDiff {
      */
     private static <T> Set<String> changed(java.util.Map<String, T> expected, java.util.Map<String, T> actual) {
         Set<String> names = new TreeSet<>();
+        // a snapshot taken a few copies ago: only the names written since can differ
+        Set<String> written = expected instanceof SnapshotMap<String, T> e && actual instanceof SnapshotMap<String, T> a
+                ? a.changedSince(e) : null;
+        if (written != null) {
+            written.stream().filter(name -> expected.get(name) != actual.get(name)).forEach(names::add);
+            return names;
+        }
         expected.forEach((name, e) -> {
             if (actual.get(name) != e) {
                 names.add(name);

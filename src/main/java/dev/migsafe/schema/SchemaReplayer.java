@@ -135,10 +135,10 @@ public final class SchemaReplayer {
         if (schema.tables().remove(name) == null) {
             return;
         }
-        schema.indexes().values().removeIf(i -> name.equals(i.table()));
+        schema.indexesOn(name).forEach(schema.indexes()::remove);
         if (cascade) {
             schema.views().values().removeIf(v -> readsTable(v, name));
-            changeConstraints(schema, k -> name.equals(k.refTable()), t -> t.constraints().removeIf(k -> name.equals(k.refTable())));
+            changeConstraints(schema, name, k -> true, t -> t.constraints().removeIf(k -> name.equals(k.refTable())));
         }
     }
 
@@ -149,9 +149,11 @@ public final class SchemaReplayer {
             schema.tables().remove(from);
             table.rename(to);
             schema.tables().put(to, table);
-            schema.indexes().replaceAll((n, i) -> from.equals(i.table()) ? i.withTable(to) : i);
-            changeConstraints(schema, k -> from.equals(k.refTable()),
-                    t -> t.constraints().replaceAll(k -> from.equals(k.refTable()) ? withRefTable(k, to) : k));
+            schema.indexesOn(from).forEach(n -> schema.indexes().put(n, schema.indexes().get(n).withTable(to)));
+            changeConstraints(schema, from, k -> true, t -> {
+                t.constraints().replaceAll(k -> from.equals(k.refTable()) ? withRefTable(k, to) : k);
+                schema.noteReference(to, t.lineage());
+            });
             // PostgreSQL views follow the table they read
             String prefix = from + ".";
             schema.views().replaceAll((n, v) -> withReads(v, renameReads(v.reads(),
@@ -172,14 +174,18 @@ public final class SchemaReplayer {
         return schema.writableTable(name);
     }
 
-    /** Applies {@code change} to every table holding a constraint {@code affected} accepts (and only those: the others stay shared). */
-    private static void changeConstraints(Schema schema, Predicate<ConstraintDef> affected, Consumer<Table> change) {
+    /**
+     * Applies {@code change} to every table holding a foreign key to {@code refTable} that {@code affected}
+     * accepts (and only those: the others stay shared).
+     */
+    private static void changeConstraints(Schema schema, String refTable, Predicate<ConstraintDef> affected,
+                                          Consumer<Table> change) {
         List<String> names = new ArrayList<>();
-        schema.tables().forEach((n, t) -> {
-            if (t.constraints().stream().anyMatch(affected)) {
-                names.add(n);
+        for (String name : schema.mayReference(refTable)) {
+            if (schema.table(name).constraints().stream().anyMatch(k -> refTable.equals(k.refTable()) && affected.test(k))) {
+                names.add(name);
             }
-        });
+        }
         names.forEach(n -> change.accept(schema.writableTable(n)));
     }
 
@@ -205,9 +211,10 @@ public final class SchemaReplayer {
         }
         // the database drops indexes and constraints that use the column with it
         table.constraints().removeIf(k -> k.columns().contains(column));
-        schema.indexes().values().removeIf(i -> tableName.equals(i.table()) && i.columns().contains(column));
+        schema.indexesOn(tableName).stream().filter(n -> schema.indexes().get(n).columns().contains(column))
+                .forEach(schema.indexes()::remove);
         Predicate<ConstraintDef> referencing = k -> tableName.equals(k.refTable()) && k.refColumns().contains(column);
-        changeConstraints(schema, referencing, t -> t.constraints().removeIf(referencing));
+        changeConstraints(schema, tableName, referencing, t -> t.constraints().removeIf(referencing));
     }
 
     private static void renameColumn(Schema schema, String tableName, String from, String to) {
@@ -229,7 +236,7 @@ public final class SchemaReplayer {
         table.constraints().replaceAll(k -> new ConstraintDef(k.name(), k.kind(), rename(k.columns(), from, to),
                 k.refTable(), tableName.equals(k.refTable()) ? rename(k.refColumns(), from, to) : k.refColumns(),
                 k.expression(), k.notValid(), k.usingIndex()));
-        changeConstraints(schema, k -> tableName.equals(k.refTable()), t -> {
+        changeConstraints(schema, tableName, k -> true, t -> {
             if (t != table) {
                 t.constraints().replaceAll(k -> tableName.equals(k.refTable())
                         ? new ConstraintDef(k.name(), k.kind(), k.columns(), k.refTable(),
@@ -237,8 +244,10 @@ public final class SchemaReplayer {
                         : k);
             }
         });
-        schema.indexes().replaceAll((n, i) -> tableName.equals(i.table())
-                ? new Index(i.name(), i.table(), rename(i.columns(), from, to), i.unique()) : i);
+        for (String n : schema.indexesOn(tableName)) {
+            Index i = schema.indexes().get(n);
+            schema.indexes().put(n, new Index(i.name(), i.table(), rename(i.columns(), from, to), i.unique()));
+        }
         String oldRead = tableName + "." + from;
         String newRead = tableName + "." + to;
         schema.views().replaceAll((n, v) -> withReads(v, renameReads(v.reads(), r -> r.equals(oldRead) ? newRead : r)));
@@ -279,6 +288,9 @@ public final class SchemaReplayer {
         table.constraints().removeIf(k -> name.equals(k.name()));
         table.constraints().add(new ConstraintDef(name, constraint.kind(), constraint.columns(), constraint.refTable(),
                 constraint.refColumns(), constraint.expression(), constraint.notValid(), constraint.usingIndex()));
+        if (constraint.refTable() != null) {
+            schema.noteReference(constraint.refTable(), table.lineage());
+        }
         if (constraint.kind() == ConstraintDef.Kind.PRIMARY_KEY) {
             // a primary key makes its columns NOT NULL
             for (String c : constraint.columns()) {
