@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.IncidentSeverity;
 import dev.migsafe.plan.MigrationTool;
 import dev.migsafe.plan.Plan;
@@ -31,7 +32,6 @@ import dev.migsafe.report.JsonReportWriter;
 import dev.migsafe.report.Printable;
 import dev.migsafe.report.ReportBuilder;
 import dev.migsafe.secret.MaskedUrl;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Verdict;
 import dev.migsafe.verify.Verification;
 import picocli.CommandLine.Command;

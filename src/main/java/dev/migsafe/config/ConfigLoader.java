@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.migsafe.dialect.Dialect;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import dev.migsafe.BadInputException;
@@ -38,7 +39,6 @@ import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.ProjectPaths;
-import dev.migsafe.sql.Dialect;
 
 /**
  * Reads {@code migsafe.yaml} strictly: an unknown key, a value of the wrong type or an unknown

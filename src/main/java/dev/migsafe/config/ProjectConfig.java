@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.MigrationFormat;
-import dev.migsafe.sql.Dialect;
 
 /**
  * The contents of {@code migsafe.yaml}; every part is optional (null, or empty for lists and maps).

@@ -2,7 +2,7 @@ package dev.migsafe.plan;
 
 import java.util.List;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * The command-line client commands of one database family, written against environment variables

@@ -4,10 +4,10 @@ import java.util.List;
 
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.config.DeployKind;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.StrategyAdvisor;
 import dev.migsafe.verdict.Verdict;
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.config.DeployKind;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.verdict.Strategy;
 import dev.migsafe.verdict.StrategyAdvisor;

@@ -5,11 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.Table;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Strategy.Step;
 import dev.migsafe.verdict.Verdict;
 

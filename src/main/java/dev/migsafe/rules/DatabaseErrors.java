@@ -1,6 +1,6 @@
 package dev.migsafe.rules;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * The error texts the older release would meet, per dialect, so that findings say concretely how

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migsafe.change.SqlType;
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Judges a column type change old -> new from the point of view of an application written for the

@@ -1,5 +1,6 @@
 package dev.migsafe.sql;
 
+import dev.migsafe.dialect.Dialect;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.migsafe.dialect.Dialect;
+
 /**
  * The one place where object names are normalised, so that every stage compares names the same way:
  * <ul>

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Reads a procedural body (a PostgreSQL {@code DO} block, a MySQL procedure body) for the plain SQL

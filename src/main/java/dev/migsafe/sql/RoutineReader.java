@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Functions, procedures and triggers: CREATE [OR REPLACE] FUNCTION/PROCEDURE (name and argument

@@ -3,6 +3,8 @@ package dev.migsafe.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
+
 /**
  * Cuts SQL text into tokens following one dialect's quoting and comment rules. It knows nothing of
  * statements: the {@link StatementSplitter} and the recognisers build on it.

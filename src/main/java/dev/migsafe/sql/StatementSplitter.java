@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationScript;
 
 /**

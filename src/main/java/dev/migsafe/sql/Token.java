@@ -2,6 +2,8 @@ package dev.migsafe.sql;
 
 import java.util.Locale;
 
+import dev.migsafe.dialect.Dialect;
+
 /**
  * One lexical token of a SQL text.
  *

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsafe.change.SqlType;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Builds a {@link SqlType} from a type as written, mapping each dialect's aliases to one canonical

@@ -2,7 +2,7 @@ package dev.migsafe.verify;
 
 import java.util.Locale;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /** The database server a verification runs on: what it is called and how it quotes names. */
 enum ServerKind {

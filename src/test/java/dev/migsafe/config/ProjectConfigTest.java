@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,6 @@ import dev.migsafe.BadInputException;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.Dirs;
 import dev.migsafe.source.MigrationFormat;
-import dev.migsafe.sql.Dialect;
 
 class ProjectConfigTest {
     @TempDir

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.secret.MaskedUrl;
-import dev.migsafe.sql.Dialect;
 
 /**
  * A connection to the user's (production) database that cannot write: the session is set read-only

@@ -9,7 +9,7 @@ import dev.migsafe.change.Change;
 import dev.migsafe.change.ColumnDef;
 import dev.migsafe.change.ConstraintDef;
 import dev.migsafe.change.SqlType;
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.Names;
 import dev.migsafe.sql.TypeNames;
 import liquibase.change.ColumnConfig;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.source.PreparedStatements;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlStatement;

@@ -1,4 +1,4 @@
-package dev.migsafe.sql;
+package dev.migsafe.dialect;
 
 import java.util.Locale;
 
