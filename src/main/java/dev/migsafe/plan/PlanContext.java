@@ -44,7 +44,7 @@ record PlanContext(String from, String to, Dialect dialect, MigrationTool tool, 
 
     /** File names carry the release: {@code migsafe-before-down-v1.3.0.dump}. */
     String file(String purpose) {
-        return "migsafe-" + purpose + "-" + Shell.fileSafe(from) + (dialect == Dialect.MYSQL ? ".sql" : ".dump");
+        return "migsafe-" + purpose + "-" + Shell.fileSafe(from) + client.dumpExtension();
     }
 
     String restorePointName() {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.source.Migration;
 import dev.migsafe.verdict.Strategy.Step;
@@ -25,7 +24,10 @@ final class RestoreSteps {
     }
 
     static List<Step> of(PlanContext ctx) {
-        return ctx.dialect() == Dialect.MYSQL ? mysql(ctx) : postgres(ctx);
+        return switch (ctx.dialect()) {
+            case POSTGRESQL -> postgres(ctx);
+            case MYSQL -> mysql(ctx);
+        };
     }
 
     private static List<Step> postgres(PlanContext ctx) {

@@ -130,9 +130,9 @@ public final class TypeCompatibility {
     private static String canonical(SqlType type, Dialect dialect) {
         String base = type.base().trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (base.equals("float")) {
-            // MySQL FLOAT is single precision; PostgreSQL float(p) is real up to 24 bits, else double
-            Integer p = type.length();
-            return dialect == Dialect.MYSQL || (p != null && p <= 24) ? "real" : "double";
+            // float(p) is real up to 24 bits, else double; a bare FLOAT is the dialect's (MySQL single, PostgreSQL double)
+            Integer p = dialect.syntax().floatLengthIsPrecision() ? type.length() : null;
+            return (p != null ? p : dialect.syntax().bareFloatPrecision()) <= 24 ? "real" : "double";
         }
         return ALIASES.getOrDefault(base, base);
     }
@@ -241,7 +241,7 @@ public final class TypeCompatibility {
         if (type.length() != null) {
             return type.length();
         }
-        return dialect == Dialect.MYSQL ? 0 : 6; // the defaults: MySQL whole seconds, PostgreSQL microseconds
+        return dialect.syntax().defaultFractionalSecondsDigits();
     }
 
     private static Compatibility byOrder(long from, long to) {

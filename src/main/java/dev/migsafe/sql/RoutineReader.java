@@ -34,7 +34,7 @@ final class RoutineReader {
             int open = c.position();
             c.skipGroup();
             TokenCursor group = c.sub(open, c.position());
-            if (c.dialect() == Dialect.POSTGRESQL) {
+            if (c.dialect().syntax().overloadedRoutines()) {
                 arguments = signature(group);
             } else {
                 parameterNames = mySqlParameterNames(group);

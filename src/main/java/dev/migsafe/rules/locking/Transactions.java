@@ -3,7 +3,6 @@ package dev.migsafe.rules.locking;
 import java.util.List;
 
 import dev.migsafe.change.Change;
-import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
@@ -32,7 +31,7 @@ public final class Transactions {
         int n = statements.size();
         int[] block = new int[n];
         int[] startLine = new int[n];
-        if (server.dialect() != Dialect.POSTGRESQL) {
+        if (!server.dialect().server().transactionalDdl()) {
             java.util.Arrays.fill(block, -1);
             return new Transactions(block, startLine, null);
         }

@@ -83,9 +83,6 @@ final class ChangeSetStatements implements PreparedStatements {
         if (dbms == null || dbms.isEmpty()) {
             return true;
         }
-        if (dialect == Dialect.MYSQL) {
-            return DatabaseList.definitionMatches(dbms, "mysql", true) || DatabaseList.definitionMatches(dbms, "mariadb", true);
-        }
-        return DatabaseList.definitionMatches(dbms, "postgresql", true);
+        return dialect.server().liquibaseNames().stream().anyMatch(name -> DatabaseList.definitionMatches(dbms, name, true));
     }
 }
