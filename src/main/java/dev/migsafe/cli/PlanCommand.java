@@ -123,7 +123,7 @@ final class PlanCommand implements Callable<Integer> {
         RollbackFloor floor = beforeDeploy ? floor(ws, dialect, selected) : null;
         Plan plan = new Planner(Workspace.parser()).plan(new Planner.Request(selected.fromLabel(), selected.toLabel(),
                 dialect, result, verdict, ws.config().deploy(), level, beforeDeploy, history, clientTarget, floor,
-                projectOptions.pgVersion != null ? projectOptions.pgVersion : ws.config().postgresVersion(), Instant.now(),
+                ws.serverVersion(dialect), Instant.now(),
                 verification));
         deliver(plan, chosen, result, ws);
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;

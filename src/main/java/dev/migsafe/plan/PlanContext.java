@@ -7,6 +7,7 @@ import dev.migsafe.config.DeployKind;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.Finding;
+import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
 import dev.migsafe.verdict.StrategyAdvisor;
 import dev.migsafe.verdict.Verdict;
@@ -17,11 +18,11 @@ import dev.migsafe.verdict.Verdict;
  * @param history        the database's history, or null without --history-url
  * @param target         the restore target from it, or null
  * @param databaseUrl    the client URL of the history database without its password, or null
- * @param postgresVersion {@code postgres-version:} of migsafe.yaml, or null
+ * @param server         the server version the commands run on
  */
 record PlanContext(String from, String to, Dialect dialect, MigrationTool tool, DeployKind deploy,
                    AnalysisResult result, Verdict verdict, AffectedTables affected, DatabaseClient client,
-                   SchemaHistory history, RestoreTarget target, String databaseUrl, String postgresVersion) {
+                   SchemaHistory history, RestoreTarget target, String databaseUrl, ServerVersion server) {
 
     List<Finding> active() {
         return result.findings().stream().filter(Finding::isActive).toList();

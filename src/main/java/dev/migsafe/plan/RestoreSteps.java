@@ -44,7 +44,7 @@ final class RestoreSteps {
         steps.add(new Step("Put the newest base backup taken before the target into a new data directory"
                 + " (pgBackRest: pgbackrest restore --type=time --target=...; Barman: barman recover --target-time ...)",
                 "install -d -m 700 \"$PGDATA_NEW\"\ncp -a \"$BASE_BACKUP\"/. \"$PGDATA_NEW\"/"));
-        boolean legacy = legacyRecoveryConf(ctx.postgresVersion());
+        boolean legacy = !ctx.server().atLeast(12, 0); // recovery.conf before PostgreSQL 12
         String confFile = legacy ? "recovery.conf" : "postgresql.auto.conf";
         String signal = legacy ? "" : "\ntouch \"$PGDATA_NEW\"/recovery.signal";
         steps.add(new Step("Recovery settings: replay the WAL archive up to the target, then pause for checks"
@@ -197,17 +197,5 @@ final class RestoreSteps {
             case DBMATE -> "SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1;";
             default -> "SELECT now();";
         };
-    }
-
-    /** recovery.conf before PostgreSQL 12; postgresql.auto.conf and recovery.signal since. */
-    static boolean legacyRecoveryConf(String postgresVersion) {
-        if (postgresVersion == null) {
-            return false;
-        }
-        try {
-            return Double.parseDouble(postgresVersion.trim()) < 12;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

@@ -9,9 +9,9 @@ import dev.migsafe.dialect.Dialect;
 /**
  * The database server version the migrations will run on, for rules whose answer depends on it
  * (PostgreSQL 11 adds columns with a constant default without a rewrite, MySQL 8.0.29 adds and
- * drops columns INSTANT, ...). Comes from {@code --pg-version} / {@code --mysql-version} or
- * {@code postgres-version:} / {@code mysql-version:} in {@code migsafe.yaml}; a modern default
- * (PostgreSQL 16, MySQL 8.0) otherwise.
+ * drops columns INSTANT, ...). Comes from {@code --server-version} (or its aliases {@code --pg-version} /
+ * {@code --mysql-version}) or {@code server-version:} (or {@code postgres-version:} / {@code mysql-version:})
+ * in {@code migsafe.yaml}; the dialect's modern default (PostgreSQL 16, MySQL 8.0) otherwise.
  *
  * @param patch   the patch level, or {@link #LATEST_PATCH} when not given: "8.0" means a current 8.0
  *                release (write 8.0.28 for an older one)
