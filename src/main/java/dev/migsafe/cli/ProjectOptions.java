@@ -22,8 +22,8 @@ final class ProjectOptions {
     String dialect;
 
     @Option(names = "--server-version", paramLabel = "V",
-            description = "Server version for the lock rules, of the dialect in use: e.g. 16, 9.6, 8.0.28 or mariadb-10.11. "
-                    + "Default: --pg-version/--mysql-version, else migsafe.yaml, else PostgreSQL 16 / MySQL 8.0.")
+            description = "Server version for the lock rules, of the dialect in use: e.g. 16, 9.6, 8.0.28 or mariadb-10.11 "
+                    + "(--pg-version / --mysql-version win over it). Default: migsafe.yaml, else PostgreSQL 16 / MySQL 8.0.")
     String serverVersion;
 
     @Option(names = "--pg-version", paramLabel = "V",
