@@ -9,7 +9,10 @@ public interface Syntax {
     /** The character around a quoted identifier: {@code "} or {@code `}. */
     char identifierQuote();
 
-    /** A quoted identifier keeps its case ({@code "Users"} is not {@code users}); unquoted ones are folded to lower case either way. */
+    /**
+     * A quoted identifier keeps its case ({@code "Users"} is not {@code users}); unquoted ones are
+     * folded to lower case either way.
+     */
     boolean quotedIdentifiersKeepCase();
 
     /**
