@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 
 /**
  * What to analyse.

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.baseline.Baseline;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.Severity;
-import dev.migsafe.sql.Dialect;
 import picocli.CommandLine.Command;
 
 /**

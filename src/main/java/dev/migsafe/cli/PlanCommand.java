@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.IncidentSeverity;
 import dev.migsafe.plan.MigrationTool;
 import dev.migsafe.plan.Plan;
@@ -31,7 +32,6 @@ import dev.migsafe.report.JsonReportWriter;
 import dev.migsafe.report.Printable;
 import dev.migsafe.report.ReportBuilder;
 import dev.migsafe.secret.MaskedUrl;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Verdict;
 import dev.migsafe.verify.Verification;
 import picocli.CommandLine.Command;
@@ -123,7 +123,7 @@ final class PlanCommand implements Callable<Integer> {
         RollbackFloor floor = beforeDeploy ? floor(ws, dialect, selected) : null;
         Plan plan = new Planner(Workspace.parser()).plan(new Planner.Request(selected.fromLabel(), selected.toLabel(),
                 dialect, result, verdict, ws.config().deploy(), level, beforeDeploy, history, clientTarget, floor,
-                projectOptions.pgVersion != null ? projectOptions.pgVersion : ws.config().postgresVersion(), Instant.now(),
+                ws.serverVersion(dialect), Instant.now(),
                 verification));
         deliver(plan, chosen, result, ws);
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;

@@ -3,8 +3,8 @@ package dev.migsafe.cli;
 import java.io.PrintWriter;
 
 import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.report.Report;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verify.RangeLineage;
 import dev.migsafe.verify.Step;
 import dev.migsafe.verify.Verification;

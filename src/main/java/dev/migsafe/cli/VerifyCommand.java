@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.report.Report;
 import dev.migsafe.report.ReportBuilder;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Verdict;
 import dev.migsafe.verify.Verification;
 import picocli.CommandLine.Command;

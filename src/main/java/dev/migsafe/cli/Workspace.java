@@ -17,6 +17,7 @@ import dev.migsafe.analysis.Analyzer;
 import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.config.ProjectConfig;
 import dev.migsafe.config.ProjectSources;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
@@ -28,7 +29,6 @@ import dev.migsafe.source.ScriptLoader;
 import dev.migsafe.source.git.GitReleases;
 import dev.migsafe.source.git.GitRepository;
 import dev.migsafe.source.liquibase.ChangeSetSelection;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verify.VerifySettings;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlScriptParser;
@@ -187,18 +187,33 @@ final class Workspace {
         return config;
     }
 
-    /** --pg-version / --mysql-version, else migsafe.yaml, else the dialect's modern default. */
+    /**
+     * The dialect's own option (--pg-version / --mysql-version), else --server-version, else migsafe.yaml
+     * likewise (postgres-version: / mysql-version:, else server-version:), else the dialect's modern default.
+     */
     ServerVersion serverVersion(Dialect dialect) {
-        boolean pg = dialect == Dialect.POSTGRESQL;
-        String option = pg ? options.pgVersion : options.mysqlVersion;
-        String text = option != null ? option : pg ? config.postgresVersion() : config.mysqlVersion();
+        List<WrittenVersion> candidates = switch (dialect) {
+            case POSTGRESQL -> candidates("--pg-version", options.pgVersion, "postgres-version", config.postgresVersion());
+            case MYSQL -> candidates("--mysql-version", options.mysqlVersion, "mysql-version", config.mysqlVersion());
+        };
+        WrittenVersion written = candidates.stream().filter(c -> c.text() != null).findFirst().orElse(null);
         try {
-            return ServerVersion.parse(dialect, text);
+            return ServerVersion.parse(dialect, written == null ? null : written.text());
         } catch (IllegalArgumentException e) {
-            String where = option != null ? (pg ? "--pg-version " : "--mysql-version ") + option
-                    : ProjectConfig.FILE_NAME + " " + (pg ? "postgres-version" : "mysql-version");
-            throw new BadInputException(where + ": " + e.getMessage());
+            throw new BadInputException(written.where() + ": " + e.getMessage());
         }
+    }
+
+    /** A server version as written, and where: "--pg-version 9.6", "migsafe.yaml server-version". */
+    private record WrittenVersion(String where, String text) {
+    }
+
+    private List<WrittenVersion> candidates(String ownOption, String ownOptionText, String ownKey, String ownKeyText) {
+        return List.of(
+                new WrittenVersion(ownOption + " " + ownOptionText, ownOptionText),
+                new WrittenVersion("--server-version " + options.serverVersion, options.serverVersion),
+                new WrittenVersion(ProjectConfig.FILE_NAME + " " + ownKey, ownKeyText),
+                new WrittenVersion(ProjectConfig.FILE_NAME + " server-version", config.serverVersion()));
     }
 
     /**

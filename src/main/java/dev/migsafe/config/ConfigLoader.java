@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.migsafe.dialect.Dialect;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import dev.migsafe.BadInputException;
@@ -38,7 +39,6 @@ import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.ProjectPaths;
-import dev.migsafe.sql.Dialect;
 
 /**
  * Reads {@code migsafe.yaml} strictly: an unknown key, a value of the wrong type or an unknown
@@ -116,7 +116,7 @@ final class ConfigLoader {
 
     private static ProjectConfig withSource(ProjectConfig c, String shown) {
         return new ProjectConfig(c.dialect(), c.migrations(), c.releases(), c.postgresVersion(), c.mysqlVersion(),
-                c.rules(), c.verify(), c.deploy(), c.liquibase(), shown);
+                c.serverVersion(), c.rules(), c.verify(), c.deploy(), c.liquibase(), shown);
     }
 
     private static String line(JsonLocation location) {
@@ -201,6 +201,7 @@ final class ConfigLoader {
             @JsonDeserialize(using = ReleasesValue.class) List<Release> releases,
             @JsonDeserialize(using = PostgresVersion.class) String postgresVersion,
             @JsonDeserialize(using = MysqlVersion.class) String mysqlVersion,
+            @JsonDeserialize(using = AnyServerVersion.class) String serverVersion,
             Map<String, ProjectConfig.RuleSetting> rules,
             ProjectConfig.Verify verify,
             Deploy deploy,
@@ -227,7 +228,7 @@ final class ConfigLoader {
                         setting == null ? new ProjectConfig.RuleSetting(null) : setting));
             }
             return new ProjectConfig(dialect, migrations == null ? List.of() : migrations,
-                    releases == null ? List.of() : releases, postgresVersion, mysqlVersion, ruleIds, verify,
+                    releases == null ? List.of() : releases, postgresVersion, mysqlVersion, serverVersion, ruleIds, verify,
                     deploy == null ? null : deploy.kind(), liquibase, source);
         }
     }
@@ -260,22 +261,34 @@ final class ConfigLoader {
 
     /** A server version checked as --pg-version / --mysql-version are, kept as written. */
     abstract static class VersionValue extends StdDeserializer<String> {
-        private final Dialect dialect;
+        private final List<Dialect> dialects;
 
-        VersionValue(Dialect dialect) {
+        /** @param dialects the value must be a version of one of them */
+        VersionValue(Dialect... dialects) {
             super(String.class);
-            this.dialect = dialect;
+            this.dialects = List.of(dialects);
         }
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String text = p.getValueAsString();
-            try {
-                ServerVersion.parse(dialect, text);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidValue(p, e.getMessage());
+            IllegalArgumentException refused = null;
+            for (Dialect dialect : dialects) {
+                try {
+                    ServerVersion.parse(dialect, text);
+                    return text;
+                } catch (IllegalArgumentException e) {
+                    refused = refused == null ? e : refused;
+                }
             }
-            return text;
+            throw new InvalidValue(p, refused.getMessage());
+        }
+    }
+
+    /** {@code server-version:}: the dialect may be detected later, so any dialect's version is accepted here. */
+    static final class AnyServerVersion extends VersionValue {
+        AnyServerVersion() {
+            super(Dialect.values());
         }
     }
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.MigrationFormat;
-import dev.migsafe.sql.Dialect;
 
 /**
  * The contents of {@code migsafe.yaml}; every part is optional (null, or empty for lists and maps).
@@ -18,6 +18,8 @@ import dev.migsafe.sql.Dialect;
  * @param releases        {@code releases:} in file order
  * @param postgresVersion {@code postgres-version:} as written ("16", "9.6")
  * @param mysqlVersion    {@code mysql-version:} as written
+ * @param serverVersion   {@code server-version:} as written: the version of whichever dialect is in use (the
+ *                        dialect's own key wins)
  * @param rules           {@code rules:} rule ID (upper case) -> settings
  * @param verify          {@code verify:} (never null; its fields may be)
  * @param deploy          {@code deploy:} kind, or null
@@ -30,6 +32,7 @@ public record ProjectConfig(
         List<Release> releases,
         String postgresVersion,
         String mysqlVersion,
+        String serverVersion,
         Map<String, RuleSetting> rules,
         Verify verify,
         DeployKind deploy,
@@ -86,7 +89,8 @@ public record ProjectConfig(
     public ProjectConfig(Dialect dialect, List<Location> migrations, List<Release> releases, String postgresVersion,
                          String mysqlVersion, Map<String, RuleSetting> rules, Verify verify, DeployKind deploy,
                          String source) {
-        this(dialect, migrations, releases, postgresVersion, mysqlVersion, rules, verify, deploy, Liquibase.NONE, source);
+        this(dialect, migrations, releases, postgresVersion, mysqlVersion, null, rules, verify, deploy, Liquibase.NONE,
+                source);
     }
 
     public ProjectConfig {

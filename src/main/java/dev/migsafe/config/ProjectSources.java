@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.DirectoryTree;
 import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.MigrationLocator;
@@ -13,7 +14,6 @@ import dev.migsafe.source.ProjectTree;
 import dev.migsafe.source.ScriptLoader;
 import dev.migsafe.source.SourceLocation;
 import dev.migsafe.source.liquibase.ChangeSetSelection;
-import dev.migsafe.sql.Dialect;
 
 /**
  * Entry point for the command line: the migrations of a project as its {@code migsafe.yaml} says

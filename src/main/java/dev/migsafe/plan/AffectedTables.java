@@ -9,11 +9,11 @@ import java.util.TreeSet;
 
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.source.PreparedStatements;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Strategy.Step;
 
 /** What to do before shipping a release: a named restore point, backups of what the range destroys, the rollback floor. */
@@ -17,17 +16,17 @@ final class BeforeDeploySteps {
     static List<Step> of(PlanContext ctx, RollbackFloor floor) {
         DatabaseClient db = ctx.client();
         List<Step> steps = new ArrayList<>();
-        if (ctx.dialect() == Dialect.POSTGRESQL) {
-            steps.add(new Step("Check WAL archiving is on: a restore point is only useful with an archive to replay",
-                    db.runSql(List.of("SHOW wal_level;", "SHOW archive_mode;"))));
-            steps.add(new Step("Create a named restore point just before the deploy (needs superuser or"
-                    + " EXECUTE on pg_create_restore_point)",
-                    db.runSql(List.of("SELECT pg_create_restore_point(" + Shell.sqlLiteral(ctx.restorePointName()) + ");"))));
-        } else {
-            steps.add(new Step("Start a fresh binary log at the deploy and note its name and position"
+        steps.addAll(switch (ctx.dialect()) {
+            case POSTGRESQL -> List.of(
+                    new Step("Check WAL archiving is on: a restore point is only useful with an archive to replay",
+                            db.runSql(List.of("SHOW wal_level;", "SHOW archive_mode;"))),
+                    new Step("Create a named restore point just before the deploy (needs superuser or"
+                            + " EXECUTE on pg_create_restore_point)",
+                            db.runSql(List.of("SELECT pg_create_restore_point(" + Shell.sqlLiteral(ctx.restorePointName()) + ");"))));
+            case MYSQL -> List.of(new Step("Start a fresh binary log at the deploy and note its name and position"
                     + " (MySQL has no named restore points; SHOW BINARY LOG STATUS on 8.4+)",
                     db.runSql(List.of("FLUSH BINARY LOGS;", "SHOW MASTER STATUS;"))));
-        }
+        });
         steps.add(Step.manual("Check the newest base backup and the WAL/binlog archive are current"
                 + " (pgbackrest info, barman check, or your backup tool's status)."));
         Map<String, List<String>> atRisk = ctx.affected().atRisk();

@@ -2,7 +2,7 @@ package dev.migsafe.plan;
 
 import java.util.List;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * The command-line client commands of one database family, written against environment variables
@@ -11,7 +11,10 @@ import dev.migsafe.sql.Dialect;
 interface DatabaseClient {
 
     static DatabaseClient of(Dialect dialect) {
-        return dialect == Dialect.MYSQL ? new MysqlClient() : new PostgresClient();
+        return switch (dialect) {
+            case POSTGRESQL -> new PostgresClient();
+            case MYSQL -> new MysqlClient();
+        };
     }
 
     /** How to set the variables the commands use, as comments and exports. */
@@ -49,4 +52,16 @@ interface DatabaseClient {
 
     /** Quotes a table name for the client's table option. */
     String tableArgument(String table);
+
+    /** The file extension of the dumps: {@code .dump} (pg_dump's custom format), {@code .sql}. */
+    String dumpExtension();
+
+    /** Shows a table's current definition. */
+    String describeTable(String table);
+
+    /** golang-migrate's {@code -database} argument, from environment variables as the other commands. */
+    String migrateDatabaseUrl();
+
+    /** How SQL run by these commands writes false into a boolean column (MySQL's booleans are TINYINT(1)). */
+    String falseLiteral();
 }

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Strategy.Step;
 
 /**
@@ -44,7 +43,7 @@ final class DownMigrationSteps {
                 + ctx.from() + " no longer matches the schema, and " + ctx.to() + " does not until they finish."));
         steps.addAll(toolSteps(ctx, undo));
         for (String table : tables) {
-            steps.add(new Step("Check " + table + " has the shape " + ctx.to() + " expects", describe(ctx, table)));
+            steps.add(new Step("Check " + table + " has the shape " + ctx.to() + " expects", db.describeTable(table)));
         }
         steps.add(Step.manual("Deploy " + ctx.to() + " (see app-only for the commands of your deployment) and start it."));
         steps.addAll(AppOnlySteps.healthChecks(ctx));
@@ -98,14 +97,13 @@ final class DownMigrationSteps {
             }
             case GOLANG_MIGRATE -> {
                 String dir = directoryOf(undo.get(0).down().path());
-                String url = ctx.dialect() == Dialect.MYSQL ? "\"mysql://$MIGRATE_DSN\"" : "\"$DATABASE_URL\"";
                 steps.add(new Step("golang-migrate: run the last " + n + " down migration(s) (" + ids + ")",
-                        "migrate -path " + Shell.quote(dir) + " -database " + url + " down " + n));
+                        "migrate -path " + Shell.quote(dir) + " -database " + db.migrateDatabaseUrl() + " down " + n));
                 Migration last = ctx.lastOlder();
                 steps.add(new Step("Without the migrate binary: run the .down.sql files newest first and set the version back",
                         db.runFiles(downFiles, List.of(last == null ? "DELETE FROM schema_migrations;"
                                 : "UPDATE schema_migrations SET version = " + last.id().replaceFirst("^0+(?=.)", "")
-                                + ", dirty = " + (ctx.dialect() == Dialect.MYSQL ? "0" : "false") + ";"))));
+                                + ", dirty = " + db.falseLiteral() + ";"))));
             }
             case DBMATE -> {
                 String dir = directoryOf(undo.get(0).up().path());
@@ -125,11 +123,6 @@ final class DownMigrationSteps {
             default -> steps.add(new Step("Run the down files newest first", db.runFiles(downFiles, List.of())));
         }
         return steps;
-    }
-
-    private static String describe(PlanContext ctx, String table) {
-        return ctx.dialect() == Dialect.MYSQL ? "mysql \"$MYSQL_DATABASE\" -e " + Shell.quote("SHOW CREATE TABLE " + table)
-                : "psql \"$DATABASE_URL\" -c " + Shell.quote("\\d " + table);
     }
 
     private static String directoryOf(String path) {

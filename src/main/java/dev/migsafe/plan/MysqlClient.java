@@ -68,4 +68,24 @@ final class MysqlClient implements DatabaseClient {
     public String tableArgument(String table) {
         return Shell.quote(table);
     }
+
+    @Override
+    public String dumpExtension() {
+        return ".sql";
+    }
+
+    @Override
+    public String describeTable(String table) {
+        return "mysql \"$MYSQL_DATABASE\" -e " + Shell.quote("SHOW CREATE TABLE " + table);
+    }
+
+    @Override
+    public String migrateDatabaseUrl() {
+        return "\"mysql://$MIGRATE_DSN\"";
+    }
+
+    @Override
+    public String falseLiteral() {
+        return "0";
+    }
 }

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.migsafe.config.DeployKind;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.Finding;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Strategy;
 import dev.migsafe.verdict.Verdict;
 import dev.migsafe.verify.Verification;

@@ -4,10 +4,11 @@ import java.util.List;
 
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.config.DeployKind;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.Finding;
+import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.StrategyAdvisor;
 import dev.migsafe.verdict.Verdict;
 
@@ -17,11 +18,11 @@ import dev.migsafe.verdict.Verdict;
  * @param history        the database's history, or null without --history-url
  * @param target         the restore target from it, or null
  * @param databaseUrl    the client URL of the history database without its password, or null
- * @param postgresVersion {@code postgres-version:} of migsafe.yaml, or null
+ * @param server         the server version the commands run on
  */
 record PlanContext(String from, String to, Dialect dialect, MigrationTool tool, DeployKind deploy,
                    AnalysisResult result, Verdict verdict, AffectedTables affected, DatabaseClient client,
-                   SchemaHistory history, RestoreTarget target, String databaseUrl, String postgresVersion) {
+                   SchemaHistory history, RestoreTarget target, String databaseUrl, ServerVersion server) {
 
     List<Finding> active() {
         return result.findings().stream().filter(Finding::isActive).toList();
@@ -44,7 +45,7 @@ record PlanContext(String from, String to, Dialect dialect, MigrationTool tool, 
 
     /** File names carry the release: {@code migsafe-before-down-v1.3.0.dump}. */
     String file(String purpose) {
-        return "migsafe-" + purpose + "-" + Shell.fileSafe(from) + (dialect == Dialect.MYSQL ? ".sql" : ".dump");
+        return "migsafe-" + purpose + "-" + Shell.fileSafe(from) + client.dumpExtension();
     }
 
     String restorePointName() {

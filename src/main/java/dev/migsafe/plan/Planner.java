@@ -6,8 +6,9 @@ import java.util.List;
 
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.config.DeployKind;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.verdict.Strategy;
 import dev.migsafe.verdict.StrategyAdvisor;
@@ -30,11 +31,12 @@ public final class Planner {
      * @param history      the database's history read over a read-only session, or null
      * @param clientTarget the history database as clients name it (no password), or null
      * @param floor        rollback floor for --before-deploy, or null
+     * @param server       the server the runbook's commands run on (its version picks, e.g., PostgreSQL's recovery settings)
      * @param verification what the database proved (--verify), or null
      */
     public record Request(String from, String to, Dialect dialect, AnalysisResult result, Verdict verdict,
                           DeployKind deploy, IncidentSeverity severity, boolean beforeDeploy, SchemaHistory history,
-                          String clientTarget, RollbackFloor floor, String postgresVersion, Instant now,
+                          String clientTarget, RollbackFloor floor, ServerVersion server, Instant now,
                           Verification verification) {
     }
 
@@ -45,7 +47,7 @@ public final class Planner {
         AffectedTables affected = AffectedTables.of(r.result(), parser, r.dialect());
         DatabaseClient client = DatabaseClient.of(r.dialect());
         PlanContext ctx = new PlanContext(r.from(), r.to(), r.dialect(), tool, r.deploy(), r.result(), r.verdict(), affected,
-                client, r.history(), target, r.clientTarget(), r.postgresVersion());
+                client, r.history(), target, r.clientTarget(), r.server());
 
         List<Strategy> strategies = new ArrayList<>();
         for (Strategy s : StrategyAdvisor.strategies(r.result(), r.verdict(), r.to(), r.verification())) {

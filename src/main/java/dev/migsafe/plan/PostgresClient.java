@@ -75,4 +75,24 @@ final class PostgresClient implements DatabaseClient {
         // pg_dump patterns: quote upper-case or special names so they are taken literally
         return table.matches("[a-z_][a-z0-9_]*") ? table : Shell.quote("\"" + table + "\"");
     }
+
+    @Override
+    public String dumpExtension() {
+        return ".dump";
+    }
+
+    @Override
+    public String describeTable(String table) {
+        return "psql \"$DATABASE_URL\" -c " + Shell.quote("\\d " + table);
+    }
+
+    @Override
+    public String migrateDatabaseUrl() {
+        return "\"$DATABASE_URL\"";
+    }
+
+    @Override
+    public String falseLiteral() {
+        return "false";
+    }
 }

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Strategy.Step;
 
 /**
@@ -25,7 +24,10 @@ final class RestoreSteps {
     }
 
     static List<Step> of(PlanContext ctx) {
-        return ctx.dialect() == Dialect.MYSQL ? mysql(ctx) : postgres(ctx);
+        return switch (ctx.dialect()) {
+            case POSTGRESQL -> postgres(ctx);
+            case MYSQL -> mysql(ctx);
+        };
     }
 
     private static List<Step> postgres(PlanContext ctx) {
@@ -42,7 +44,7 @@ final class RestoreSteps {
         steps.add(new Step("Put the newest base backup taken before the target into a new data directory"
                 + " (pgBackRest: pgbackrest restore --type=time --target=...; Barman: barman recover --target-time ...)",
                 "install -d -m 700 \"$PGDATA_NEW\"\ncp -a \"$BASE_BACKUP\"/. \"$PGDATA_NEW\"/"));
-        boolean legacy = legacyRecoveryConf(ctx.postgresVersion());
+        boolean legacy = !ctx.server().atLeast(12, 0); // recovery.conf before PostgreSQL 12
         String confFile = legacy ? "recovery.conf" : "postgresql.auto.conf";
         String signal = legacy ? "" : "\ntouch \"$PGDATA_NEW\"/recovery.signal";
         steps.add(new Step("Recovery settings: replay the WAL archive up to the target, then pause for checks"
@@ -195,17 +197,5 @@ final class RestoreSteps {
             case DBMATE -> "SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1;";
             default -> "SELECT now();";
         };
-    }
-
-    /** recovery.conf before PostgreSQL 12; postgresql.auto.conf and recovery.signal since. */
-    static boolean legacyRecoveryConf(String postgresVersion) {
-        if (postgresVersion == null) {
-            return false;
-        }
-        try {
-            return Double.parseDouble(postgresVersion.trim()) < 12;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

@@ -9,7 +9,6 @@ import dev.migsafe.rules.Finding;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.Table;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Strategy.Step;
 import dev.migsafe.verdict.Verdict;
 
@@ -47,7 +46,6 @@ final class RollForwardSteps {
     private static Step fix(PlanContext ctx, Finding f) {
         Schema older = ctx.result().olderSchema();
         Schema newer = ctx.result().newerSchema();
-        boolean pg = ctx.dialect() == Dialect.POSTGRESQL;
         String object = f.object() == null ? "" : f.object();
         int dot = object.lastIndexOf('.');
         String tableName = dot < 0 ? object : object.substring(0, dot);
@@ -88,17 +86,13 @@ final class RollForwardSteps {
             case "BC105" -> {
                 if (newTable != null && oldColumn != null && newColumn != null) {
                     return new Step(title + "give the column back its older type " + type(oldColumn),
-                            pg ? "ALTER TABLE " + q(newTable.name()) + " ALTER COLUMN " + q(newColumn.name()) + " TYPE " + type(oldColumn) + ";"
-                                    : "ALTER TABLE " + q(newTable.name()) + " MODIFY " + q(newColumn.name()) + " " + type(oldColumn)
-                                    + (oldColumn.notNull() ? " NOT NULL" : "") + ";");
+                            restoreType(ctx, newTable, newColumn, oldColumn));
                 }
             }
             case "BC106", "BC107" -> {
                 if (newTable != null && newColumn != null) {
                     return new Step(title + "let the older release's inserts through again: drop the NOT NULL"
-                            + " (or give the column a default)", pg
-                            ? "ALTER TABLE " + q(newTable.name()) + " ALTER COLUMN " + q(newColumn.name()) + " DROP NOT NULL;"
-                            : "ALTER TABLE " + q(newTable.name()) + " MODIFY " + q(newColumn.name()) + " " + type(newColumn) + " NULL;");
+                            + " (or give the column a default)", dropNotNull(ctx, newTable, newColumn));
                 }
             }
             case "BC108" -> {
@@ -134,6 +128,22 @@ final class RollForwardSteps {
                     String major = v.getVersion().split("\\.")[0];
                     return major.matches("\\d+") ? String.valueOf(Long.parseLong(major) + 1) : major + "_1";
                 }).orElse("1");
+    }
+
+    /** Gives a column its older type back (MySQL's MODIFY redefines it, so NOT NULL is restated). */
+    private static String restoreType(PlanContext ctx, Table table, Column column, Column older) {
+        return switch (ctx.dialect()) {
+            case POSTGRESQL -> "ALTER TABLE " + q(table.name()) + " ALTER COLUMN " + q(column.name()) + " TYPE " + type(older) + ";";
+            case MYSQL -> "ALTER TABLE " + q(table.name()) + " MODIFY " + q(column.name()) + " " + type(older)
+                    + (older.notNull() ? " NOT NULL" : "") + ";";
+        };
+    }
+
+    private static String dropNotNull(PlanContext ctx, Table table, Column column) {
+        return switch (ctx.dialect()) {
+            case POSTGRESQL -> "ALTER TABLE " + q(table.name()) + " ALTER COLUMN " + q(column.name()) + " DROP NOT NULL;";
+            case MYSQL -> "ALTER TABLE " + q(table.name()) + " MODIFY " + q(column.name()) + " " + type(column) + " NULL;";
+        };
     }
 
     private static String type(Column c) {

@@ -1,6 +1,6 @@
 package dev.migsafe.rules;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * The error texts the older release would meet, per dialect, so that findings say concretely how
@@ -12,20 +12,18 @@ public final class DatabaseErrors {
     }
 
     public static String missingTable(Dialect d, String table) {
-        return d == Dialect.MYSQL ? "'Table '" + table + "' doesn't exist'" : "'relation \"" + table + "\" does not exist'";
+        return d.server().missingTableError(table);
     }
 
     public static String missingColumn(Dialect d, String column) {
-        return d == Dialect.MYSQL ? "'Unknown column '" + column + "''" : "'column \"" + column + "\" does not exist'";
+        return d.server().missingColumnError(column);
     }
 
     public static String notNullViolation(Dialect d, String table, String column) {
-        return d == Dialect.MYSQL ? "'Field '" + column + "' doesn't have a default value'"
-                : "'null value in column \"" + column + "\" of relation \"" + table + "\" violates not-null constraint'";
+        return d.server().notNullViolationError(table, column);
     }
 
     public static String missingFunction(Dialect d, String function) {
-        return d == Dialect.MYSQL ? "'FUNCTION " + function + " does not exist'"
-                : "'function " + function + "(...) does not exist'";
+        return d.server().missingFunctionError(function);
     }
 }

@@ -1,7 +1,7 @@
 package dev.migsafe.rules;
 
 import dev.migsafe.config.FlywaySettings;
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * What every rule hook gets: the rule's metadata, the dialect and server version, the project's

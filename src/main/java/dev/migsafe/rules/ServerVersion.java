@@ -4,14 +4,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * The database server version the migrations will run on, for rules whose answer depends on it
  * (PostgreSQL 11 adds columns with a constant default without a rewrite, MySQL 8.0.29 adds and
- * drops columns INSTANT, ...). Comes from {@code --pg-version} / {@code --mysql-version} or
- * {@code postgres-version:} / {@code mysql-version:} in {@code migsafe.yaml}; a modern default
- * (PostgreSQL 16, MySQL 8.0) otherwise.
+ * drops columns INSTANT, ...). Comes from {@code --server-version} (or its aliases {@code --pg-version} /
+ * {@code --mysql-version}) or {@code server-version:} (or {@code postgres-version:} / {@code mysql-version:})
+ * in {@code migsafe.yaml}; the dialect's modern default (PostgreSQL 16, MySQL 8.0) otherwise.
  *
  * @param patch   the patch level, or {@link #LATEST_PATCH} when not given: "8.0" means a current 8.0
  *                release (write 8.0.28 for an older one)
@@ -22,11 +22,11 @@ public record ServerVersion(Dialect dialect, int major, int minor, int patch, bo
     private static final Pattern FORM = Pattern.compile("(?:mariadb-?)?(\\d{1,4})(?:\\.(\\d{1,4}))?(?:\\.(\\d{1,4}))?(?:[-+~ (].*)?");
 
     public static final int LATEST_PATCH = Integer.MAX_VALUE;
-    public static final ServerVersion POSTGRES_DEFAULT = new ServerVersion(Dialect.POSTGRESQL, 16, 0, LATEST_PATCH, false);
-    public static final ServerVersion MYSQL_DEFAULT = new ServerVersion(Dialect.MYSQL, 8, 0, LATEST_PATCH, false);
+    public static final ServerVersion POSTGRES_DEFAULT = defaultFor(Dialect.POSTGRESQL);
+    public static final ServerVersion MYSQL_DEFAULT = defaultFor(Dialect.MYSQL);
 
     public static ServerVersion defaultFor(Dialect dialect) {
-        return dialect == Dialect.MYSQL ? MYSQL_DEFAULT : POSTGRES_DEFAULT;
+        return new ServerVersion(dialect, dialect.server().defaultMajor(), dialect.server().defaultMinor(), LATEST_PATCH, false);
     }
 
     /**
@@ -42,18 +42,16 @@ public record ServerVersion(Dialect dialect, int major, int minor, int patch, bo
         String t = text.trim().toLowerCase(Locale.ROOT);
         boolean mariadb = t.contains("mariadb");
         Matcher m = FORM.matcher(t);
-        if (!m.matches() || mariadb && dialect != Dialect.MYSQL) {
+        if (!m.matches() || mariadb && !dialect.server().acceptsMariaDb()) {
             throw new IllegalArgumentException("server version '" + text + "': write it as 16, 9.6, 8.0.29 or "
                     + "mariadb-10.11");
         }
         int major = Integer.parseInt(m.group(1));
         int minor = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int patch = m.group(3) == null ? LATEST_PATCH : Integer.parseInt(m.group(3));
-        int oldest = dialect == Dialect.POSTGRESQL ? 8 : 5;
-        if (major < oldest || major > 99) {
-            throw new IllegalArgumentException("server version '" + text + "': no " + (dialect == Dialect.POSTGRESQL
-                    ? "PostgreSQL" : mariadb ? "MariaDB" : "MySQL") + " major version " + major + "; write it as 16, 9.6,"
-                    + " 8.0.29 or mariadb-10.11");
+        if (major < dialect.server().oldestMajor() || major > 99) {
+            throw new IllegalArgumentException("server version '" + text + "': no " + product(dialect, mariadb)
+                    + " major version " + major + "; write it as 16, 9.6, 8.0.29 or mariadb-10.11");
         }
         return new ServerVersion(dialect, major, minor, patch, mariadb);
     }
@@ -76,8 +74,11 @@ public record ServerVersion(Dialect dialect, int major, int minor, int patch, bo
     /** As reports show it: "PostgreSQL 16", "MySQL 8.0.29", "MariaDB 10.6". */
     @Override
     public String toString() {
-        String product = dialect == Dialect.POSTGRESQL ? "PostgreSQL" : mariadb ? "MariaDB" : "MySQL";
-        String number = dialect == Dialect.POSTGRESQL && major >= 10 ? String.valueOf(major) : major + "." + minor;
-        return product + " " + number + (patch != LATEST_PATCH && patch > 0 ? "." + patch : "");
+        String number = mariadb ? major + "." + minor : dialect.server().versionNumber(major, minor);
+        return product(dialect, mariadb) + " " + number + (patch != LATEST_PATCH && patch > 0 ? "." + patch : "");
+    }
+
+    private static String product(Dialect dialect, boolean mariadb) {
+        return mariadb ? "MariaDB" : dialect.server().productName();
     }
 }

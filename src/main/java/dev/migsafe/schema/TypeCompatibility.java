@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migsafe.change.SqlType;
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Judges a column type change old -> new from the point of view of an application written for the
@@ -130,9 +130,9 @@ public final class TypeCompatibility {
     private static String canonical(SqlType type, Dialect dialect) {
         String base = type.base().trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (base.equals("float")) {
-            // MySQL FLOAT is single precision; PostgreSQL float(p) is real up to 24 bits, else double
-            Integer p = type.length();
-            return dialect == Dialect.MYSQL || (p != null && p <= 24) ? "real" : "double";
+            // float(p) is real up to 24 bits, else double; a bare FLOAT is the dialect's (MySQL single, PostgreSQL double)
+            Integer p = dialect.syntax().floatLengthIsPrecision() ? type.length() : null;
+            return (p != null ? p : dialect.syntax().bareFloatPrecision()) <= 24 ? "real" : "double";
         }
         return ALIASES.getOrDefault(base, base);
     }
@@ -241,7 +241,7 @@ public final class TypeCompatibility {
         if (type.length() != null) {
             return type.length();
         }
-        return dialect == Dialect.MYSQL ? 0 : 6; // the defaults: MySQL whole seconds, PostgreSQL microseconds
+        return dialect.syntax().defaultFractionalSecondsDigits();
     }
 
     private static Compatibility byOrder(long from, long to) {

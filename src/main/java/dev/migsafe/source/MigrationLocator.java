@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import dev.migsafe.BadInputException;
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Finds the migrations folder of a project when {@code migsafe.yaml} does not name it: the usual

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.source.liquibase.LiquibaseReader;
-import dev.migsafe.sql.Dialect;
 
 /**
  * Reads migrations from folders of a {@link ProjectTree} (a directory on disk or a git commit):

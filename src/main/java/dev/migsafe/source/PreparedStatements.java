@@ -2,7 +2,7 @@ package dev.migsafe.source;
 
 import java.util.List;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;
 

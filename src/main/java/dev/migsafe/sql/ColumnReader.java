@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.migsafe.change.ColumnDef;
 import dev.migsafe.change.ConstraintDef;
 import dev.migsafe.change.SqlType;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Reads a column definition ({@code name type [options]}) as written in CREATE TABLE, ADD COLUMN,

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.migsafe.change.Change;
 import dev.migsafe.change.Change.DataChange;
+import dev.migsafe.dialect.Dialect;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;

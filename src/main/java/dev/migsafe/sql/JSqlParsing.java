@@ -1,5 +1,6 @@
 package dev.migsafe.sql;
 
+import dev.migsafe.dialect.Dialect;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
@@ -41,7 +42,7 @@ final class JSqlParsing {
     static String quoteNonReservedWords(String sql, Dialect dialect) {
         java.util.List<Token> tokens = SqlLexer.tokenize(sql, dialect);
         StringBuilder sb = new StringBuilder(sql.length() + 16);
-        char quote = dialect == Dialect.MYSQL ? '`' : '"';
+        char quote = dialect.syntax().identifierQuote();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(');
@@ -60,8 +61,11 @@ final class JSqlParsing {
                 parser.withSquareBracketQuotation(false)
                         .withAllowComplexParsing(true)
                         .withTimeOut(TIMEOUT_MS);
-                if (dialect == Dialect.MYSQL) {
-                    parser.withBackslashEscapeCharacter(true).withHashLineComments(true);
+                if (dialect.syntax().backslashEscapes()) {
+                    parser.withBackslashEscapeCharacter(true);
+                }
+                if (dialect.syntax().hashLineComments()) {
+                    parser.withHashLineComments(true);
                 }
             });
         } catch (JSQLParserException | RuntimeException e) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.migsafe.dialect.Dialect;
+
 /**
  * The one place where object names are normalised, so that every stage compares names the same way:
  * <ul>
@@ -21,13 +23,10 @@ public final class Names {
     /** One identifier part as written (quoted or not), normalised. */
     public static String identifier(String raw, Dialect dialect) {
         String part = raw.trim();
-        if (dialect == Dialect.MYSQL) {
-            return unquote(part).toLowerCase(Locale.ROOT);
-        }
-        if (isQuoted(part)) {
+        if (isQuoted(part) && dialect.syntax().quotedIdentifiersKeepCase()) {
             return unquote(part);
         }
-        return part.toLowerCase(Locale.ROOT);
+        return unquote(part).toLowerCase(Locale.ROOT);
     }
 
     /** A possibly qualified name as written ({@code public."Users"}, {@code `db`.`t`}), normalised. */
@@ -42,8 +41,7 @@ public final class Names {
             parts.add(identifier(p, dialect));
         }
         if (parts.size() > 1) {
-            boolean dropPrefix = dialect == Dialect.MYSQL || "public".equals(parts.get(0));
-            if (dropPrefix) {
+            if (dialect.syntax().isDefaultQualifier(parts.get(0))) {
                 parts.remove(0);
             }
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Reads a procedural body (a PostgreSQL {@code DO} block, a MySQL procedure body) for the plain SQL
@@ -101,7 +102,7 @@ final class ProceduralBodyReader {
             } else if (p.at("IF") || p.at("ELSIF") || p.at("ELSEIF") || p.at("WHEN") || p.at("CASE")) {
                 skipPastWord(p, "THEN");
             } else if (p.at("WHILE") || p.at("FOR") || p.at("FOREACH")) {
-                skipPastWord(p, dialect == Dialect.MYSQL && p.at("WHILE") ? "DO" : "LOOP");
+                skipPastWord(p, loopBodyStart(p));
             } else if (p.at("END")) {
                 p.restText();
             } else {
@@ -240,6 +241,14 @@ final class ProceduralBodyReader {
             parts.add(e.sub(e.position() + start, e.position() + tokens.size()));
         }
         return parts;
+    }
+
+    /** The word after a loop's header: PL/pgSQL's WHILE/FOR ... LOOP, MySQL's WHILE ... DO. */
+    private String loopBodyStart(TokenCursor p) {
+        return switch (dialect) {
+            case POSTGRESQL -> "LOOP";
+            case MYSQL -> p.at("WHILE") ? "DO" : "LOOP";
+        };
     }
 
     private static void skipPastWord(TokenCursor p, String word) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Functions, procedures and triggers: CREATE [OR REPLACE] FUNCTION/PROCEDURE (name and argument
@@ -33,7 +34,7 @@ final class RoutineReader {
             int open = c.position();
             c.skipGroup();
             TokenCursor group = c.sub(open, c.position());
-            if (c.dialect() == Dialect.POSTGRESQL) {
+            if (c.dialect().syntax().overloadedRoutines()) {
                 arguments = signature(group);
             } else {
                 parameterNames = mySqlParameterNames(group);

@@ -2,6 +2,7 @@ package dev.migsafe.sql;
 
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationScript;
 
 /**

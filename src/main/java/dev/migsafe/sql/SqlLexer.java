@@ -3,6 +3,9 @@ package dev.migsafe.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.dialect.Syntax;
+
 /**
  * Cuts SQL text into tokens following one dialect's quoting and comment rules. It knows nothing of
  * statements: the {@link StatementSplitter} and the recognisers build on it.
@@ -29,11 +32,11 @@ public final class SqlLexer {
     }
 
     private final String text;
-    private final Dialect dialect;
+    private final Syntax syntax;
 
     public SqlLexer(String text, Dialect dialect) {
         this.text = text;
-        this.dialect = dialect;
+        this.syntax = dialect.syntax();
     }
 
     /** All tokens of a text, whitespace and comments included. */
@@ -67,31 +70,29 @@ public final class SqlLexer {
             }
             return token(Token.Type.WHITESPACE, pos, end);
         }
-        if (c == '-' && n == '-' && (dialect != Dialect.MYSQL || pos + 2 >= text.length()
+        if (c == '-' && n == '-' && (!syntax.dashCommentNeedsSpace() || pos + 2 >= text.length()
                 || Character.isWhitespace(text.charAt(pos + 2)))) {
             return lineComment(pos);
         }
-        if (c == '#' && dialect == Dialect.MYSQL) {
+        if (c == '#' && syntax.hashLineComments()) {
             return lineComment(pos);
         }
         if (c == '/' && n == '*') {
             return blockComment(pos);
         }
         if (c == '\'') {
-            return quoted(Token.Type.STRING, pos, pos, '\'', dialect == Dialect.MYSQL);
+            return quoted(Token.Type.STRING, pos, pos, '\'', syntax.backslashEscapes());
         }
-        if (c == '"') {
-            return dialect == Dialect.MYSQL
-                    ? quoted(Token.Type.STRING, pos, pos, '"', true)
-                    : quoted(Token.Type.QUOTED_IDENTIFIER, pos, pos, '"', false);
+        if (c == '"' && syntax.doubleQuotedStrings()) {
+            return quoted(Token.Type.STRING, pos, pos, '"', syntax.backslashEscapes());
         }
-        if (c == '`' && dialect == Dialect.MYSQL) {
-            return quoted(Token.Type.QUOTED_IDENTIFIER, pos, pos, '`', false);
+        if (c == syntax.identifierQuote()) {
+            return quoted(Token.Type.QUOTED_IDENTIFIER, pos, pos, c, false);
         }
-        if ((c == 'E' || c == 'e') && n == '\'' && dialect == Dialect.POSTGRESQL) {
+        if ((c == 'E' || c == 'e') && n == '\'' && syntax.escapeStringPrefix()) {
             return quoted(Token.Type.STRING, pos, pos + 1, '\'', true);
         }
-        if (c == '$' && dialect == Dialect.POSTGRESQL) {
+        if (c == '$' && syntax.dollarQuotedStrings()) {
             Token dollar = dollarString(pos);
             if (dollar != null) {
                 return dollar;
@@ -127,7 +128,7 @@ public final class SqlLexer {
     }
 
     private Token blockComment(int pos) {
-        boolean nests = dialect == Dialect.POSTGRESQL;
+        boolean nests = syntax.nestedBlockComments();
         int depth = 0;
         int i = pos;
         while (i < text.length() - 1) {

@@ -3,6 +3,7 @@ package dev.migsafe.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationScript;
 
 /**

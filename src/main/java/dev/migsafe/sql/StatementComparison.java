@@ -2,6 +2,8 @@ package dev.migsafe.sql;
 
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
+
 /**
  * Tells a cosmetic edit of a script from a semantic one: the same statements, token for token, once
  * whitespace and comments (a licence header, a reworded comment, re-indentation) are left out.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 import net.sf.jsqlparser.statement.Statement;
 
 /**

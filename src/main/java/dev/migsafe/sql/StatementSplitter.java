@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationScript;
 
 /**
@@ -62,7 +63,7 @@ public final class StatementSplitter {
         List<SqlStatement> split() {
             int pos = 0;
             while (pos < text.length()) {
-                if (dialect == Dialect.MYSQL && first < 0 && atLineStart(pos) && startsWithWord(pos, "DELIMITER")) {
+                if (dialect.syntax().delimiterCommand() && first < 0 && atLineStart(pos) && startsWithWord(pos, "DELIMITER")) {
                     pos = readDelimiterLine(pos);
                     continue;
                 }
@@ -114,9 +115,10 @@ public final class StatementSplitter {
          * REPEAT close a construct that did not count as opened.
          */
         private void trackBlocks(Token token) {
-            boolean opens = dialect == Dialect.POSTGRESQL
-                    ? pendingBegin && token.is("ATOMIC")
-                    : token.is("BEGIN") && token.start() != first && delimiter.equals(";");
+            boolean opens = switch (dialect) {
+                case POSTGRESQL -> pendingBegin && token.is("ATOMIC");
+                case MYSQL -> token.is("BEGIN") && token.start() != first && delimiter.equals(";");
+            };
             boolean closedBlock = false;
             if (opens) {
                 blockDepth++;

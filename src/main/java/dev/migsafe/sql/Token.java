@@ -2,6 +2,8 @@ package dev.migsafe.sql;
 
 import java.util.Locale;
 
+import dev.migsafe.dialect.Dialect;
+
 /**
  * One lexical token of a SQL text.
  *
@@ -71,7 +73,7 @@ public record Token(Type type, int start, int end, String text) {
         int open = firstQuote(text);
         char quote = text.charAt(open);
         // MySQL strings and PostgreSQL E'' strings use backslash escapes
-        boolean backslashes = dialect == Dialect.MYSQL || (open > 0 && Character.toUpperCase(text.charAt(0)) == 'E');
+        boolean backslashes = dialect.syntax().backslashEscapes() || (open > 0 && Character.toUpperCase(text.charAt(0)) == 'E');
         String body = text.substring(open + 1, text.length() - 1);
         StringBuilder sb = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {

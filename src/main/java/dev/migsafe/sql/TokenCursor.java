@@ -3,6 +3,8 @@ package dev.migsafe.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
+
 /**
  * A position in the significant tokens of one statement, with the small vocabulary the readers
  * need: match keywords, read names, skip balanced parentheses, cut lists at top-level commas.

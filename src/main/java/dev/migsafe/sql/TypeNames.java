@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsafe.change.SqlType;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Builds a {@link SqlType} from a type as written, mapping each dialect's aliases to one canonical
@@ -132,13 +133,13 @@ public final class TypeNames {
         }
         if (name.equals("float")) {
             // float(p): p <= 24 is single precision; MySQL's bare FLOAT is single, PostgreSQL's double
-            int precision = args.isEmpty() ? (dialect == Dialect.MYSQL ? 24 : 53) : args.get(0);
+            int precision = args.isEmpty() ? dialect.syntax().bareFloatPrecision() : args.get(0);
             base = precision <= 24 ? "real" : "double precision";
             typeArgs = List.of();
-        } else if (dialect == Dialect.MYSQL && name.equals("real")) {
+        } else if (dialect.syntax().realIsDouble() && name.equals("real")) {
             base = "double precision";
         }
-        if (dialect == Dialect.MYSQL && INTEGER_TYPES.contains(base)) {
+        if (dialect.syntax().integerDisplayWidths() && INTEGER_TYPES.contains(base)) {
             typeArgs = List.of(); // display width means nothing to the stored values
         }
         if (base.equals("enum") || base.equals("set")) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.migsafe.change.Change;
 import dev.migsafe.change.ViewColumn;
+import dev.migsafe.dialect.Dialect;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;

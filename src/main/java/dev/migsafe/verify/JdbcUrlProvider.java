@@ -108,13 +108,14 @@ final class JdbcUrlProvider implements DatabaseProvider {
                     + " no database-wide SELECT); give the URL of an empty database with a user that has all"
                     + " privileges on it, or a user allowed to create databases");
         }
-        String sql = kind.isPostgres()
-                ? "SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c"
-                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')"
-                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
-                + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' ORDER BY 1"
-                : "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1";
+        String sql = switch (kind) {
+            case POSTGRESQL -> "SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c"
+                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')"
+                    + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                    + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' ORDER BY 1";
+            case MYSQL, MARIADB -> "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1";
+        };
         List<String> names = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next() && names.size() < 5) {

@@ -145,7 +145,10 @@ final class Seeder {
     /** An INSERT of the columns, or of a row of defaults when there are none. */
     String insertSql(String table, Set<String> columns) {
         if (columns.isEmpty()) {
-            return "INSERT INTO " + kind.quote(table) + (kind.isPostgres() ? " DEFAULT VALUES" : " () VALUES ()");
+            return "INSERT INTO " + kind.quote(table) + switch (kind) {
+                case POSTGRESQL -> " DEFAULT VALUES";
+                case MYSQL, MARIADB -> " () VALUES ()";
+            };
         }
         return "INSERT INTO " + kind.quote(table) + " ("
                 + columns.stream().map(kind::quote).collect(Collectors.joining(", ")) + ") VALUES ("

@@ -2,20 +2,20 @@ package dev.migsafe.verify;
 
 import java.util.Locale;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /** The database server a verification runs on: what it is called and how it quotes names. */
 enum ServerKind {
-    POSTGRESQL("PostgreSQL", '"'),
-    MYSQL("MySQL", '`'),
-    MARIADB("MariaDB", '`');
+    POSTGRESQL("PostgreSQL", Dialect.POSTGRESQL),
+    MYSQL("MySQL", Dialect.MYSQL),
+    MARIADB("MariaDB", Dialect.MYSQL);
 
     private final String displayName;
-    private final char quote;
+    private final Dialect dialect;
 
-    ServerKind(String displayName, char quote) {
+    ServerKind(String displayName, Dialect dialect) {
         this.displayName = displayName;
-        this.quote = quote;
+        this.dialect = dialect;
     }
 
     String displayName() {
@@ -28,15 +28,15 @@ enum ServerKind {
 
     /** Quotes a name exactly as the catalog stores it. */
     String quote(String identifier) {
-        String q = String.valueOf(quote);
+        String q = String.valueOf(dialect.syntax().identifierQuote());
         return q + identifier.replace(q, q + q) + q;
     }
 
     static ServerKind of(Dialect dialect, VerifySettings settings) {
-        if (dialect == Dialect.POSTGRESQL) {
-            return POSTGRESQL;
-        }
-        return settings.mysqlServer().equals("mariadb") ? MARIADB : MYSQL;
+        return switch (dialect) {
+            case POSTGRESQL -> POSTGRESQL;
+            case MYSQL -> settings.mysqlServer().equals("mariadb") ? MARIADB : MYSQL;
+        };
     }
 
     /** The kind a JDBC URL talks to, or null when migsafe does not support it. */
@@ -55,6 +55,6 @@ enum ServerKind {
     }
 
     Dialect dialect() {
-        return isPostgres() ? Dialect.POSTGRESQL : Dialect.MYSQL;
+        return dialect;
     }
 }

@@ -45,6 +45,9 @@ interface SessionProbe {
     void stopAll(Connection c) throws SQLException;
 
     static SessionProbe of(ServerKind kind) {
-        return kind.isPostgres() ? new PostgresSessions() : new MysqlSessions();
+        return switch (kind) {
+            case POSTGRESQL -> new PostgresSessions();
+            case MYSQL, MARIADB -> new MysqlSessions();
+        };
     }
 }

@@ -45,8 +45,15 @@ final class SnapshotReader {
 
     SchemaSnapshot read(Connection c) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
-        String catalog = kind.isPostgres() ? null : c.getCatalog();
-        String schema = kind.isPostgres() ? c.getSchema() : null;
+        // tables live in a schema on PostgreSQL, in a catalog (the database) on MySQL
+        String catalog = switch (kind) {
+            case POSTGRESQL -> null;
+            case MYSQL, MARIADB -> c.getCatalog();
+        };
+        String schema = switch (kind) {
+            case POSTGRESQL -> c.getSchema();
+            case MYSQL, MARIADB -> null;
+        };
 
         List<String> tableNames = new ArrayList<>();
         List<String> views = new ArrayList<>();
@@ -93,7 +100,11 @@ final class SnapshotReader {
                         || "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"));
                 String type = SIZED_TYPES.contains(jdbcType) && size > 0 && size < 10_000_000
                         ? typeName + "(" + size + (scale > 0 ? "," + scale : "") + ")" : typeName;
-                List<String> allowed = labels.getOrDefault(kind.isPostgres() ? typeName : table + "." + name, List.of());
+                String labelsOf = switch (kind) {
+                    case POSTGRESQL -> typeName; // an enum is a type of its own
+                    case MYSQL, MARIADB -> table + "." + name; // an enum is written on the column
+                };
+                List<String> allowed = labels.getOrDefault(labelsOf, List.of());
                 byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new ColumnShape(name, type, jdbcType, size,
                         scale, rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, rs.getString("COLUMN_DEF"),
                         generated, allowed));
@@ -107,15 +118,17 @@ final class SnapshotReader {
      * information_schema.CHECK_CONSTRAINTS on MySQL 8.0.16+ and MariaDB (older servers have none).
      */
     private Map<String, List<CheckShape>> checks(Connection c, String schema) throws SQLException {
-        String sql = kind.isPostgres()
-                ? "SELECT rel.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con"
-                + " JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace"
-                + " WHERE con.contype = 'c' AND ns.nspname = ? ORDER BY 1, 2"
-                : "SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS cc"
-                + " JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA"
-                + " AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK'"
-                + (kind == ServerKind.MARIADB ? " AND tc.TABLE_NAME = cc.TABLE_NAME" : "")
-                + " WHERE cc.CONSTRAINT_SCHEMA = DATABASE() ORDER BY 1, 2";
+        String sql = switch (kind) {
+            case POSTGRESQL -> "SELECT rel.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con"
+                    + " JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace"
+                    + " WHERE con.contype = 'c' AND ns.nspname = ? ORDER BY 1, 2";
+            case MYSQL, MARIADB -> "SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE"
+                    + " FROM information_schema.CHECK_CONSTRAINTS cc"
+                    + " JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA"
+                    + " AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK'"
+                    + (kind == ServerKind.MARIADB ? " AND tc.TABLE_NAME = cc.TABLE_NAME" : "")
+                    + " WHERE cc.CONSTRAINT_SCHEMA = DATABASE() ORDER BY 1, 2";
+        };
         Map<String, List<CheckShape>> byTable = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (kind.isPostgres()) {

@@ -2,8 +2,8 @@ package dev.migsafe.verify;
 
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 
 /**
  * What to verify.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.dialect.Dialect;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,6 @@ import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 
 /** Findings are sorted by file as people read names, then by line: V2 before V10. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.dialect.Dialect;
 import org.flywaydb.core.api.MigrationVersion;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.rules.RuleTester;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 
 /**

@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --pg-version / --mysql-version and migsafe.yaml's postgres-version reach the version-aware lock rules. */
+/**
+ * --server-version, its dialect-specific aliases --pg-version / --mysql-version and migsafe.yaml's
+ * server-version / postgres-version reach the version-aware lock rules.
+ */
 class ServerVersionOptionTest {
     @TempDir
     Path project;
@@ -40,6 +43,37 @@ class ServerVersionOptionTest {
         Files.writeString(project.resolve("migsafe.yaml"), "dialect: postgresql\npostgres-version: \"9.6\"\n");
         CliRun run = CliRun.of("analyze", "--project", project.toString(), "--format", "json");
         assertEquals(List.of("LK606"), SampleCommandsTest.ruleIds(run.json(), "locking"), run::toString);
+    }
+
+    @Test
+    void serverVersionIsTheVersionOfTheDialectInUse() throws IOException {
+        Path dir = migrations();
+        CliRun old = CliRun.of("analyze", dir.toString(), "--dialect", "postgresql", "--server-version", "10",
+                "--format", "json");
+        assertEquals(List.of("LK606"), SampleCommandsTest.ruleIds(old.json(), "locking"), old::toString);
+    }
+
+    @Test
+    void dialectSpecificOptionWinsOverServerVersion() throws IOException {
+        Path dir = migrations();
+        CliRun run = CliRun.of("analyze", dir.toString(), "--dialect", "postgresql", "--server-version", "10",
+                "--pg-version", "16", "--format", "json");
+        assertEquals(List.of(), SampleCommandsTest.ruleIds(run.json(), "locking"), run::toString);
+    }
+
+    @Test
+    void serverVersionFromMigsafeYaml() throws IOException {
+        migrations();
+        Files.writeString(project.resolve("migsafe.yaml"), "dialect: postgresql\nserver-version: \"9.6\"\n");
+        CliRun run = CliRun.of("analyze", "--project", project.toString(), "--format", "json");
+        assertEquals(List.of("LK606"), SampleCommandsTest.ruleIds(run.json(), "locking"), run::toString);
+    }
+
+    @Test
+    void badServerVersionIsAUserError() throws IOException {
+        CliRun run = CliRun.of("analyze", migrations().toString(), "--server-version", "latest");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--server-version latest"), run::toString);
     }
 
     @Test

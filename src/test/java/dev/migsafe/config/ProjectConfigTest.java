@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,6 @@ import dev.migsafe.BadInputException;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.Dirs;
 import dev.migsafe.source.MigrationFormat;
-import dev.migsafe.sql.Dialect;
 
 class ProjectConfigTest {
     @TempDir
@@ -47,6 +47,7 @@ class ProjectConfigTest {
                   v1.4.0: 1_2_9
                 postgres-version: 16
                 mysql-version: 8.4
+                server-version: "15"
                 rules:
                   bc109: {severity: error}
                   RB301:
@@ -67,6 +68,7 @@ class ProjectConfigTest {
         assertEquals(8, c.release("v1.3.0").orElseThrow().line());
         assertEquals("16", c.postgresVersion());
         assertEquals("8.4", c.mysqlVersion());
+        assertEquals("15", c.serverVersion());
         assertEquals(Map.of("BC109", Severity.ERROR, "RB301", Severity.INFO), c.severityOverrides());
         assertEquals(new ProjectConfig.Verify("postgres:16", "mysql:8.4", "mariadb:11.4", "mvn -q test"), c.verify());
         assertEquals(DeployKind.BLUE_GREEN, c.deploy());
@@ -97,7 +99,7 @@ class ProjectConfigTest {
     @Test
     void unknownTopLevelKeyNamesItsLineAndTheKnownKeys() {
         assertEquals("migsafe.yaml:2: unknown key 'foo' (expected one of deploy, dialect, liquibase, migrations, mysql-version,"
-                + " postgres-version, releases, rules, verify)", error("dialect: mysql\nfoo:\n  bar: 1\n"));
+                + " postgres-version, releases, rules, server-version, verify)", error("dialect: mysql\nfoo:\n  bar: 1\n"));
     }
 
     @Test
@@ -117,6 +119,12 @@ class ProjectConfigTest {
                 error("releases:\n  v1: [1, 2]\n"));
         assertEquals("migsafe.yaml:2: release 'v1' has no last migration id; write e.g. v1: \"8\"",
                 error("releases:\n  v1:\n"));
+    }
+
+    @Test
+    void serverVersionIsCheckedWhereItIsWritten() {
+        assertEquals("migsafe.yaml:2: server version 'latest': write it as 16, 9.6, 8.0.29 or mariadb-10.11",
+                error("dialect: mysql\nserver-version: latest\n"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +15,6 @@ import dev.migsafe.BadInputException;
 import dev.migsafe.source.Dirs;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationSet;
-import dev.migsafe.sql.Dialect;
 
 class ProjectSourcesTest {
     @TempDir

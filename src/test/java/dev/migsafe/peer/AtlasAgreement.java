@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migsafe.dialect.Dialect;
 import org.flywaydb.core.api.MigrationVersion;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,6 @@ import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.source.TransactionMode;
-import dev.migsafe.sql.Dialect;
 
 /**
  * migsafe against Atlas {@code migrate lint} integration cases ({@code atlas-cases.jsonl}). Files

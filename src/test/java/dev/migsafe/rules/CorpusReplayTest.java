@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.migsafe.dialect.Dialect;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,6 @@ import dev.migsafe.analysis.Analyzer;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 import dev.migsafe.test.Corpus;
 

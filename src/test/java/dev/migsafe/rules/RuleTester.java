@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migsafe.dialect.Dialect;
 import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.analysis.AnalysisRequest;
@@ -22,7 +23,6 @@ import dev.migsafe.config.FlywaySettings;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.source.TransactionMode;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlScriptParser;
 

@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.change.SqlType;
 import dev.migsafe.schema.TypeCompatibility.Compatibility;
-import dev.migsafe.sql.Dialect;
 
 class TypeCompatibilityTest {
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.test.Corpus;
 
 /** Reads the real migration folders of the corpus (../shared/corpus). */

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
-import dev.migsafe.sql.Dialect;
 
 class DialectDetectorTest {
     private static Migration of(String sql) {

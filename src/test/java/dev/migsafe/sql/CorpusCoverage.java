@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.test.Corpus;
 

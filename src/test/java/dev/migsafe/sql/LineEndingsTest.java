@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.change.Change;

@@ -2,6 +2,7 @@ package dev.migsafe.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationScript;
 
 /** Shortcuts for parser tests: SQL in, the one statement's changes out. */

@@ -1,6 +1,6 @@
 package dev.migsafe.verify;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /** Every scenario on embedded PostgreSQL (zonky binaries; no Docker needed). */
 class EmbeddedPostgresVerifierTest extends VerifierScenarios {

@@ -17,13 +17,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsafe.BadInputException;
-import dev.migsafe.sql.Dialect;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

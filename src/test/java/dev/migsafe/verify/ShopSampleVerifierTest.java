@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationSources;
-import dev.migsafe.sql.Dialect;
 
 /** The shop sample, read by the source stage, verified on embedded PostgreSQL. */
 class ShopSampleVerifierTest {

@@ -1,6 +1,6 @@
 package dev.migsafe.verify;
 
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 
 /** Every scenario on a MariaDB container (local/mariadb:10.11 in CI, mariadb:11.4 elsewhere). */
 @RequiresDocker

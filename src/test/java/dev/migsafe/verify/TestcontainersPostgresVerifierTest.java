@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
-import dev.migsafe.sql.Dialect;
 
 /** Every scenario on a PostgreSQL container (local/postgres:15 in CI, postgres:16 elsewhere). */
 @RequiresDocker

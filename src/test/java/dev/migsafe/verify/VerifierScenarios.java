@@ -14,11 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 
 /**
  * The behaviour every provider must show, on a small shop schema: users, orders with an enum status

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 
 /** Target handling that needs no database. */
 class VerifierTest {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 
 /**
  * Wall time of a full verification (not a test): the shop sample's range, then ranges of 10, 100 and

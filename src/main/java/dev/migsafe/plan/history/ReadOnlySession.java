@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.secret.MaskedUrl;
-import dev.migsafe.sql.Dialect;
 
 /**
  * A connection to the user's (production) database that cannot write: the session is set read-only
@@ -39,10 +39,8 @@ public final class ReadOnlySession implements AutoCloseable {
         try {
             c.setReadOnly(true);
             try (Statement st = c.createStatement()) {
-                st.execute(dialect == Dialect.POSTGRESQL ? "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
-                        : "SET SESSION TRANSACTION READ ONLY");
-                if (dialect == Dialect.POSTGRESQL) {
-                    st.execute("SET statement_timeout = '30s'"); // never a long query on production
+                for (String setup : dialect.server().readOnlySessionSetup()) {
+                    st.execute(setup);
                 }
             }
             c.setAutoCommit(false);
@@ -75,19 +73,27 @@ public final class ReadOnlySession implements AutoCloseable {
     /** Asks the server itself: {@code SHOW transaction_read_only} / {@code SELECT @@transaction_read_only}. */
     public boolean isReadOnly() throws SQLException {
         try (Statement st = connection.createStatement()) {
-            if (dialect == Dialect.POSTGRESQL) {
-                try (ResultSet rs = st.executeQuery("SHOW transaction_read_only")) {
-                    return rs.next() && "on".equalsIgnoreCase(rs.getString(1));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT @@transaction_read_only")) {
+            return switch (dialect) {
+                case POSTGRESQL -> postgresReadOnly(st);
+                case MYSQL -> mysqlReadOnly(st);
+            };
+        }
+    }
+
+    private static boolean postgresReadOnly(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SHOW transaction_read_only")) {
+            return rs.next() && "on".equalsIgnoreCase(rs.getString(1));
+        }
+    }
+
+    private boolean mysqlReadOnly(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT @@transaction_read_only")) {
+            return rs.next() && rs.getInt(1) == 1;
+        } catch (SQLException unknownVariable) {
+            // MariaDB before 11.1 and MySQL 5.x know it as tx_read_only
+            connection.rollback();
+            try (ResultSet rs = st.executeQuery("SELECT @@tx_read_only")) {
                 return rs.next() && rs.getInt(1) == 1;
-            } catch (SQLException unknownVariable) {
-                // MariaDB before 11.1 and MySQL 5.x know it as tx_read_only
-                connection.rollback();
-                try (ResultSet rs = st.executeQuery("SELECT @@tx_read_only")) {
-                    return rs.next() && rs.getInt(1) == 1;
-                }
             }
         }
     }

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.MigrationContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**

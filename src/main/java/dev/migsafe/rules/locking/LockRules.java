@@ -1,7 +1,7 @@
 package dev.migsafe.rules.locking;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.RuleContext;
-import dev.migsafe.sql.Dialect;
 
 /** Small helpers the lock rules share. */
 final class LockRules {

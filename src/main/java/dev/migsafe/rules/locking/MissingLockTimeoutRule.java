@@ -3,12 +3,12 @@ package dev.migsafe.rules.locking;
 import java.util.List;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**

@@ -7,7 +7,6 @@ import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.source.TransactionMode;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -32,7 +31,7 @@ public final class Transactions {
         int n = statements.size();
         int[] block = new int[n];
         int[] startLine = new int[n];
-        if (server.dialect() != Dialect.POSTGRESQL) {
+        if (!server.dialect().server().transactionalDdl()) {
             java.util.Arrays.fill(block, -1);
             return new Transactions(block, startLine, null);
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.migsafe.change.Change;
 import dev.migsafe.change.ConstraintDef;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ColumnEdit;
 import dev.migsafe.rules.MigrationContext;
@@ -16,7 +17,6 @@ import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.SchemaReplayer;
 import dev.migsafe.schema.Table;
 import dev.migsafe.schema.TypeCompatibility;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.SqlStatement;
 

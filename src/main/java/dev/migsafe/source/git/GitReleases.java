@@ -2,8 +2,8 @@ package dev.migsafe.source.git;
 
 import dev.migsafe.config.ProjectConfig;
 import dev.migsafe.config.ProjectSources;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationSet;
-import dev.migsafe.sql.Dialect;
 
 /**
  * The migrations of a release given as a git ref: the project as it was at that commit, read the way

@@ -9,7 +9,7 @@ import dev.migsafe.change.Change;
 import dev.migsafe.change.ColumnDef;
 import dev.migsafe.change.ConstraintDef;
 import dev.migsafe.change.SqlType;
-import dev.migsafe.sql.Dialect;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.Names;
 import dev.migsafe.sql.TypeNames;
 import liquibase.change.ColumnConfig;
@@ -76,7 +76,10 @@ final class ChangeMapper {
     ChangeMapper(Dialect dialect, boolean quoteAll) {
         this.dialect = dialect;
         this.quoteAll = quoteAll;
-        this.database = dialect == Dialect.MYSQL ? new MySQLDatabase() : new PostgresDatabase();
+        this.database = switch (dialect) {
+            case POSTGRESQL -> new PostgresDatabase();
+            case MYSQL -> new MySQLDatabase();
+        };
     }
 
     /** The change's events, or null when this change type is not mapped (the caller reports it as PS501). */
@@ -164,7 +167,7 @@ final class ChangeMapper {
         }
         if (c instanceof DropIndexChange i) {
             String table = i.getTableName() == null ? null : table(i.getSchemaName(), i.getTableName());
-            return List.of(new Change.DropIndex(name(i.getIndexName()), dialect == Dialect.MYSQL ? table : null, false,
+            return List.of(new Change.DropIndex(name(i.getIndexName()), dialect.syntax().indexNamesPerTable() ? table : null, false,
                     false));
         }
         if (c instanceof DropViewChange v) {
@@ -308,12 +311,12 @@ final class ChangeMapper {
         String table = table(m.getSchemaName(), m.getTableName());
         String column = name(m.getColumnName());
         SqlType type = type(m.getNewDataType(), false);
-        if (dialect == Dialect.MYSQL) {
+        return switch (dialect) {
+            case POSTGRESQL -> List.of(new Change.AlterColumnType(table, column, type, null));
             // Liquibase writes ALTER TABLE ... MODIFY col type: MySQL redefines the column, so an omitted
             // NOT NULL or DEFAULT is dropped, exactly as for a hand-written MODIFY
-            return List.of(new Change.RedefineColumn(table, column, new ColumnDef(column, type, false, null, false, false)));
-        }
-        return List.of(new Change.AlterColumnType(table, column, type, null));
+            case MYSQL -> List.of(new Change.RedefineColumn(table, column, new ColumnDef(column, type, false, null, false, false)));
+        };
     }
 
     private Change addDefault(AddDefaultValueChange d) {

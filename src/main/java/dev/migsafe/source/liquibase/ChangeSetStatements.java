@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migsafe.change.Change;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.source.PreparedStatements;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlStatement;
@@ -83,9 +83,6 @@ final class ChangeSetStatements implements PreparedStatements {
         if (dbms == null || dbms.isEmpty()) {
             return true;
         }
-        if (dialect == Dialect.MYSQL) {
-            return DatabaseList.definitionMatches(dbms, "mysql", true) || DatabaseList.definitionMatches(dbms, "mariadb", true);
-        }
-        return DatabaseList.definitionMatches(dbms, "postgresql", true);
+        return dialect.server().liquibaseNames().stream().anyMatch(name -> DatabaseList.definitionMatches(dbms, name, true));
     }
 }

@@ -2,8 +2,8 @@ package dev.migsafe.source.liquibase;
 
 import java.util.Optional;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.Dialect;
 import liquibase.changelog.ChangeSet;
 import liquibase.resource.ResourceAccessor;
 

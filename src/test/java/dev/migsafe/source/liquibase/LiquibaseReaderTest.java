@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,6 @@ import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.source.MigrationSet;
 import dev.migsafe.source.ScriptLoader;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.SqlScriptParser;
 

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.source.DirectoryFiles;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationSet;
 import dev.migsafe.source.ScriptLoader;
-import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.SqlScriptParser;
 import dev.migsafe.test.Corpus;
