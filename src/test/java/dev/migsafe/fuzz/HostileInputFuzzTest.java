@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsafe.fuzz.OutputChecks.Failure;
+import dev.migsafe.test.UsesCorpus;
 
 /**
  * A pull request is untrusted input: seeded, deterministic fuzzing of the CLI with mutated corpus
@@ -37,6 +38,7 @@ import dev.migsafe.fuzz.OutputChecks.Failure;
  * {@code target/fuzz-case-N}), {@code migsafe.corpus} (default {@code ../shared/corpus}). Without the corpus
  * the test is skipped, or fails when {@code MIGSAFE_REQUIRE_CORPUS=true} (CI).
  */
+@UsesCorpus
 class HostileInputFuzzTest {
     static final long DEFAULT_SEED = 20261210L;
     static final int DEFAULT_CASES = 2000;
