@@ -45,7 +45,7 @@ final class Console {
         RenderOptions render = new RenderOptions(false, options.rulesUrl(environment.apply(RULES_URL_VARIABLE)),
                 pathPrefix);
         deliver(spec, formats, options.output, (format, out, toStdout) ->
-                        format.writer(render.withColour(toStdout && colour())).write(report, out),
+                        format.writer(render.withColor(toStdout && color())).write(report, out),
                 report.verdict() + ": " + report.summary().errors() + " error(s), " + report.summary().warnings()
                         + " warning(s); reports written:");
         annotations(spec, report, options, formats, render);
@@ -102,7 +102,7 @@ final class Console {
     }
 
     /** ANSI colour when stdout is a terminal and the user did not opt out (NO_COLOR, TERM=dumb). */
-    static boolean colour() {
+    static boolean color() {
         return System.console() != null && environment.apply("NO_COLOR") == null
                 && !"dumb".equals(environment.apply("TERM"));
     }

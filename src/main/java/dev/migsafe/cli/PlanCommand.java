@@ -90,7 +90,7 @@ final class PlanCommand implements Callable<Integer> {
         Workspace ws = Workspace.open(projectOptions);
         ReleasePair.Releases selected = releases.select(ws, "plan");
         Dialect dialect = ws.dialect(projectOptions.dialect, selected.newer());
-        AnalysisResult result = ws.analyseRange(dialect, selected.older(), selected.newer());
+        AnalysisResult result = ws.analyzeRange(dialect, selected.older(), selected.newer());
         Verification verification = VerificationStage.run(ws, verifyOptions(), selected, result, dialect,
                 spec.commandLine().getErr());
         Verdict verdict = Verdict.decide(result.findings(), verification != null && verification.failed());
@@ -138,7 +138,7 @@ final class PlanCommand implements Callable<Integer> {
         List<String> newestFirst = new ArrayList<>(older);
         newestFirst.sort(Comparator.comparing((String n) -> sizes.get(older.indexOf(n))).reversed());
         return RollbackFloor.find(newestFirst, name -> Verdict.decide(
-                ws.analyseRange(dialect, ws.release(name), selected.newer()).findings(), false));
+                ws.analyzeRange(dialect, ws.release(name), selected.newer()).findings(), false));
     }
 
     private void deliver(Plan plan, List<RunbookFormat> chosen, AnalysisResult result, Workspace ws) {

@@ -29,7 +29,7 @@ public enum ReportFormat implements OutputFormat {
 
     public ReportWriter writer(RenderOptions options) {
         return switch (this) {
-            case TEXT -> new TextReportWriter(options.colour());
+            case TEXT -> new TextReportWriter(options.color());
             case JSON -> new JsonReportWriter();
             case SARIF -> new SarifReportWriter(options);
             case MARKDOWN -> new MarkdownReportWriter(options);
