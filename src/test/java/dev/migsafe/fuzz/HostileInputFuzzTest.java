@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsafe.fuzz.OutputChecks.Failure;
+import dev.migsafe.test.Corpus;
 import dev.migsafe.test.UsesCorpus;
 
 /**
@@ -50,14 +50,10 @@ class HostileInputFuzzTest {
 
     @Test
     void hostileInputsNeitherCrashNorLeak(@TempDir Path root) throws Exception {
+        Corpus.require("."); // skips without the corpus, fails in CI (MIGSAFE_REQUIRE_CORPUS=true)
         FuzzCorpus corpus = FuzzCorpus.load();
         if (corpus == null) {
-            String missing = "fuzz corpus not found at " + FuzzCorpus.location().toAbsolutePath().normalize()
-                    + " (set -D" + FuzzCorpus.PROPERTY + "=DIR)";
-            if ("true".equalsIgnoreCase(System.getenv("MIGSAFE_REQUIRE_CORPUS"))) {
-                fail(missing + " and MIGSAFE_REQUIRE_CORPUS=true");
-            }
-            Assumptions.abort(missing + "; skipped (MIGSAFE_REQUIRE_CORPUS=true makes this a failure)");
+            fail("no usable file in the fuzz corpus at " + FuzzCorpus.location().toAbsolutePath().normalize());
         }
         long seed = Long.getLong("migsafe.fuzz.seed", DEFAULT_SEED);
         Integer single = Integer.getInteger("migsafe.fuzz.case");
