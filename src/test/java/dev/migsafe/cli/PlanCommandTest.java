@@ -171,6 +171,7 @@ class PlanCommandTest {
         assertTrue(severity.err().contains("--severity apocalyptic: use low, high or critical"), severity.err());
         CliRun format = CliRun.of("plan", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "sarif");
         assertEquals(2, format.exitCode());
+        assertTrue(format.err().contains("--format sarif: unknown format; use one of text, markdown, html, json"), format.err());
         CliRun swapped = CliRun.of("plan", "v1.2.9", "v1.3.0", "--project", SHOP);
         assertEquals(2, swapped.exitCode());
         assertTrue(swapped.err().contains("try plan v1.3.0 v1.2.9"), swapped.err());
