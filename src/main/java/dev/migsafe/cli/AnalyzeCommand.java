@@ -98,9 +98,9 @@ class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** What to do with the analysis: report it and say whether it fails ({@code baseline} records it instead). */
-    int finish(Workspace ws, Dialect dialect, AnalysisResult analysed) {
+    int finish(Workspace ws, Dialect dialect, AnalysisResult analyzed) {
         Severity threshold = threshold();
-        BaselineOptions.Applied applied = baselineOptions.apply(ws, analysed);
+        BaselineOptions.Applied applied = baselineOptions.apply(ws, analyzed);
         AnalysisResult result = applied.result();
         // a pull-request check: the verdict and the exit code both follow --fail-on
         Verdict verdict = failing(result.findings(), threshold) ? Verdict.NO_GO : Verdict.GO;

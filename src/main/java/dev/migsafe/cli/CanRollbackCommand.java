@@ -46,7 +46,7 @@ final class CanRollbackCommand implements Callable<Integer> {
         Workspace ws = Workspace.open(projectOptions);
         ReleasePair.Releases releases = releasePair.select(ws, "can-rollback");
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer());
-        AnalysisResult result = ws.analyseRange(dialect, releases.older(), releases.newer());
+        AnalysisResult result = ws.analyzeRange(dialect, releases.older(), releases.newer());
         Verification verification = VerificationStage.run(ws, verifyOptions, releases, result, dialect,
                 spec.commandLine().getErr());
         boolean verificationFailed = verification != null && verification.failed();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import dev.migsafe.report.GitHubAnnotationWriter;
+import dev.migsafe.report.OutputFormat;
 import dev.migsafe.report.Printable;
 import dev.migsafe.report.RenderOptions;
 import dev.migsafe.report.Report;
@@ -40,29 +41,41 @@ final class Console {
      *                   same), so that CI systems find the files the report names
      */
     static void deliver(CommandSpec spec, Report report, ReportOptions options, String pathPrefix) {
-        PrintWriter out = spec.commandLine().getOut();
         List<ReportFormat> formats = options.formats();
         RenderOptions render = new RenderOptions(false, options.rulesUrl(environment.apply(RULES_URL_VARIABLE)),
                 pathPrefix);
+        deliver(spec, formats, options.output, (format, out, toStdout) ->
+                        format.writer(render.withColor(toStdout && color())).write(report, out),
+                report.verdict() + ": " + report.summary().errors() + " error(s), " + report.summary().warnings()
+                        + " warning(s); reports written:");
+        annotations(spec, report, options, formats, render);
+    }
+
+    /**
+     * Sends a document in the formats asked for: without an output directory the first format to the
+     * terminal and any further ones to the default reports/ folder, with one every format there.
+     *
+     * @param headline the line above the list of files written, e.g. the verdict
+     */
+    static <F extends OutputFormat> void deliver(CommandSpec spec, List<F> formats, Path output,
+                                                 ReportOutput.Renderer<F> renderer, String headline) {
+        PrintWriter out = spec.commandLine().getOut();
         List<Path> written = new ArrayList<>();
-        if (options.output == null) {
-            // the first format to the terminal; any further ones land in the default reports/ folder
-            ReportOutput.deliver(report, formats.subList(0, 1), null, out, render.withColour(colour()));
+        if (output == null) {
+            ReportOutput.deliver(formats.subList(0, 1), null, out, renderer);
             if (formats.size() > 1) {
-                written.addAll(ReportOutput.deliver(report, formats.subList(1, formats.size()), DEFAULT_OUTPUT, out, render));
+                written.addAll(ReportOutput.deliver(formats.subList(1, formats.size()), DEFAULT_OUTPUT, out, renderer));
             }
         } else {
-            written.addAll(ReportOutput.deliver(report, formats, options.output, out, render));
+            written.addAll(ReportOutput.deliver(formats, output, out, renderer));
         }
         if (!written.isEmpty()) {
-            // beside a report on stdout, the note goes to stderr so that stdout stays one parseable document
-            PrintWriter note = options.output == null ? spec.commandLine().getErr() : out;
-            note.println(report.verdict() + ": " + report.summary().errors() + " error(s), "
-                    + report.summary().warnings() + " warning(s); reports written:");
+            // beside a document on stdout, the note goes to stderr so that stdout stays one parseable document
+            PrintWriter note = output == null ? spec.commandLine().getErr() : out;
+            note.println(headline);
             written.forEach(p -> note.println("  " + Printable.escape(p.toString())));
             note.flush();
         }
-        annotations(spec, report, options, formats, render);
     }
 
     private static void annotations(CommandSpec spec, Report report, ReportOptions options, List<ReportFormat> formats,
@@ -89,7 +102,7 @@ final class Console {
     }
 
     /** ANSI colour when stdout is a terminal and the user did not opt out (NO_COLOR, TERM=dumb). */
-    static boolean colour() {
+    static boolean color() {
         return System.console() != null && environment.apply("NO_COLOR") == null
                 && !"dumb".equals(environment.apply("TERM"));
     }

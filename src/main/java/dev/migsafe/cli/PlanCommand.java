@@ -1,21 +1,14 @@
 package dev.migsafe.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.migsafe.BadInputException;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.IncidentSeverity;
@@ -23,13 +16,13 @@ import dev.migsafe.plan.MigrationTool;
 import dev.migsafe.plan.Plan;
 import dev.migsafe.plan.Planner;
 import dev.migsafe.plan.RollbackFloor;
+import dev.migsafe.plan.RunbookFormat;
 import dev.migsafe.plan.RunbookHtml;
 import dev.migsafe.plan.RunbookMarkdown;
 import dev.migsafe.plan.history.HistoryReader;
 import dev.migsafe.plan.history.SchemaHistory;
-import dev.migsafe.report.AtomicFiles;
 import dev.migsafe.report.JsonReportWriter;
-import dev.migsafe.report.Printable;
+import dev.migsafe.report.OutputFormat;
 import dev.migsafe.report.ReportBuilder;
 import dev.migsafe.secret.MaskedUrl;
 import dev.migsafe.verdict.Verdict;
@@ -48,17 +41,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Rollback / backup / point-in-time-restore runbook for going back from FROM to TO.",
                 "Prints commands, never runs them. Exit 0 when an app-only rollback is safe, 1 otherwise, 2 bad input."})
 final class PlanCommand implements Callable<Integer> {
-
-    /** Output formats of the runbook, with the file each is written to under --output. */
-    enum Format {
-        TEXT("migsafe-plan.txt"), MARKDOWN("migsafe-plan.md"), HTML("migsafe-plan.html"), JSON("migsafe-plan.json");
-
-        final String fileName;
-
-        Format(String fileName) {
-            this.fileName = fileName;
-        }
-    }
 
     @Mixin
     ReleasePair releases;
@@ -103,12 +85,12 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Format> chosen = formats();
+        List<RunbookFormat> chosen = OutputFormat.parse(formats, RunbookFormat.values(), RunbookFormat.TEXT);
         IncidentSeverity level = IncidentSeverity.parse(severity);
         Workspace ws = Workspace.open(projectOptions);
         ReleasePair.Releases selected = releases.select(ws, "plan");
         Dialect dialect = ws.dialect(projectOptions.dialect, selected.newer());
-        AnalysisResult result = ws.analyseRange(dialect, selected.older(), selected.newer());
+        AnalysisResult result = ws.analyzeRange(dialect, selected.older(), selected.newer());
         Verification verification = VerificationStage.run(ws, verifyOptions(), selected, result, dialect,
                 spec.commandLine().getErr());
         Verdict verdict = Verdict.decide(result.findings(), verification != null && verification.failed());
@@ -156,65 +138,21 @@ final class PlanCommand implements Callable<Integer> {
         List<String> newestFirst = new ArrayList<>(older);
         newestFirst.sort(Comparator.comparing((String n) -> sizes.get(older.indexOf(n))).reversed());
         return RollbackFloor.find(newestFirst, name -> Verdict.decide(
-                ws.analyseRange(dialect, ws.release(name), selected.newer()).findings(), false));
+                ws.analyzeRange(dialect, ws.release(name), selected.newer()).findings(), false));
     }
 
-    private List<Format> formats() {
-        List<Format> out = new ArrayList<>();
-        for (String f : formats.isEmpty() ? List.of("text") : formats) {
-            try {
-                Format format = Format.valueOf(f.trim().toUpperCase(Locale.ROOT));
-                if (!out.contains(format)) {
-                    out.add(format);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--format " + f + ": plan writes text, markdown, html or json");
-            }
-        }
-        return out;
+    private void deliver(Plan plan, List<RunbookFormat> chosen, AnalysisResult result, Workspace ws) {
+        Console.deliver(spec, chosen, output, (format, out, toStdout) -> render(plan, format, result, ws, out),
+                plan.verdict() + ": recommended way back: " + plan.matrix().recommended() + "; runbook written:");
     }
 
-    private void deliver(Plan plan, List<Format> chosen, AnalysisResult result, Workspace ws) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (output == null) {
-            out.print(render(plan, chosen.get(0), result, ws));
-            out.flush();
-            chosen = chosen.subList(1, chosen.size());
-            if (chosen.isEmpty()) {
-                return;
-            }
+    private static void render(Plan plan, RunbookFormat format, AnalysisResult result, Workspace ws, Writer out)
+            throws IOException {
+        switch (format) {
+            case TEXT, MARKDOWN -> out.write(RunbookMarkdown.render(plan));
+            case HTML -> out.write(RunbookHtml.render(plan));
+            case JSON -> new JsonReportWriter().write(ReportBuilder.build("plan", plan.from(), plan.to(), plan.dialect().id(),
+                    result, plan.verdict(), VerificationStage.entry(plan.verification()), plan.strategies(), ws.notes()), out);
         }
-        Path dir = output != null ? output : Console.DEFAULT_OUTPUT;
-        PrintWriter note = output == null ? spec.commandLine().getErr() : out;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new BadInputException(dir + ": cannot create the output directory (" + e.getMessage() + "); choose another with --output");
-        }
-        Map<Path, String> files = new LinkedHashMap<>();
-        for (Format f : chosen) {
-            files.put(dir.resolve(f.fileName), render(plan, f, result, ws));
-        }
-        List<Path> written = AtomicFiles.writeAll(files);
-        note.println(plan.verdict() + ": recommended way back: " + plan.matrix().recommended() + "; runbook written:");
-        written.forEach(p -> note.println("  " + Printable.escape(p.toString())));
-        note.flush();
-    }
-
-    private static String render(Plan plan, Format format, AnalysisResult result, Workspace ws) {
-        return switch (format) {
-            case TEXT, MARKDOWN -> RunbookMarkdown.render(plan);
-            case HTML -> RunbookHtml.render(plan);
-            case JSON -> {
-                StringWriter sw = new StringWriter();
-                try {
-                    new JsonReportWriter().write(ReportBuilder.build("plan", plan.from(), plan.to(), plan.dialect().id(), result,
-                            plan.verdict(), VerificationStage.entry(plan.verification()), plan.strategies(), ws.notes()), sw);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                yield sw.toString();
-            }
-        };
     }
 }

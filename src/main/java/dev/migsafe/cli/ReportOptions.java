@@ -3,9 +3,8 @@ package dev.migsafe.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import dev.migsafe.BadInputException;
+import dev.migsafe.report.OutputFormat;
 import dev.migsafe.report.RenderOptions;
 import dev.migsafe.report.ReportFormat;
 import picocli.CommandLine.Option;
@@ -40,21 +39,6 @@ final class ReportOptions {
         if (rulesUrl != null) {
             new RenderOptions(false, rulesUrl, "");
         }
-        if (formats.isEmpty()) {
-            return List.of(ReportFormat.TEXT);
-        }
-        List<ReportFormat> out = new ArrayList<>();
-        for (String f : formats) {
-            try {
-                ReportFormat rf = ReportFormat.valueOf(f.trim().toUpperCase(Locale.ROOT));
-                if (!out.contains(rf)) {
-                    out.add(rf);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--format " + f + ": unknown format; use one of "
-                        + String.join(", ", java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::id).toList()));
-            }
-        }
-        return out;
+        return OutputFormat.parse(formats, ReportFormat.values(), ReportFormat.TEXT);
     }
 }

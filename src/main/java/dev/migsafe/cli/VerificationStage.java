@@ -27,7 +27,7 @@ final class VerificationStage {
         VerifyRequest request = new VerifyRequest(dialect, releases.older(), analysis.range(), options.mode,
                 ws.verifySettings(options.oldTests, releases.toIsGitRef() ? releases.toLabel() : null, options.timeout),
                 RangeLineage.of(analysis.olderSchema(), analysis.newerSchema()));
-        try (ConsoleProgress progress = new ConsoleProgress(err, Console.colour())) {
+        try (ConsoleProgress progress = new ConsoleProgress(err, Console.color())) {
             return new Verifier().run(request, progress);
         } catch (VerificationUnavailableException e) {
             throw new ExitException(ExitCode.VERIFICATION_UNAVAILABLE, e.getMessage());

@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
         ReleasePair.Releases releases = releasePair.select(ws, "verify");
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer());
         // the range and its migrations' statuses come from the analysis; its findings are not reported here
-        AnalysisResult analysis = ws.analyseRange(dialect, releases.older(), releases.newer());
+        AnalysisResult analysis = ws.analyzeRange(dialect, releases.older(), releases.newer());
         Verification verification = VerificationStage.run(ws, verifyOptions, releases, analysis, dialect,
                 spec.commandLine().getErr());
         if ("none".equals(verification.mode())) {

@@ -248,7 +248,7 @@ final class Workspace {
     }
 
     /** The static analysis of a range: the older release replayed, the newer one's new migrations checked as one deploy. */
-    AnalysisResult analyseRange(Dialect dialect, List<Migration> older, List<Migration> newer) {
+    AnalysisResult analyzeRange(Dialect dialect, List<Migration> older, List<Migration> newer) {
         return analyzer().run(new AnalysisRequest(dialect, older, newer, AnalysisRequest.Window.RANGE,
                 severityOverrides(), serverVersion(dialect), flyway()));
     }

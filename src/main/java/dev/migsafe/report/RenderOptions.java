@@ -8,7 +8,7 @@ import dev.migsafe.BadInputException;
 /**
  * How reports are rendered beyond their model.
  *
- * @param colour       ANSI colour in the text report (a terminal only)
+ * @param color        ANSI colour in the text report (a terminal only)
  * @param rulesBaseUri absolute URL of the folder holding the rule pages ({@code .../rules/}), for links
  *                     from SARIF, Markdown and HTML; null when unknown (then the page text is embedded
  *                     in SARIF and the other formats name the rule without a link)
@@ -16,7 +16,7 @@ import dev.migsafe.BadInputException;
  *                     working directory (the repository root in CI): "" or e.g. {@code "services/db/"};
  *                     used where a CI system resolves files itself (SARIF, GitHub annotations)
  */
-public record RenderOptions(boolean colour, String rulesBaseUri, String pathPrefix) {
+public record RenderOptions(boolean color, String rulesBaseUri, String pathPrefix) {
 
     public RenderOptions {
         if (rulesBaseUri != null) {
@@ -31,7 +31,7 @@ public record RenderOptions(boolean colour, String rulesBaseUri, String pathPref
         return new RenderOptions(false, null, "");
     }
 
-    public RenderOptions withColour(boolean c) {
+    public RenderOptions withColor(boolean c) {
         return new RenderOptions(c, rulesBaseUri, pathPrefix);
     }
 

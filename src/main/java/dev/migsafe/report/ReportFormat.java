@@ -3,7 +3,7 @@ package dev.migsafe.report;
 import java.util.Locale;
 
 /** The report formats of {@code --format}, with the file name each is written to under {@code --output}. */
-public enum ReportFormat {
+public enum ReportFormat implements OutputFormat {
     TEXT("migsafe-report.txt"),
     JSON("migsafe-report.json"),
     SARIF("migsafe-report.sarif"),
@@ -17,17 +17,19 @@ public enum ReportFormat {
         this.fileName = fileName;
     }
 
+    @Override
     public String fileName() {
         return fileName;
     }
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public ReportWriter writer(RenderOptions options) {
         return switch (this) {
-            case TEXT -> new TextReportWriter(options.colour());
+            case TEXT -> new TextReportWriter(options.color());
             case JSON -> new JsonReportWriter();
             case SARIF -> new SarifReportWriter(options);
             case MARKDOWN -> new MarkdownReportWriter(options);

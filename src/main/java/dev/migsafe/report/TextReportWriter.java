@@ -8,7 +8,7 @@ import dev.migsafe.report.Report.FindingEntry;
 import dev.migsafe.report.Report.StepEntry;
 import dev.migsafe.verdict.Strategy;
 
-/** The human report: verdict first, then why, then what to do. ANSI colour only on a terminal. */
+/** The human report: verdict first, then why, then what to do. ANSI color only on a terminal. */
 public final class TextReportWriter implements ReportWriter {
     private static final String RESET = "\u001b[0m";
     private static final String BOLD = "\u001b[1m";
@@ -17,10 +17,10 @@ public final class TextReportWriter implements ReportWriter {
     private static final String GREEN = "\u001b[32m";
     private static final String DIM = "\u001b[2m";
 
-    private final boolean colour;
+    private final boolean color;
 
-    public TextReportWriter(boolean colour) {
-        this.colour = colour;
+    public TextReportWriter(boolean color) {
+        this.color = color;
     }
 
     @Override
@@ -121,6 +121,6 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private String paint(String code, String text) {
-        return colour ? code + text + RESET : text;
+        return color ? code + text + RESET : text;
     }
 }

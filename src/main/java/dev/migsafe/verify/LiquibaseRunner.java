@@ -55,7 +55,7 @@ final class LiquibaseRunner implements AutoCloseable {
         run(m, lcs, d -> {
             ChangeSet cs = lcs.changeSet();
             if (!new DbmsChangeSetFilter(d).accepts(cs).isAccepted()) {
-                if (lcs.analysedFor(db.kind().dialect())) { // the analysis counted it; this server does not run it
+                if (lcs.analyzedFor(db.kind().dialect())) { // the analysis counted it; this server does not run it
                     skipped.add(m.id() + " (dbms " + String.join(", ", cs.getDbmsSet()) + ", not " + d.getShortName() + ")");
                 }
             } else if (new ShouldRunChangeSetFilter(d).accepts(cs).isAccepted()) {

@@ -35,7 +35,7 @@ class SuppressionTest {
                         + "ALTER TABLE users DROP COLUMN a;\n"
                         + "ALTER TABLE users DROP COLUMN b;")
                 .check();
-        List<Finding> findings = analyse("CREATE TABLE users (id int, a text, b text);",
+        List<Finding> findings = analyze("CREATE TABLE users (id int, a text, b text);",
                 "/* migsafe:ignore-file BC104 a and b unused since v1.1 */\n"
                         + "ALTER TABLE users DROP COLUMN a;\nALTER TABLE users DROP COLUMN b;")
                 .stream().filter(f -> f.ruleId().equals("BC104")).toList();
@@ -121,7 +121,7 @@ class SuppressionTest {
 
     @Test
     void aSuppressionCoversOnlyTheStatementItPrecedesWhenTheNextStartsOnTheSameLine() {
-        List<Finding> findings = analyse("CREATE TABLE users (id int, a text, b text);",
+        List<Finding> findings = analyze("CREATE TABLE users (id int, a text, b text);",
                 "-- migsafe:ignore BC104 a unused since v1.1\n"
                         + "ALTER TABLE users DROP COLUMN a; ALTER TABLE users DROP COLUMN b;");
         Finding a = only(findings, "BC104", "users.a");
@@ -134,7 +134,7 @@ class SuppressionTest {
 
     @Test
     void twoStatementsOnOneLineEachGetTheirOwnSuppression() {
-        List<Finding> findings = analyse("CREATE TABLE users (id int, a text, b text);",
+        List<Finding> findings = analyze("CREATE TABLE users (id int, a text, b text);",
                 "-- migsafe:ignore BC104 a unused since v1.1\n"
                         + "ALTER TABLE users DROP COLUMN a; /* migsafe:ignore BC104 b moved to profiles */ "
                         + "ALTER TABLE users DROP COLUMN b;");
@@ -147,7 +147,7 @@ class SuppressionTest {
     void onASharedLineASuppressionOfTheOtherStatementsRuleStaysUnused() {
         // the first statement's BC104 comment is its own and must not be lost to the second one's; the
         // second's names a rule its statement does not raise, so that one (and only that one) is CF702
-        List<Finding> findings = analyse("CREATE TABLE users (id int, a text, b text);",
+        List<Finding> findings = analyze("CREATE TABLE users (id int, a text, b text);",
                 "-- migsafe:ignore BC104 a unused since v1.1\n"
                         + "ALTER TABLE users DROP COLUMN a; /* migsafe:ignore BC103 no table dropped here */ "
                         + "ALTER TABLE users DROP COLUMN b;");
@@ -162,7 +162,7 @@ class SuppressionTest {
     void aFindingAboutTheWholeMigrationOnASharedLineGoesWithTheLinesFirstStatement() {
         // RB301 is reported at line 1 with no statement text; the comment written before line 1's first
         // statement is the one that reaches it
-        List<Finding> findings = analyse("CREATE TABLE users (id int);",
+        List<Finding> findings = analyze("CREATE TABLE users (id int);",
                 "/* migsafe:ignore RB301 append-only tables */ CREATE TABLE audit (id bigint); "
                         + "CREATE TABLE audit_archive (id bigint);");
         Finding missingDown = findings.stream().filter(f -> f.ruleId().equals("RB301")).findFirst().orElseThrow();
@@ -178,7 +178,7 @@ class SuppressionTest {
     }
 
     /** Every finding, suppressed ones included, of one deploy over one released migration. */
-    private static List<Finding> analyse(String released, String deploy) {
+    private static List<Finding> analyze(String released, String deploy) {
         Migration v1 = migration("1", released);
         Migration v2 = migration("2", deploy);
         return new Analyzer(new SqlScriptParser(), RuleCatalog.all()).run(new AnalysisRequest(Dialect.POSTGRESQL,

@@ -29,7 +29,7 @@ class CiReportsCliTest {
 
     @Test
     void everyFormatIsWrittenUnderOutput(@TempDir Path out) throws Exception {
-        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP,
+        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP, "--verify", "none",
                 "--format", "text,json,sarif,markdown,html,junit", "--output", out.toString());
         assertEquals(1, run.exitCode(), run::toString);
         for (ReportFormat f : ReportFormat.values()) {
@@ -58,7 +58,7 @@ class CiReportsCliTest {
     @Test
     void annotationsFollowTheTextReportUnderGitHubActions() {
         Console.environment = Map.of("GITHUB_ACTIONS", "true")::get;
-        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP);
+        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP, "--verify", "none");
         assertEquals(1, run.exitCode(), run::toString);
         List<String> lines = run.out().lines().toList();
         int firstCommand = lines.indexOf(lines.stream().filter(l -> l.startsWith("::")).findFirst().orElseThrow());
@@ -72,14 +72,14 @@ class CiReportsCliTest {
     @Test
     void noAnnotationsOutsideGitHubActions() {
         Console.environment = Map.<String, String>of()::get;
-        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP);
+        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP, "--verify", "none");
         assertFalse(run.out().contains("::error"), run::toString);
     }
 
     @Test
     void annotationsNeverCorruptADocumentOnStdout() throws Exception {
         Console.environment = Map.of("GITHUB_ACTIONS", "true")::get;
-        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "sarif");
+        CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP, "--verify", "none", "--format", "sarif");
         assertEquals(1, run.exitCode(), run::toString);
         dev.migsafe.report.SarifSchema.validSarif(run.out());
         assertFalse(run.out().contains("::error"));

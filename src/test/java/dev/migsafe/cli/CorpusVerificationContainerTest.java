@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.migsafe.test.UsesCorpus;
 import dev.migsafe.verify.RequiresDocker;
 
 /**
@@ -16,6 +17,7 @@ import dev.migsafe.verify.RequiresDocker;
  * MySQL history on the MySQL-family image (MariaDB in CI), images as configured (MIGSAFE_*_IMAGE).
  */
 @RequiresDocker
+@UsesCorpus
 class CorpusVerificationContainerTest extends CorpusVerification {
 
     static Stream<Arguments> allCuts() {

@@ -9,7 +9,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.migsafe.test.UsesCorpus;
+import dev.migsafe.test.UsesDatabase;
+
 /** The PostgreSQL histories of the corpus, cut at three points, verified on embedded PostgreSQL. */
+@UsesDatabase
+@UsesCorpus
 class CorpusVerificationEmbeddedTest extends CorpusVerification {
 
     static Stream<Arguments> postgresCuts() {

@@ -51,7 +51,7 @@ class DeepNestingCliTest {
     }
 
     @Test
-    void aViewOfEightThousandTermsIsAnalysedNotCrashed() throws IOException {
+    void aViewOfEightThousandTermsIsAnalyzedNotCrashed() throws IOException {
         String sum = "a" + " + a".repeat(8000);
         CliRun run = analyze("CREATE VIEW v AS SELECT " + sum + " AS s FROM t;\nALTER TABLE t ADD COLUMN c int;\n");
         assertNoCrash(run);

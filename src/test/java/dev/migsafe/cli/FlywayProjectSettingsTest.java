@@ -14,11 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.migsafe.test.UsesDatabase;
+
 /**
  * The verification applies Flyway migrations with the project's own Flyway settings: its transactional
  * lock (with Flyway's default the watchdog reports LK615, see VerificationLimitsCliTest), the
  * placeholders it declares (never the environment's), and its {@code mixed} setting.
  */
+@UsesDatabase
 class FlywayProjectSettingsTest {
 
     @TempDir

@@ -20,7 +20,7 @@ class LargeMigrationCliTest {
     Path tmp;
 
     @Test
-    void aTwelveMegabyteInsertIsAnalysed() throws IOException {
+    void aTwelveMegabyteInsertIsAnalyzed() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("db"));
         Files.writeString(dir.resolve("V1__schema.sql"), "CREATE TABLE ref (id bigint PRIMARY KEY, name text);\n");
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("V2__load.sql"), StandardCharsets.UTF_8)) {

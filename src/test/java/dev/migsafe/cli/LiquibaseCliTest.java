@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.migsafe.source.git.TestRepo;
+import dev.migsafe.test.UsesDatabase;
 
 /** Liquibase projects end to end: the sample's releases, tagDatabase releases, git refs, contexts. */
 class LiquibaseCliTest {
@@ -122,6 +123,7 @@ class LiquibaseCliTest {
     }
 
     @Test
+    @UsesDatabase
     void sampleDropIsProvedByLiquibaseOnEmbeddedPostgres() {
         CliRun run = CliRun.of("can-rollback", "v1.2", "v1.1", "--project", SAMPLE, "--verify", "embedded", "--format", "json");
         assertEquals(1, run.exitCode(), run::toString);
@@ -146,6 +148,7 @@ class LiquibaseCliTest {
     }
 
     @Test
+    @UsesDatabase
     void sampleAdditiveReleasePassesEveryStepWithLiquibase() {
         CliRun run = CliRun.of("can-rollback", "v1.1", "v1.0", "--project", SAMPLE, "--verify", "embedded", "--format", "json");
         assertEquals(0, run.exitCode(), run::toString);
@@ -161,6 +164,7 @@ class LiquibaseCliTest {
      * worktree of its ref, in the project's folder of the repository.
      */
     @Test
+    @UsesDatabase
     void gitRefsAreVerifiedAndTheOlderReleaseTestsRunInItsCheckout() {
         String changelog = "app/src/main/resources/db/changelog/";
         try (TestRepo repo = TestRepo.init(dir.resolve("lb"))) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.migsafe.test.UsesDatabase;
+
 /** {@code migsafe plan} on the samples, without a history URL. */
 class PlanCommandTest {
     static final String SHOP = SampleCommandsTest.SHOP;
@@ -43,6 +45,7 @@ class PlanCommandTest {
 
     /** With --verify the plan carries what the database proved: the broken contract, the rehearsed downs. */
     @Test
+    @UsesDatabase
     void verifiedPlanSaysWhatTheDatabaseProved(@TempDir Path out) throws Exception {
         CliRun run = CliRun.of("plan", "v1.3.0", "v1.2.9", "--project", SHOP, "--verify", "embedded",
                 "--format", "json,markdown", "--output", out.toString());
@@ -168,6 +171,7 @@ class PlanCommandTest {
         assertTrue(severity.err().contains("--severity apocalyptic: use low, high or critical"), severity.err());
         CliRun format = CliRun.of("plan", "v1.3.0", "v1.2.9", "--project", SHOP, "--format", "sarif");
         assertEquals(2, format.exitCode());
+        assertTrue(format.err().contains("--format sarif: unknown format; use one of text, markdown, html, json"), format.err());
         CliRun swapped = CliRun.of("plan", "v1.2.9", "v1.3.0", "--project", SHOP);
         assertEquals(2, swapped.exitCode());
         assertTrue(swapped.err().contains("try plan v1.3.0 v1.2.9"), swapped.err());

@@ -11,10 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.migsafe.test.UsesDatabase;
+
 /**
  * The rehearsal follows values by lineage, as the schema model does: a column renamed by the range is
  * read under its new name before the downs, not confused with a new column that reuses the old name.
  */
+@UsesDatabase
 class RehearsalLineageTest {
 
     @TempDir

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.migsafe.test.UsesDatabase;
+
 /**
  * Rows the migrations inserted themselves (reference data with explicit keys, behind a sequence that
  * did not move) do not cost the seed its rows: colliding rows are tried again past them.
  */
+@UsesDatabase
 class SeedingCollisionsTest {
 
     @TempDir

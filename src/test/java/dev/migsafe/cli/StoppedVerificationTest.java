@@ -16,12 +16,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migsafe.test.UsesDatabase;
+
 /**
  * migsafe stopped in the middle of a verification (Ctrl-C, a cancelled CI job) leaves nothing
  * behind: the scratch database server is stopped and the older release's test command is killed.
  * Runs migsafe in its own JVM and stops it with SIGTERM, which runs the same shutdown hooks as
  * Ctrl-C's SIGINT.
  */
+@UsesDatabase
 class StoppedVerificationTest {
 
     @Test

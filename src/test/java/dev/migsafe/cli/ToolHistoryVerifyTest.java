@@ -14,12 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.migsafe.test.Corpus;
+import dev.migsafe.test.UsesCorpus;
+import dev.migsafe.test.UsesDatabase;
 
 /**
  * golang-migrate histories run with golang-migrate's own table: Harbor's 0030 alters
  * {@code schema_migrations}, which failed with "relation does not exist" when migsafe applied the
  * files without it.
  */
+@UsesDatabase
+@UsesCorpus
 class ToolHistoryVerifyTest {
 
     @TempDir

@@ -13,11 +13,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migsafe.test.UsesDatabase;
+
 /**
  * can-rollback with verification on embedded PostgreSQL never hangs: the issue's concurrent index under
  * Flyway (its transactional lock blocks the index build) is reported as LK615 within
  * verify.statement-wait, and --verify-timeout stops a statement that runs too long and says where.
  */
+@UsesDatabase
 class VerificationLimitsCliTest {
 
     @TempDir

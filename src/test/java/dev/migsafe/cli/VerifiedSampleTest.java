@@ -14,12 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.migsafe.test.UsesDatabase;
+
 /**
  * End to end with a real database: the README's main command proves on PostgreSQL what the static
  * rules say, and the shop's older-release test suite runs against the new schema. Without
  * {@code --verify}, a machine without Docker uses embedded PostgreSQL (CI, with Docker, uses
  * Testcontainers with its local image).
  */
+@UsesDatabase
 class VerifiedSampleTest {
     static final String SHOP = "sample-migrations/shop";
     static final String OLD_TESTS = "\"$MIGSAFE_JAVA\" -cp \"$MIGSAFE_CLASSPATH\" "

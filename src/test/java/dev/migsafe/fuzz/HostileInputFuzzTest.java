@@ -18,11 +18,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsafe.fuzz.OutputChecks.Failure;
+import dev.migsafe.test.Corpus;
+import dev.migsafe.test.UsesCorpus;
 
 /**
  * A pull request is untrusted input: seeded, deterministic fuzzing of the CLI with mutated corpus
@@ -37,6 +38,7 @@ import dev.migsafe.fuzz.OutputChecks.Failure;
  * {@code target/fuzz-case-N}), {@code migsafe.corpus} (default {@code ../shared/corpus}). Without the corpus
  * the test is skipped, or fails when {@code MIGSAFE_REQUIRE_CORPUS=true} (CI).
  */
+@UsesCorpus
 class HostileInputFuzzTest {
     static final long DEFAULT_SEED = 20261210L;
     static final int DEFAULT_CASES = 2000;
@@ -48,14 +50,10 @@ class HostileInputFuzzTest {
 
     @Test
     void hostileInputsNeitherCrashNorLeak(@TempDir Path root) throws Exception {
+        Corpus.require("."); // skips without the corpus, fails in CI (MIGSAFE_REQUIRE_CORPUS=true)
         FuzzCorpus corpus = FuzzCorpus.load();
         if (corpus == null) {
-            String missing = "fuzz corpus not found at " + FuzzCorpus.location().toAbsolutePath().normalize()
-                    + " (set -D" + FuzzCorpus.PROPERTY + "=DIR)";
-            if ("true".equalsIgnoreCase(System.getenv("MIGSAFE_REQUIRE_CORPUS"))) {
-                fail(missing + " and MIGSAFE_REQUIRE_CORPUS=true");
-            }
-            Assumptions.abort(missing + "; skipped (MIGSAFE_REQUIRE_CORPUS=true makes this a failure)");
+            fail("no usable file in the fuzz corpus at " + FuzzCorpus.location().toAbsolutePath().normalize());
         }
         long seed = Long.getLong("migsafe.fuzz.seed", DEFAULT_SEED);
         Integer single = Integer.getInteger("migsafe.fuzz.case");

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import dev.migsafe.test.Corpus;
+import dev.migsafe.test.UsesCorpus;
 
 /**
  * Measured agreement with squawk and Atlas on their own test cases, when the shared corpus is
  * present (skipped otherwise). Prints the tables published in rules/squawk-mapping.md and
  * rules/atlas-mapping.md and writes them to target/peer-agreement/.
  */
+@UsesCorpus
 class PeerAgreementTest {
     private static final Path OUT = Path.of("target", "peer-agreement");
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsafe.cli.Main;
+import dev.migsafe.test.UsesDatabase;
 
 /**
  * Runs every PostgreSQL command the shop's v1.3.0 -> v1.2.9 runbook prints, on a real server with
@@ -37,6 +38,7 @@ import dev.migsafe.cli.Main;
  * migrations on production, and the roll-forward migration. Skipped, with the reason, where the
  * PostgreSQL server and client binaries are not installed.
  */
+@UsesDatabase
 class RunbookCommandsPostgresTest {
     private static final String PASSWORD = "planner-pw-7781";
     /** Commands of the runbook that are not PostgreSQL's: the application's and paid Flyway's. */

@@ -10,8 +10,10 @@ import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.test.Corpus;
+import dev.migsafe.test.UsesCorpus;
 
 /** Reads the real migration folders of the corpus (../shared/corpus). */
+@UsesCorpus
 class CorpusTest {
 
     private static Path corpus(String relative) {

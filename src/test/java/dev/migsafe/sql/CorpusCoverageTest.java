@@ -8,11 +8,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import dev.migsafe.test.Corpus;
+import dev.migsafe.test.UsesCorpus;
 
 /**
  * Parses the real-migration corpus when it is present (it is not part of the project) and holds
  * the sql stage to its target: at least 98% of statements understood, no file failing to split.
  */
+@UsesCorpus
 class CorpusCoverageTest {
 
     @Test

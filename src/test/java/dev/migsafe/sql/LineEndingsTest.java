@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.migsafe.change.Change;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.test.Corpus;
+import dev.migsafe.test.UsesCorpus;
 
 /** LF, CRLF and lone CR each end a line, as in psql and the mysql client: comments stop there, lines count them. */
 class LineEndingsTest {
@@ -74,6 +75,7 @@ class LineEndingsTest {
      * statements (count, text and kinds) as the originals.
      */
     @Test
+    @UsesCorpus
     void corpusFilesConvertedToCarriageReturnsKeepEveryStatement() throws IOException {
         Path corpus = Corpus.require(".");
         List<Path> files;

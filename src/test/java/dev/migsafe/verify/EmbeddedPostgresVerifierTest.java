@@ -1,8 +1,10 @@
 package dev.migsafe.verify;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.test.UsesDatabase;
 
 /** Every scenario on embedded PostgreSQL (zonky binaries; no Docker needed). */
+@UsesDatabase
 class EmbeddedPostgresVerifierTest extends VerifierScenarios {
 
     @Override

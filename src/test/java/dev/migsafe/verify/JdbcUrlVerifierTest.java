@@ -17,26 +17,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.migsafe.dialect.Dialect;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.test.SharedPostgres;
+import dev.migsafe.test.UsesDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Every scenario against an existing server given by JDBC URL (an embedded PostgreSQL standing in
  * for the user's server), plus the rules for working on someone else's server.
  */
+@UsesDatabase
 class JdbcUrlVerifierTest extends VerifierScenarios {
 
     private static EmbeddedPostgres server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = EmbeddedPostgres.builder().start();
+        server = SharedPostgres.server();
         try (Connection c = admin(); Statement st = c.createStatement()) {
             // a user who may not create databases, with a database that holds the user's own table
             st.execute("CREATE ROLE app LOGIN PASSWORD 'app-secret'");
@@ -62,10 +64,6 @@ class JdbcUrlVerifierTest extends VerifierScenarios {
         }
     }
 
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
 
     private static String url(String database) {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationSources;
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.test.UsesDatabase;
 
 /** The shop sample, read by the source stage, verified on embedded PostgreSQL. */
+@UsesDatabase
 class ShopSampleVerifierTest {
 
     static final Path SHOP = Path.of("sample-migrations/shop");

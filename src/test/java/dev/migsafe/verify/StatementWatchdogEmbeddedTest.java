@@ -13,7 +13,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migsafe.test.UsesDatabase;
+
 /** The watchdog on embedded PostgreSQL, and Flyway's own lock blocking a concurrent index (LK615). */
+@UsesDatabase
 class StatementWatchdogEmbeddedTest extends StatementWatchdogScenarios {
 
     @Override

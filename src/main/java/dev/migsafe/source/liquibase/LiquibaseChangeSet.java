@@ -19,7 +19,7 @@ public record LiquibaseChangeSet(ChangeSet changeSet, ResourceAccessor resources
      * MySQL and MariaDB count as one (a database server is one or the other, and Liquibase tells them
      * apart).
      */
-    public boolean analysedFor(Dialect dialect) {
+    public boolean analyzedFor(Dialect dialect) {
         return ChangeSetStatements.runsOn(changeSet.getDbmsSet(), dialect);
     }
 

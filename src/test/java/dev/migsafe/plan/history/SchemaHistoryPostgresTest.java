@@ -18,7 +18,6 @@ import java.util.List;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +36,8 @@ import dev.migsafe.plan.MigrationTool;
 import dev.migsafe.plan.RestoreTarget;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationScript;
+import dev.migsafe.test.SharedPostgres;
+import dev.migsafe.test.UsesDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -46,13 +47,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * <p>DATABASECHANGELOG is made by liquibase-core 4.33.0 deploying the accounts-liquibase sample.
  */
+@UsesDatabase
 class SchemaHistoryPostgresTest {
     private static final String SECRET = "s3cret-p@ss";
     private static EmbeddedPostgres server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = EmbeddedPostgres.builder().start();
+        server = SharedPostgres.server();
         try (Connection c = admin("postgres"); Statement st = c.createStatement()) {
             // an owner role that may write: read-only must come from the session, not from the grants
             st.execute("CREATE ROLE shop_owner LOGIN PASSWORD '" + SECRET + "'");
@@ -68,10 +70,6 @@ class SchemaHistoryPostgresTest {
                 .locations("filesystem:sample-migrations/shop/db/migration").target("6").load().migrate();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     static String url(String db) {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/" + db;
