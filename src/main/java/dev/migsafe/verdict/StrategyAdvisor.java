@@ -10,6 +10,11 @@ import java.util.stream.Collectors;
 
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.rules.Finding;
+import dev.migsafe.rules.dataloss.DropWithDataRule;
+import dev.migsafe.rules.dataloss.LossyTypeChangeRule;
+import dev.migsafe.rules.rollback.DownMayFailRule;
+import dev.migsafe.rules.rollback.DownNotInverseRule;
+import dev.migsafe.rules.rollback.LossyDownRule;
 import dev.migsafe.source.Migration;
 import dev.migsafe.verify.RehearsalFailures;
 import dev.migsafe.verify.Step;
@@ -127,18 +132,18 @@ public final class StrategyAdvisor {
         parts.add("Run the downs of " + undoable.size() + " migration(s) in reverse order ("
                 + undoable.stream().map(Migration::id).collect(Collectors.joining(", "))
                 + "), after a backup of the affected tables.");
-        Set<String> lossy = files(active, "RB302");
-        Set<String> mayFail = files(active, "RB304", "RB303");
-        Set<String> destroyedByUp = objects(active.stream().filter(f -> is(f, "DL201", "DL202")).toList());
+        Set<String> lossy = files(active, LossyDownRule.ID);
+        Set<String> mayFail = files(active, DownMayFailRule.ID, DownNotInverseRule.ID);
+        Set<String> destroyedByUp = objects(active.stream().filter(f -> is(f, DropWithDataRule.ID, LossyTypeChangeRule.ID)).toList());
         if (!lossy.isEmpty()) {
-            parts.add("These downs drop data written since the deploy (RB302): " + String.join(", ", lossy) + ".");
+            parts.add("These downs drop data written since the deploy (" + LossyDownRule.ID + "): " + String.join(", ", lossy) + ".");
         }
         if (!mayFail.isEmpty()) {
-            parts.add("These downs may fail on today's data or not give back the older schema exactly (RB303/RB304): "
+            parts.add("These downs may fail on today's data or not give back the older schema exactly (" + DownNotInverseRule.ID + "/" + DownMayFailRule.ID + "): "
                     + String.join(", ", mayFail) + ".");
         }
         if (!destroyedByUp.isEmpty()) {
-            parts.add("The downs cannot bring back what the ups destroyed (DL201/DL202): " + String.join(", ", destroyedByUp)
+            parts.add("The downs cannot bring back what the ups destroyed (" + DropWithDataRule.ID + "/" + LossyTypeChangeRule.ID + "): " + String.join(", ", destroyedByUp)
                     + "; only a backup taken before the deploy has it.");
         }
         List<String> repeatable = result.range().stream().filter(m -> m.kind() == Migration.Kind.REPEATABLE)

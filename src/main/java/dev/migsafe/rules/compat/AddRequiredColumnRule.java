@@ -17,12 +17,13 @@ import dev.migsafe.schema.Table;
  * INSERTs do not name the column and fail. Not reported when the column has gained a default (or
  * lost NOT NULL) by the end of the window.
  */
-@RuleInfo(id = "BC106", name = "add-required-column", category = Category.BACKWARD_COMPATIBILITY,
+@RuleInfo(id = AddRequiredColumnRule.ID, name = "add-required-column", category = Category.BACKWARD_COMPATIBILITY,
         severity = Severity.ERROR,
         summary = "A NOT NULL column without a default is added to a table the older release writes.",
         fix = "Add the column nullable or with a DEFAULT; make it NOT NULL without default in a later release, once "
                 + "every release you may roll back to sets it.")
 public final class AddRequiredColumnRule implements Rule {
+    public static final String ID = "BC106";
 
     @Override
     public void onChange(ChangeContext ctx) {

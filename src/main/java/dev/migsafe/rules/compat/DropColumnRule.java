@@ -10,11 +10,12 @@ import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 
 /** A column of the older release dropped. */
-@RuleInfo(id = "BC104", name = "drop-column", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+@RuleInfo(id = DropColumnRule.ID, name = "drop-column", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
         summary = "A column the older release uses is dropped.",
         fix = "Expand/contract: first ship a release that no longer reads or writes the column (nullable or with "
                 + "a default so inserts still work), then drop it in a later release.")
 public final class DropColumnRule implements Rule {
+    public static final String ID = "BC104";
 
     @Override
     public void onChange(ChangeContext ctx) {

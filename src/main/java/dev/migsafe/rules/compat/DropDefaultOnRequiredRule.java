@@ -13,12 +13,13 @@ import dev.migsafe.rules.Severity;
  * The default of a NOT NULL column of the older release is dropped (DROP DEFAULT, or a MySQL
  * MODIFY that omits it): the older release's inserts that rely on the default fail.
  */
-@RuleInfo(id = "BC108", name = "drop-default-on-required", category = Category.BACKWARD_COMPATIBILITY,
+@RuleInfo(id = DropDefaultOnRequiredRule.ID, name = "drop-default-on-required", category = Category.BACKWARD_COMPATIBILITY,
         severity = Severity.ERROR,
         summary = "The default of a NOT NULL column the older release writes is dropped.",
         fix = "Keep the default until no release you may roll back to inserts without the column; on MySQL repeat "
                 + "the DEFAULT in MODIFY/CHANGE COLUMN, which otherwise drops it.")
 public final class DropDefaultOnRequiredRule implements Rule {
+    public static final String ID = "BC108";
 
     @Override
     public void onChange(ChangeContext ctx) {

@@ -11,11 +11,12 @@ import dev.migsafe.rules.Severity;
 import dev.migsafe.schema.Table;
 
 /** A table of the older release dropped. */
-@RuleInfo(id = "BC103", name = "drop-table", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+@RuleInfo(id = DropTableRule.ID, name = "drop-table", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
         summary = "A table the older release uses is dropped.",
         fix = "Stop using the table in one release and drop it in a later one, once no release you may roll back "
                 + "to still uses it; keep a backup of its data.")
 public final class DropTableRule implements Rule {
+    public static final String ID = "BC103";
 
     @Override
     public void onChange(ChangeContext ctx) {

@@ -11,12 +11,13 @@ import dev.migsafe.schema.TypeCompatibility;
 import dev.migsafe.schema.TypeCompatibility.Compatibility;
 
 /** A column of the older release changes to a type that does not hold what the older release writes. */
-@RuleInfo(id = "BC105", name = "incompatible-type-change", category = Category.BACKWARD_COMPATIBILITY,
+@RuleInfo(id = IncompatibleTypeChangeRule.ID, name = "incompatible-type-change", category = Category.BACKWARD_COMPATIBILITY,
         severity = Severity.ERROR,
         summary = "A column the older release uses changes to a narrower or different type (widening is fine).",
         fix = "Add a column with the new type, backfill it and keep both in sync while both releases run, switch "
                 + "readers, and drop the old column in a later release; or only widen (longer varchar, int to bigint).")
 public final class IncompatibleTypeChangeRule implements Rule {
+    public static final String ID = "BC105";
 
     @Override
     public void onChange(ChangeContext ctx) {

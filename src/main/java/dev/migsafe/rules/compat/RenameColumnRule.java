@@ -18,12 +18,13 @@ import dev.migsafe.schema.Table;
  * with the same data (same lineage), e.g. through a view. A new column re-added under the old name
  * is other data: still a break.
  */
-@RuleInfo(id = "BC102", name = "rename-column", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+@RuleInfo(id = RenameColumnRule.ID, name = "rename-column", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
         summary = "A column the older release uses is renamed.",
         fix = "Expand/contract: add the new column next to the old one, keep both in sync (dual writes or a "
                 + "trigger) and backfill, move readers to the new column, and drop the old one in a later release; "
                 + "or serve the old name through a view.")
 public final class RenameColumnRule implements Rule {
+    public static final String ID = "BC102";
 
     @Override
     public void onChange(ChangeContext ctx) {

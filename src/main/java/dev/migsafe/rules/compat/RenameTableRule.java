@@ -15,12 +15,13 @@ import dev.migsafe.schema.Table;
  * under the old name (a compatibility view) still serves every column the older release had, with
  * the same data.
  */
-@RuleInfo(id = "BC101", name = "rename-table", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+@RuleInfo(id = RenameTableRule.ID, name = "rename-table", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
         summary = "A table the older release uses is renamed.",
         fix = "Keep the old name working until the older release is retired: rename the table and, in the same "
                 + "release, CREATE VIEW <old_name> AS SELECT ... FROM <new_name> (updatable for a single table); "
                 + "drop the view in a later release.")
 public final class RenameTableRule implements Rule {
+    public static final String ID = "BC101";
 
     @Override
     public void onChange(ChangeContext ctx) {

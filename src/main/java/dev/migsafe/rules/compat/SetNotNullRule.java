@@ -15,11 +15,12 @@ import dev.migsafe.schema.Column;
  * A column the older release knows as nullable becomes NOT NULL, and has no default at the end of
  * the window: the older release may insert without it, or write NULL.
  */
-@RuleInfo(id = "BC107", name = "set-not-null", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+@RuleInfo(id = SetNotNullRule.ID, name = "set-not-null", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
         summary = "A nullable column the older release writes becomes NOT NULL without a default.",
         fix = "Give the column a DEFAULT in the same release, or keep it nullable until no release you may roll back "
                 + "to writes NULL; on PostgreSQL add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL.")
 public final class SetNotNullRule implements Rule {
+    public static final String ID = "BC107";
 
     @Override
     public void onChange(ChangeContext ctx) {

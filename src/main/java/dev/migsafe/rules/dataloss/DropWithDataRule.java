@@ -9,11 +9,12 @@ import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 
 /** A table or column that existed in the older release, and so holds its data, is dropped. */
-@RuleInfo(id = "DL201", name = "drop-with-data", category = Category.DATA_LOSS, severity = Severity.WARNING,
+@RuleInfo(id = DropWithDataRule.ID, name = "drop-with-data", category = Category.DATA_LOSS, severity = Severity.WARNING,
         summary = "A dropped table or column held data written by the older release.",
         fix = "Take a backup, or copy the data to an archive table, before the drop; drop in a later release once "
                 + "nothing needs the data.")
 public final class DropWithDataRule implements Rule {
+    public static final String ID = "DL201";
 
     @Override
     public void onChange(ChangeContext ctx) {

@@ -15,11 +15,12 @@ import dev.migsafe.schema.TypeCompatibility.Compatibility;
  * narrowing (shorter varchar, smaller integer, less precision) or a conversion that not every
  * stored value survives (text to integer, timestamp to date, enum value removed).
  */
-@RuleInfo(id = "DL202", name = "lossy-type-change", category = Category.DATA_LOSS, severity = Severity.ERROR,
+@RuleInfo(id = LossyTypeChangeRule.ID, name = "lossy-type-change", category = Category.DATA_LOSS, severity = Severity.ERROR,
         summary = "A type change truncates existing values or fails on some of them.",
         fix = "Check the existing data first (e.g. SELECT count(*) WHERE length(col) > n), or write into a new column "
                 + "with an explicit conversion and keep the old one until the result is verified.")
 public final class LossyTypeChangeRule implements Rule {
+    public static final String ID = "DL202";
 
     @Override
     public void onChange(ChangeContext ctx) {

@@ -9,11 +9,12 @@ import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 
 /** TRUNCATE, or DELETE/UPDATE without WHERE, on a table that already held data before the window. */
-@RuleInfo(id = "DL203", name = "unbounded-dml", category = Category.DATA_LOSS, severity = Severity.WARNING,
+@RuleInfo(id = UnboundedDmlRule.ID, name = "unbounded-dml", category = Category.DATA_LOSS, severity = Severity.WARNING,
         summary = "TRUNCATE, or DELETE/UPDATE without WHERE, on a table that holds data.",
         fix = "Restrict the statement with a WHERE clause, or copy the affected rows to a backup table first; keep "
                 + "data fixes in a separate, reviewed step.")
 public final class UnboundedDmlRule implements Rule {
+    public static final String ID = "DL203";
 
     @Override
     public void onChange(ChangeContext ctx) {

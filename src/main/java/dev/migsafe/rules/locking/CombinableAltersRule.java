@@ -24,11 +24,12 @@ import dev.migsafe.sql.ParsedStatement;
  * to avoid the long lock), and anything between them that reads or writes the table, such as a
  * backfill UPDATE, ends the run.
  */
-@RuleInfo(id = "LK610", name = "combinable-alters", category = Category.LOCKING, severity = Severity.INFO,
+@RuleInfo(id = CombinableAltersRule.ID, name = "combinable-alters", category = Category.LOCKING, severity = Severity.INFO,
         summary = "Several ALTER TABLE statements in a row on one existing table could be one statement.",
         fix = "Combine the actions into one ALTER TABLE t action1, action2, ... so the table is locked (and, on MySQL, "
                 + "rebuilt) once.")
 public final class CombinableAltersRule implements Rule {
+    public static final String ID = "LK610";
 
     @Override
     public void onMigration(MigrationContext ctx) {

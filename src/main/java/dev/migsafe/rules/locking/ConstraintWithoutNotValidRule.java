@@ -18,7 +18,7 @@ import dev.migsafe.sql.ParsedStatement;
  * lets reads and writes go on, but only if it runs in another transaction than the ADD: in the same
  * one, the ADD's lock is still held during the scan.
  */
-@RuleInfo(id = "LK603", name = "constraint-without-not-valid", category = Category.LOCKING,
+@RuleInfo(id = ConstraintWithoutNotValidRule.ID, name = "constraint-without-not-valid", category = Category.LOCKING,
         severity = Severity.WARNING,
         summary = "A foreign key or check constraint is added to an existing table without NOT VALID, or validated "
                 + "in the same transaction that added it.",
@@ -26,6 +26,7 @@ import dev.migsafe.sql.ParsedStatement;
                 + "ALTER TABLE ... VALIDATE CONSTRAINT ....",
         dialects = {"postgresql"})
 public final class ConstraintWithoutNotValidRule implements Rule {
+    public static final String ID = "LK603";
 
     @Override
     public void onChange(ChangeContext ctx) {

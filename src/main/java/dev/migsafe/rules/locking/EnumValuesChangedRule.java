@@ -17,12 +17,13 @@ import dev.migsafe.rules.Severity;
  * what the stored numbers and sort order mean, and turns rows holding a removed value into '' (or
  * fails the ALTER in strict mode) while the older release keeps writing them.
  */
-@RuleInfo(id = "LK612", name = "enum-values-reordered", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = EnumValuesChangedRule.ID, name = "enum-values-reordered", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "MySQL ENUM/SET values are reordered, inserted before existing ones, or removed.",
         fix = "Only append new values at the end of the list; retire a value by no longer writing it, and remove it "
                 + "later, after migrating the rows that hold it.",
         dialects = {"mysql"})
 public final class EnumValuesChangedRule implements Rule {
+    public static final String ID = "LK612";
 
     @Override
     public void onChange(ChangeContext ctx) {

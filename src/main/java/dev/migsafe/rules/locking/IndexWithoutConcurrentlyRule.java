@@ -12,12 +12,13 @@ import dev.migsafe.schema.Index;
  * PostgreSQL: CREATE INDEX takes a SHARE lock (writes wait for the whole build) and DROP INDEX an
  * ACCESS EXCLUSIVE lock on the table; the CONCURRENTLY forms do not block writes.
  */
-@RuleInfo(id = "LK601", name = "index-without-concurrently", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = IndexWithoutConcurrentlyRule.ID, name = "index-without-concurrently", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "An index is created or dropped without CONCURRENTLY on a table that already exists.",
         fix = "Use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY, in a migration of its own that runs outside a "
                 + "transaction (Flyway: a V..sql.conf with executeInTransaction=false).",
         dialects = {"postgresql"})
 public final class IndexWithoutConcurrentlyRule implements Rule {
+    public static final String ID = "LK601";
 
     @Override
     public void onChange(ChangeContext ctx) {

@@ -13,12 +13,13 @@ import dev.migsafe.rules.Severity;
  * every open transaction before it starts: it waits for Flyway, which waits for it. The deploy hangs
  * (flyway/flyway#3497, #3506, #3854). The verification proves it by the same wait.
  */
-@RuleInfo(id = "LK615", name = "migration-tool-deadlock", category = Category.LOCKING, severity = Severity.ERROR,
+@RuleInfo(id = MigrationToolDeadlockRule.ID, name = "migration-tool-deadlock", category = Category.LOCKING, severity = Severity.ERROR,
         summary = "The migration tool's own session blocks the migration (Flyway's transactional lock and CREATE INDEX CONCURRENTLY): the deploy hangs.",
         fix = "Set postgresql.transactional.lock=false in the Flyway configuration (flyway.conf "
                 + "flyway.postgresql.transactional.lock=false, Spring Boot spring.flyway.postgresql.transactional-lock=false).",
         dialects = {"postgresql"})
 public final class MigrationToolDeadlockRule implements Rule {
+    public static final String ID = "LK615";
 
     @Override
     public void onChange(ChangeContext ctx) {

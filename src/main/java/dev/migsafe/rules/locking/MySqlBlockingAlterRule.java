@@ -18,13 +18,14 @@ import dev.migsafe.sql.ParsedStatement;
  * for a table copy or rebuild; or an ALGORITHM= / LOCK= clause the action cannot honour, so the
  * statement fails.
  */
-@RuleInfo(id = "LK611", name = "mysql-blocking-alter", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = MySqlBlockingAlterRule.ID, name = "mysql-blocking-alter", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A MySQL/MariaDB ALTER TABLE cannot run INSTANT or INPLACE without blocking writes on the configured "
                 + "version, or asks for an ALGORITHM/LOCK it cannot have.",
         fix = "State the expectation with ALGORITHM=INPLACE, LOCK=NONE (or ALGORITHM=INSTANT) so MySQL refuses instead "
                 + "of silently copying; run table-copying changes on large tables with gh-ost or pt-online-schema-change.",
         dialects = {"mysql"})
 public final class MySqlBlockingAlterRule implements Rule {
+    public static final String ID = "LK611";
 
     @Override
     public void onChange(ChangeContext ctx) {

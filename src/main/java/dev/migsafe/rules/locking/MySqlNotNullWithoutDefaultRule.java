@@ -15,13 +15,14 @@ import dev.migsafe.rules.Severity;
  * CHANGE, it rebuilds the table and fails in strict mode as soon as one row holds NULL (or, not
  * strict, turns those NULLs into the implicit default).
  */
-@RuleInfo(id = "LK613", name = "mysql-not-null-without-default", category = Category.LOCKING,
+@RuleInfo(id = MySqlNotNullWithoutDefaultRule.ID, name = "mysql-not-null-without-default", category = Category.LOCKING,
         severity = Severity.WARNING,
         summary = "A MySQL/MariaDB column on an existing table becomes NOT NULL without a DEFAULT.",
         fix = "Give the column an explicit DEFAULT; to tighten an existing column, backfill the NULLs in batches first, "
                 + "then MODIFY it with NOT NULL and a DEFAULT.",
         dialects = {"mysql"})
 public final class MySqlNotNullWithoutDefaultRule implements Rule {
+    public static final String ID = "LK613";
 
     @Override
     public void onChange(ChangeContext ctx) {

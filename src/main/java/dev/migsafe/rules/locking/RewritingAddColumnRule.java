@@ -17,13 +17,14 @@ import dev.migsafe.rules.Severity;
  * computes a value per row: the table is rewritten under an ACCESS EXCLUSIVE lock. Before
  * PostgreSQL 11, any non-null default rewrites.
  */
-@RuleInfo(id = "LK606", name = "rewriting-add-column", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = RewritingAddColumnRule.ID, name = "rewriting-add-column", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "ADD COLUMN with a volatile default, serial/identity or stored generated value (any default before "
                 + "PostgreSQL 11) rewrites an existing table.",
         fix = "Add the column without a default (or with a constant one), set the default with ALTER COLUMN ... SET "
                 + "DEFAULT, and fill existing rows in batches.",
         dialects = {"postgresql"})
 public final class RewritingAddColumnRule implements Rule {
+    public static final String ID = "LK606";
 
     @Override
     public void onChange(ChangeContext ctx) {

@@ -13,13 +13,14 @@ import dev.migsafe.rules.Severity;
  * that use the index). REINDEX CONCURRENTLY exists from PostgreSQL 12; pg_repack / pg_squeeze do the
  * rewrite online.
  */
-@RuleInfo(id = "LK609", name = "table-rewriting-maintenance", category = Category.LOCKING,
+@RuleInfo(id = TableRewritingMaintenanceRule.ID, name = "table-rewriting-maintenance", category = Category.LOCKING,
         severity = Severity.WARNING,
         summary = "VACUUM FULL, CLUSTER or REINDEX without CONCURRENTLY in a migration.",
         fix = "Use REINDEX CONCURRENTLY (PostgreSQL 12+), and pg_repack or pg_squeeze instead of VACUUM FULL / CLUSTER; "
                 + "run maintenance outside migrations.",
         dialects = {"postgresql"})
 public final class TableRewritingMaintenanceRule implements Rule {
+    public static final String ID = "LK609";
 
     @Override
     public void onChange(ChangeContext ctx) {

@@ -13,12 +13,13 @@ import dev.migsafe.rules.Severity;
  * Building the unique index CONCURRENTLY first and attaching it with USING INDEX takes the lock
  * only for a moment.
  */
-@RuleInfo(id = "LK607", name = "unique-without-index", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = UniqueWithoutIndexRule.ID, name = "unique-without-index", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A PRIMARY KEY or UNIQUE constraint is added to an existing table without an existing unique index.",
         fix = "CREATE UNIQUE INDEX CONCURRENTLY i ON t (cols); then ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i "
                 + "(or PRIMARY KEY USING INDEX i).",
         dialects = {"postgresql"})
 public final class UniqueWithoutIndexRule implements Rule {
+    public static final String ID = "LK607";
 
     @Override
     public void onChange(ChangeContext ctx) {

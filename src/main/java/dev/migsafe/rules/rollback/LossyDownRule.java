@@ -13,11 +13,12 @@ import dev.migsafe.schema.Table;
  * The down script drops a table or column, or deletes rows: whatever the newer release wrote there
  * since the deploy is lost when the down runs.
  */
-@RuleInfo(id = "RB302", name = "lossy-down", category = Category.ROLLBACK, severity = Severity.WARNING,
+@RuleInfo(id = LossyDownRule.ID, name = "lossy-down", category = Category.ROLLBACK, severity = Severity.WARNING,
         summary = "The down script drops or deletes data written since the release.",
         fix = "Before running the down, copy the data away (or keep the table/column and only stop using it); prefer "
                 + "an app-only rollback or a roll-forward when the schema stays compatible.")
 public final class LossyDownRule implements Rule {
+    public static final String ID = "RB302";
 
     @Override
     public void onChange(ChangeContext ctx) {
