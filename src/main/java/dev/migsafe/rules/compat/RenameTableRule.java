@@ -1,10 +1,14 @@
 package dev.migsafe.rules.compat;
 
+import java.util.Optional;
+
 import dev.migsafe.change.Change;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.DatabaseErrors;
+import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.OlderRelease;
+import dev.migsafe.rules.RollForwardRemedy;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
@@ -20,7 +24,7 @@ import dev.migsafe.schema.Table;
         fix = "Keep the old name working until the older release is retired: rename the table and, in the same "
                 + "release, CREATE VIEW <old_name> AS SELECT ... FROM <new_name> (updatable for a single table); "
                 + "drop the view in a later release.")
-public final class RenameTableRule implements Rule {
+public final class RenameTableRule implements Rule, RollForwardRemedy {
     public static final String ID = "BC101";
 
     @Override
@@ -37,5 +41,14 @@ public final class RenameTableRule implements Rule {
         ctx.report(c.from(), "the older release still reads and writes table " + c.from() + "; after it is renamed to "
                 + c.to() + " those queries fail with " + DatabaseErrors.missingTable(ctx.dialect(), c.from())
                 + ", so rolling back the application alone is no longer possible");
+    }
+
+    @Override
+    public Optional<Remedy> rollForward(Finding finding, Target t) {
+        if (t.newTable() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Remedy("serve the old table name through a view on the renamed table",
+                "CREATE VIEW " + t.quote(t.tableName()) + " AS SELECT * FROM " + t.quote(t.newTable().name()) + ";"));
     }
 }
