@@ -31,7 +31,7 @@ public final class AddRequiredColumnRule implements Rule, RollForwardRemedy {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !(ctx.change() instanceof Change.AddColumn c)) {
+        if (!(ctx.change() instanceof Change.AddColumn c)) {
             return;
         }
         Table old = OlderRelease.table(ctx, c.table());

@@ -23,7 +23,7 @@ public final class DropColumnRule implements Rule, RollForwardRemedy {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !(ctx.change() instanceof Change.DropColumn c)
+        if (!(ctx.change() instanceof Change.DropColumn c)
                 || !OlderRelease.hasColumn(ctx, c.table(), c.column())) {
             return;
         }

@@ -27,7 +27,7 @@ public final class DropDefaultOnRequiredRule implements Rule, RollForwardRemedy 
 
     @Override
     public void onChange(ChangeContext ctx) {
-        ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
+        ColumnEdit edit = ColumnEdit.of(ctx);
         if (edit == null || !edit.dropsDefault() || !edit.notNullAfter() || edit.hasValueWithoutAppAfter()
                 || edit.before() == null || edit.before().generated()
                 || !OlderRelease.hasColumn(ctx, edit.table(), edit.column())) {

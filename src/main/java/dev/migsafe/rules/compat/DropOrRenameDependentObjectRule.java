@@ -30,9 +30,6 @@ public final class DropOrRenameDependentObjectRule implements Rule {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp()) {
-            return;
-        }
         Change change = ctx.change();
         if (change instanceof Change.DropView c) {
             view(ctx, c.name(), "dropped");

@@ -24,7 +24,7 @@ public final class DropTableRule implements Rule, RollForwardRemedy {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !(ctx.change() instanceof Change.DropTable c)) {
+        if (!(ctx.change() instanceof Change.DropTable c)) {
             return;
         }
         Table old = OlderRelease.table(ctx, c.table());

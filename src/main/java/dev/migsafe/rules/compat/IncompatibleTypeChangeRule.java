@@ -26,7 +26,7 @@ public final class IncompatibleTypeChangeRule implements Rule, RollForwardRemedy
 
     @Override
     public void onChange(ChangeContext ctx) {
-        ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
+        ColumnEdit edit = ColumnEdit.of(ctx);
         if (edit == null || edit.newType() == null || edit.before() == null
                 || !OlderRelease.hasColumn(ctx, edit.table(), edit.column())) {
             return;

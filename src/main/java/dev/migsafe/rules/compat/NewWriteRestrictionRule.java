@@ -33,9 +33,6 @@ public final class NewWriteRestrictionRule implements Rule {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp()) {
-            return;
-        }
         if (ctx.change() instanceof Change.AddConstraint c) {
             constraint(ctx, c.table(), c.constraint());
         } else if (ctx.change() instanceof Change.CreateIndex c && c.unique()

@@ -34,7 +34,7 @@ public final class RenameColumnRule implements Rule, RollForwardRemedy {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
+        ColumnEdit edit = ColumnEdit.of(ctx);
         if (edit == null || edit.renamedTo() == null) {
             return;
         }

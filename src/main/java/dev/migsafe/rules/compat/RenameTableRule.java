@@ -29,7 +29,7 @@ public final class RenameTableRule implements Rule, RollForwardRemedy {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !(ctx.change() instanceof Change.RenameTable c)) {
+        if (!(ctx.change() instanceof Change.RenameTable c)) {
             return;
         }
         Table old = OlderRelease.table(ctx, c.from());

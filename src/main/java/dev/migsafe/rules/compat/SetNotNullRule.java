@@ -29,7 +29,7 @@ public final class SetNotNullRule implements Rule, RollForwardRemedy {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
+        ColumnEdit edit = ColumnEdit.of(ctx);
         if (edit == null || !edit.setsNotNull() || !OlderRelease.hasColumn(ctx, edit.table(), edit.column())) {
             return;
         }

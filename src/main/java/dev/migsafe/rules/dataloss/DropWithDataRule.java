@@ -18,9 +18,6 @@ public final class DropWithDataRule implements Rule {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp()) {
-            return;
-        }
         if (ctx.change() instanceof Change.DropTable c && OlderRelease.table(ctx, c.table()) != null) {
             ctx.report(c.table(), "table " + c.table() + " holds the rows written up to this deploy; dropping it "
                     + "deletes them, and neither the older release nor a down migration can bring them back "

@@ -24,7 +24,7 @@ public final class LossyTypeChangeRule implements Rule {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
+        ColumnEdit edit = ColumnEdit.of(ctx);
         if (edit == null || edit.newType() == null || edit.before() == null
                 || !OlderRelease.hasColumn(ctx, edit.table(), edit.column())
                 || !TypeCompatibility.mayFailOrLoseData(edit.before().type(), edit.newType(), ctx.dialect())) {

@@ -18,7 +18,7 @@ public final class UnboundedDmlRule implements Rule {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !(ctx.change() instanceof Change.DataChange c)) {
+        if (!(ctx.change() instanceof Change.DataChange c)) {
             return;
         }
         String effect = effect(c);

@@ -9,6 +9,7 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -24,15 +25,12 @@ import dev.migsafe.sql.ParsedStatement;
                 + "in the same transaction that added it.",
         fix = "ALTER TABLE ... ADD CONSTRAINT ... NOT VALID; then, in a later transaction or migration, "
                 + "ALTER TABLE ... VALIDATE CONSTRAINT ....",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class ConstraintWithoutNotValidRule implements Rule {
     public static final String ID = "LK603";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx)) {
-            return;
-        }
         if (ctx.change() instanceof Change.AddConstraint c && checksRows(c.constraint()) && !c.constraint().notValid()
                 && ExistingTables.existed(ctx, c.table())) {
             ConstraintDef k = c.constraint();

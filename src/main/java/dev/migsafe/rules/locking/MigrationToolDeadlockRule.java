@@ -1,10 +1,12 @@
 package dev.migsafe.rules.locking;
 
 import dev.migsafe.rules.Category;
+import dev.migsafe.rules.ChangeContext.Script;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.sql.Dialect;
 
 /**
  * Flyway 9.1.2 and later hold their migration lock as a transactional advisory lock on a session of
@@ -17,13 +19,13 @@ import dev.migsafe.rules.Severity;
         summary = "The migration tool's own session blocks the migration (Flyway's transactional lock and CREATE INDEX CONCURRENTLY): the deploy hangs.",
         fix = "Set postgresql.transactional.lock=false in the Flyway configuration (flyway.conf "
                 + "flyway.postgresql.transactional.lock=false, Spring Boot spring.flyway.postgresql.transactional-lock=false).",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL, scripts = {Script.UP, Script.DOWN})
 public final class MigrationToolDeadlockRule implements Rule {
     public static final String ID = "LK615";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!LockRules.postgres(ctx) || !"flyway".equals(ctx.migration().format()) || !ctx.flyway().transactionalLock()) {
+        if (!"flyway".equals(ctx.migration().format()) || !ctx.flyway().transactionalLock()) {
             return;
         }
         String what = NonTransactional.waitsForEveryTransaction(ctx.change());

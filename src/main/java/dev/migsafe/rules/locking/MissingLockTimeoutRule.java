@@ -26,7 +26,7 @@ public final class MissingLockTimeoutRule implements Rule {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !blocks(ctx, ctx.change())) {
+        if (!blocks(ctx, ctx.change())) {
             return;
         }
         String setting = setting(ctx.dialect());

@@ -10,6 +10,7 @@ import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.schema.Column;
+import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -23,15 +24,12 @@ import dev.migsafe.sql.ParsedStatement;
                 + "version, or asks for an ALGORITHM/LOCK it cannot have.",
         fix = "State the expectation with ALGORITHM=INPLACE, LOCK=NONE (or ALGORITHM=INSTANT) so MySQL refuses instead "
                 + "of silently copying; run table-copying changes on large tables with gh-ost or pt-online-schema-change.",
-        dialects = {"mysql"})
+        dialects = Dialect.MYSQL)
 public final class MySqlBlockingAlterRule implements Rule {
     public static final String ID = "LK611";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.mysql(ctx)) {
-            return;
-        }
         String table = BlockingLocks.table(ctx.change());
         if (table == null || table.isEmpty() || !ExistingTables.existed(ctx, table)) {
             return;

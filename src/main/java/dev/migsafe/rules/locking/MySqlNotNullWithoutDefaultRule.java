@@ -8,6 +8,7 @@ import dev.migsafe.rules.ColumnEdit;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.sql.Dialect;
 
 /**
  * MySQL/MariaDB: a NOT NULL column without a DEFAULT on an existing table. Added, it silently fills
@@ -20,15 +21,12 @@ import dev.migsafe.rules.Severity;
         summary = "A MySQL/MariaDB column on an existing table becomes NOT NULL without a DEFAULT.",
         fix = "Give the column an explicit DEFAULT; to tighten an existing column, backfill the NULLs in batches first, "
                 + "then MODIFY it with NOT NULL and a DEFAULT.",
-        dialects = {"mysql"})
+        dialects = Dialect.MYSQL)
 public final class MySqlNotNullWithoutDefaultRule implements Rule {
     public static final String ID = "LK613";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.mysql(ctx)) {
-            return;
-        }
         if (ctx.change() instanceof Change.AddColumn c) {
             ColumnDef col = c.column();
             if (col.notNull() && !col.hasValueWithoutApp() && ExistingTables.existed(ctx, c.table())) {

@@ -9,6 +9,7 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.sql.Dialect;
 
 /**
  * PostgreSQL: ADD COLUMN is instant when the new column's value for existing rows is one constant
@@ -22,13 +23,13 @@ import dev.migsafe.rules.Severity;
                 + "PostgreSQL 11) rewrites an existing table.",
         fix = "Add the column without a default (or with a constant one), set the default with ALTER COLUMN ... SET "
                 + "DEFAULT, and fill existing rows in batches.",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class RewritingAddColumnRule implements Rule {
     public static final String ID = "LK606";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx) || !(ctx.change() instanceof Change.AddColumn c)
+        if (!(ctx.change() instanceof Change.AddColumn c)
                 || !ExistingTables.existed(ctx, c.table())) {
             return;
         }

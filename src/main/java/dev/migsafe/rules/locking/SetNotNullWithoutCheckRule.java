@@ -11,6 +11,7 @@ import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Table;
+import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -21,13 +22,13 @@ import dev.migsafe.sql.ParsedStatement;
         summary = "SET NOT NULL on an existing table without a validated CHECK (col IS NOT NULL) constraint first.",
         fix = "ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c (another transaction); then "
                 + "SET NOT NULL, which PostgreSQL 12+ does without a scan; then DROP CONSTRAINT c.",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class SetNotNullWithoutCheckRule implements Rule {
     public static final String ID = "LK604";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx) || !(ctx.change() instanceof Change.SetNotNull c)
+        if (!(ctx.change() instanceof Change.SetNotNull c)
                 || !ExistingTables.existed(ctx, c.table())) {
             return;
         }

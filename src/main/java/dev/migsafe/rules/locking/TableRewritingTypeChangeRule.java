@@ -8,6 +8,7 @@ import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Table;
+import dev.migsafe.sql.Dialect;
 
 /** PostgreSQL: a column type change that rewrites the whole table under an ACCESS EXCLUSIVE lock. */
 @RuleInfo(id = TableRewritingTypeChangeRule.ID, name = "table-rewriting-type-change", category = Category.LOCKING, severity = Severity.WARNING,
@@ -15,13 +16,13 @@ import dev.migsafe.schema.Table;
         fix = "Add a column of the new type, fill it in batches (and keep it in step with a trigger or dual writes), "
                 + "switch readers, then drop the old column; changes that need no rewrite (longer varchar, varchar to "
                 + "text, more numeric precision with the same scale) are fine.",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class TableRewritingTypeChangeRule implements Rule {
     public static final String ID = "LK605";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx) || !(ctx.change() instanceof Change.AlterColumnType c)
+        if (!(ctx.change() instanceof Change.AlterColumnType c)
                 || !ExistingTables.existed(ctx, c.table())) {
             return;
         }

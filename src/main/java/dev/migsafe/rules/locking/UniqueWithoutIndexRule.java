@@ -7,6 +7,7 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.sql.Dialect;
 
 /**
  * PostgreSQL: ADD PRIMARY KEY / UNIQUE builds its index while holding an ACCESS EXCLUSIVE lock.
@@ -17,13 +18,13 @@ import dev.migsafe.rules.Severity;
         summary = "A PRIMARY KEY or UNIQUE constraint is added to an existing table without an existing unique index.",
         fix = "CREATE UNIQUE INDEX CONCURRENTLY i ON t (cols); then ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i "
                 + "(or PRIMARY KEY USING INDEX i).",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class UniqueWithoutIndexRule implements Rule {
     public static final String ID = "LK607";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx) || !(ctx.change() instanceof Change.AddConstraint c)
+        if (!(ctx.change() instanceof Change.AddConstraint c)
                 || !ExistingTables.existed(ctx, c.table())) {
             return;
         }

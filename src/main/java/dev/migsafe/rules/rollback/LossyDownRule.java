@@ -3,6 +3,7 @@ package dev.migsafe.rules.rollback;
 import dev.migsafe.change.Change;
 import dev.migsafe.change.Change.DataChange.Kind;
 import dev.migsafe.rules.Category;
+import dev.migsafe.rules.ChangeContext.Script;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
@@ -16,15 +17,13 @@ import dev.migsafe.schema.Table;
 @RuleInfo(id = LossyDownRule.ID, name = "lossy-down", category = Category.ROLLBACK, severity = Severity.WARNING,
         summary = "The down script drops or deletes data written since the release.",
         fix = "Before running the down, copy the data away (or keep the table/column and only stop using it); prefer "
-                + "an app-only rollback or a roll-forward when the schema stays compatible.")
+                + "an app-only rollback or a roll-forward when the schema stays compatible.",
+        scripts = Script.DOWN)
 public final class LossyDownRule implements Rule {
     public static final String ID = "RB302";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (ctx.isUp()) {
-            return;
-        }
         Change change = ctx.change();
         if (change instanceof Change.DropTable c && ctx.before().table(c.table()) != null) {
             ctx.report(c.table(), "the down drops table " + c.table() + ": every row written to it since the deploy "
