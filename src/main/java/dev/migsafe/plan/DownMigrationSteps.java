@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.migsafe.rules.DownMigrationRisk;
+import dev.migsafe.rules.DownMigrationRisk.Risk;
 import dev.migsafe.rules.Finding;
-import dev.migsafe.rules.rollback.DownMayFailRule;
-import dev.migsafe.rules.rollback.DownNotInverseRule;
-import dev.migsafe.rules.rollback.LossyDownRule;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.verdict.Strategy.Step;
@@ -62,9 +61,9 @@ final class DownMigrationSteps {
     private static List<Step> warnings(PlanContext ctx) {
         List<Step> steps = new ArrayList<>();
         for (Finding f : ctx.active()) {
-            if (f.ruleId().equals(LossyDownRule.ID)) {
+            if (DownMigrationRisk.is(f, Risk.DOWN_LOSES_DATA)) {
                 steps.add(Step.manual("Data loss: " + f.file() + ":" + f.line() + " " + f.message()));
-            } else if (f.ruleId().equals(DownMayFailRule.ID) || f.ruleId().equals(DownNotInverseRule.ID)) {
+            } else if (DownMigrationRisk.is(f, Risk.DOWN_MAY_FAIL)) {
                 steps.add(Step.manual("May fail: " + f.file() + ":" + f.line() + " " + f.message()
                         + (f.fix() != null ? " Check first: " + f.fix() : "")));
             }

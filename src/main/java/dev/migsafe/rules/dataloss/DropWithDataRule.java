@@ -3,6 +3,7 @@ package dev.migsafe.rules.dataloss;
 import dev.migsafe.change.Change;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
+import dev.migsafe.rules.DownMigrationRisk;
 import dev.migsafe.rules.OlderRelease;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
@@ -13,7 +14,7 @@ import dev.migsafe.rules.Severity;
         summary = "A dropped table or column held data written by the older release.",
         fix = "Take a backup, or copy the data to an archive table, before the drop; drop in a later release once "
                 + "nothing needs the data.")
-public final class DropWithDataRule implements Rule {
+public final class DropWithDataRule implements Rule, DownMigrationRisk {
     public static final String ID = "DL201";
 
     @Override
@@ -27,5 +28,10 @@ public final class DropWithDataRule implements Rule {
                     + "written up to this deploy; dropping it deletes them, and re-adding the column in a down "
                     + "migration gives back an empty column");
         }
+    }
+
+    @Override
+    public Risk downMigrationRisk() {
+        return Risk.UP_DESTROYED_DATA;
     }
 }

@@ -3,6 +3,7 @@ package dev.migsafe.rules.dataloss;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.ColumnEdit;
+import dev.migsafe.rules.DownMigrationRisk;
 import dev.migsafe.rules.OlderRelease;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
@@ -19,7 +20,7 @@ import dev.migsafe.schema.TypeCompatibility.Compatibility;
         summary = "A type change truncates existing values or fails on some of them.",
         fix = "Check the existing data first (e.g. SELECT count(*) WHERE length(col) > n), or write into a new column "
                 + "with an explicit conversion and keep the old one until the result is verified.")
-public final class LossyTypeChangeRule implements Rule {
+public final class LossyTypeChangeRule implements Rule, DownMigrationRisk {
     public static final String ID = "DL202";
 
     @Override
@@ -39,5 +40,10 @@ public final class LossyTypeChangeRule implements Rule {
             ctx.report(column, change + " cannot convert every existing value: the migration fails on the first "
                     + "one that does not convert, or loses what the new type cannot hold");
         }
+    }
+
+    @Override
+    public Risk downMigrationRisk() {
+        return Risk.UP_DESTROYED_DATA;
     }
 }

@@ -5,6 +5,7 @@ import dev.migsafe.change.Change.DataChange.Kind;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext.Script;
 import dev.migsafe.rules.ChangeContext;
+import dev.migsafe.rules.DownMigrationRisk;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
@@ -19,7 +20,7 @@ import dev.migsafe.schema.Table;
         fix = "Before running the down, copy the data away (or keep the table/column and only stop using it); prefer "
                 + "an app-only rollback or a roll-forward when the schema stays compatible.",
         scripts = Script.DOWN)
-public final class LossyDownRule implements Rule {
+public final class LossyDownRule implements Rule, DownMigrationRisk {
     public static final String ID = "RB302";
 
     @Override
@@ -41,5 +42,10 @@ public final class LossyDownRule implements Rule {
 
     private static boolean hasColumn(Table table, String column) {
         return table != null && (table.column(column) != null || !table.columnsKnown());
+    }
+
+    @Override
+    public Risk downMigrationRisk() {
+        return Risk.DOWN_LOSES_DATA;
     }
 }
