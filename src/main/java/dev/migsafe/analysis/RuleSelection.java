@@ -21,11 +21,11 @@ final class RuleSelection {
 
     RuleSelection(List<Rule> rules) {
         for (Dialect dialect : Dialect.values()) {
-            List<Rule> applying = rules.stream().filter(r -> Arrays.asList(r.info().dialects()).contains(dialect)).toList();
+            List<Rule> applying = rules.stream().filter(r -> has(r.info().dialects(), dialect)).toList();
             byDialect.put(dialect, applying);
             Map<Script, List<Rule>> byScript = new EnumMap<>(Script.class);
             for (Script script : Script.values()) {
-                byScript.put(script, applying.stream().filter(r -> Arrays.asList(r.info().scripts()).contains(script)).toList());
+                byScript.put(script, applying.stream().filter(r -> has(r.info().scripts(), script)).toList());
             }
             watching.put(dialect, byScript);
         }
@@ -39,5 +39,9 @@ final class RuleSelection {
     /** Of those, the rules shown the changes of this script. */
     List<Rule> watching(Dialect dialect, Script script) {
         return watching.get(dialect).get(script);
+    }
+
+    private static <T> boolean has(T[] values, T value) {
+        return Arrays.asList(values).contains(value);
     }
 }

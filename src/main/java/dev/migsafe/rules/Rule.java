@@ -9,7 +9,7 @@ package dev.migsafe.rules;
  */
 public interface Rule {
 
-    /** Called for each change of each statement of each migration in the range, in the scripts of {@link RuleInfo#scripts()}. */
+    /** Called for each change of each statement of each migration in the range, in the {@link RuleInfo#scripts()}. */
     default void onChange(ChangeContext ctx) {
     }
 
