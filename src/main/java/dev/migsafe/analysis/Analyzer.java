@@ -31,11 +31,11 @@ import dev.migsafe.sql.ScriptParser;
  */
 public final class Analyzer {
     private final ScriptParser parser;
-    private final List<Rule> rules;
+    private final RuleSelection rules;
 
     public Analyzer(ScriptParser parser, List<Rule> rules) {
         this.parser = parser;
-        this.rules = rules;
+        this.rules = new RuleSelection(rules);
     }
 
     public AnalysisResult run(AnalysisRequest request) {
@@ -85,7 +85,7 @@ public final class Analyzer {
         Schema newer = schema;
 
         List<Migration> released = request.window() == AnalysisRequest.Window.RANGE ? request.older() : List.of();
-        for (Rule rule : rules) {
+        for (Rule rule : rules.applying(request.dialect())) {
             rule.onRange(new RangeContext(rule, request.serverVersion(), request.flyway(), raw::add, released, request.newer(),
                     range.migrations(), m -> parsed.get(m.up())));
         }
@@ -114,7 +114,7 @@ public final class Analyzer {
             afterDown = afterUp.copy();
             watch(request, m, ChangeContext.Script.DOWN, down, afterDown, before, before, sink);
         }
-        for (Rule rule : rules) {
+        for (Rule rule : rules.applying(request.dialect())) {
             rule.onMigration(new MigrationContext(rule, request.serverVersion(), request.flyway(), sink, m, parsed.get(m.up()), down,
                     before, afterUp, afterDown, base, end));
         }
@@ -125,7 +125,7 @@ public final class Analyzer {
                        Schema live, Schema base, Schema end, FindingSink sink) {
         for (ParsedStatement ps : statements) {
             for (Change change : ps.changes()) {
-                for (Rule rule : rules) {
+                for (Rule rule : rules.watching(request.dialect(), script)) {
                     rule.onChange(new ChangeContext(rule, request.serverVersion(), request.flyway(), sink, m, script, statements, ps, change, live,
                             base, end));
                 }

@@ -15,6 +15,8 @@ import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.rules.config.SuppressionWithoutReasonRule;
+import dev.migsafe.rules.config.UnusedSuppressionRule;
 import dev.migsafe.source.NaturalOrder;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.SqlStatement;
@@ -30,8 +32,6 @@ import dev.migsafe.sql.Suppression;
  * reason that silenced nothing (stale, misspelt rule ID, misplaced ignore-file) is reported as CF702.
  */
 final class FindingPolicy {
-    static final String SUPPRESSION_WITHOUT_REASON = "CF701";
-    static final String UNUSED_SUPPRESSION = "CF702";
     /** the length rules shorten a finding's statement to ({@link SqlStatement#summary(int)}) */
     private static final int SUMMARY_LENGTH = 200;
 
@@ -114,12 +114,12 @@ final class FindingPolicy {
         for (Suppression s : inOrder) {
             SqlStatement st = suppressions.get(s);
             if (!s.hasReason()) {
-                report(out, SUPPRESSION_WITHOUT_REASON, st, s, s.directive() + " has no reason, so it silences nothing");
+                report(out, SuppressionWithoutReasonRule.ID, st, s, s.directive() + " has no reason, so it silences nothing");
             } else if (s.scope() == Suppression.Scope.MISPLACED_FILE) {
-                report(out, UNUSED_SUPPRESSION, st, s, s.directive()
+                report(out, UnusedSuppressionRule.ID, st, s, s.directive()
                         + " comes after the first statement, so it silences nothing: move it into the file's leading comments");
             } else if (!used.contains(s)) {
-                report(out, UNUSED_SUPPRESSION, st, s, s.directive() + " silences nothing" + unknownRules(s)
+                report(out, UnusedSuppressionRule.ID, st, s, s.directive() + " silences nothing" + unknownRules(s)
                         + (s.scope() == Suppression.Scope.FILE ? " in this file" : " on this statement")
                         + ": delete it if the finding it was written for is gone");
             }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.migsafe.rules.DownMigrationRisk;
+import dev.migsafe.rules.DownMigrationRisk.Risk;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
 import dev.migsafe.verdict.Strategy.Step;
@@ -58,9 +60,9 @@ final class DownMigrationSteps {
     private static List<Step> warnings(PlanContext ctx) {
         List<Step> steps = new ArrayList<>();
         for (Finding f : ctx.active()) {
-            if (f.ruleId().equals("RB302")) {
+            if (DownMigrationRisk.is(f, Risk.DOWN_LOSES_DATA)) {
                 steps.add(Step.manual("Data loss: " + f.file() + ":" + f.line() + " " + f.message()));
-            } else if (f.ruleId().equals("RB304") || f.ruleId().equals("RB303")) {
+            } else if (DownMigrationRisk.is(f, Risk.DOWN_MAY_FAIL)) {
                 steps.add(Step.manual("May fail: " + f.file() + ":" + f.line() + " " + f.message()
                         + (f.fix() != null ? " Check first: " + f.fix() : "")));
             }

@@ -3,9 +3,14 @@ package dev.migsafe.plan;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Finding;
+import dev.migsafe.rules.RollForwardRemedy;
+import dev.migsafe.rules.RollForwardRemedy.Remedy;
+import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.Table;
@@ -43,10 +48,24 @@ final class RollForwardSteps {
         return steps;
     }
 
+    /** The rule's own remedy when it has one, else the finding's fix. */
     private static Step fix(PlanContext ctx, Finding f) {
+        String object = f.object() == null ? "" : f.object();
+        String title = f.ruleId() + " " + object + ": ";
+        Optional<Remedy> remedy = RuleCatalog.byId(f.ruleId())
+                .filter(RollForwardRemedy.class::isInstance).map(RollForwardRemedy.class::cast)
+                .flatMap(rule -> rule.rollForward(f, target(ctx, object)));
+        if (remedy.isEmpty()) {
+            return Step.manual(title + (f.fix() != null ? f.fix() : f.message()));
+        }
+        return remedy.get().sql() == null ? Step.manual(title + remedy.get().title())
+                : new Step(title + remedy.get().title(), remedy.get().sql());
+    }
+
+    /** The finding's object in both schemas, followed through renames by lineage. */
+    private static RollForwardRemedy.Target target(PlanContext ctx, String object) {
         Schema older = ctx.result().olderSchema();
         Schema newer = ctx.result().newerSchema();
-        String object = f.object() == null ? "" : f.object();
         int dot = object.lastIndexOf('.');
         String tableName = dot < 0 ? object : object.substring(0, dot);
         String columnName = dot < 0 ? null : object.substring(dot + 1);
@@ -55,59 +74,18 @@ final class RollForwardSteps {
         Column oldColumn = oldTable == null || columnName == null ? null : oldTable.column(columnName);
         Column newColumn = oldColumn == null || newTable == null ? null : newTable.columns().values().stream()
                 .filter(c -> c.lineage() == oldColumn.lineage()).findFirst().orElse(null);
-        String title = f.ruleId() + " " + object + ": ";
-        switch (f.ruleId()) {
-            case "BC101" -> {
-                if (newTable != null) {
-                    return new Step(title + "serve the old table name through a view on the renamed table",
-                            "CREATE VIEW " + q(tableName) + " AS SELECT * FROM " + q(newTable.name()) + ";");
-                }
-            }
-            case "BC102" -> {
-                if (newTable != null && newColumn != null) {
-                    String moved = newTable.name() + "_v2";
-                    List<String> cols = new ArrayList<>();
-                    newTable.columns().values().forEach(c -> cols.add(q(c.name())));
-                    cols.add(q(newColumn.name()) + " AS " + q(columnName));
-                    return new Step(title + "expose the column under both names (the expand/contract way): move the"
-                            + " table aside and put a view with its old name in its place",
-                            "ALTER TABLE " + q(newTable.name()) + " RENAME TO " + q(moved) + ";\n"
-                                    + "CREATE VIEW " + q(newTable.name()) + " AS SELECT " + String.join(", ", cols)
-                                    + " FROM " + q(moved) + ";");
-                }
-            }
-            case "BC104" -> {
-                if (newTable != null && oldColumn != null) {
-                    return new Step(title + "re-add the dropped column, nullable so that the newer release's inserts"
-                            + " still work, then reload its values from the backup taken before the deploy",
-                            "ALTER TABLE " + q(newTable.name()) + " ADD COLUMN " + q(columnName) + " " + type(oldColumn) + ";");
-                }
-            }
-            case "BC105" -> {
-                if (newTable != null && oldColumn != null && newColumn != null) {
-                    return new Step(title + "give the column back its older type " + type(oldColumn),
-                            restoreType(ctx, newTable, newColumn, oldColumn));
-                }
-            }
-            case "BC106", "BC107" -> {
-                if (newTable != null && newColumn != null) {
-                    return new Step(title + "let the older release's inserts through again: drop the NOT NULL"
-                            + " (or give the column a default)", dropNotNull(ctx, newTable, newColumn));
-                }
-            }
-            case "BC108" -> {
-                if (newTable != null && newColumn != null && oldColumn != null && oldColumn.defaultExpr() != null) {
-                    return new Step(title + "put the default back", "ALTER TABLE " + q(newTable.name()) + " ALTER COLUMN "
-                            + q(newColumn.name()) + " SET DEFAULT " + oldColumn.defaultExpr() + ";");
-                }
-            }
-            default -> {
-                // described below
-            }
-        }
-        return Step.manual(title + (f.ruleId().equals("BC103")
-                ? "recreate the table as " + ctx.to() + " defines it and reload its rows from the backup taken before the deploy."
-                : f.fix() != null ? f.fix() : f.message()));
+        return new RollForwardRemedy.Target() {
+            @Override public Dialect dialect() { return ctx.dialect(); }
+            @Override public String release() { return ctx.to(); }
+            @Override public String tableName() { return tableName; }
+            @Override public String columnName() { return columnName; }
+            @Override public Table oldTable() { return oldTable; }
+            @Override public Table newTable() { return newTable; }
+            @Override public Column oldColumn() { return oldColumn; }
+            @Override public Column newColumn() { return newColumn; }
+            @Override public String quote(String name) { return q(name); }
+            @Override public String typeOf(Column column) { return type(column); }
+        };
     }
 
     /** Where the tool looks for migrations, with a name in its convention. */
@@ -128,22 +106,6 @@ final class RollForwardSteps {
                     String major = v.getVersion().split("\\.")[0];
                     return major.matches("\\d+") ? String.valueOf(Long.parseLong(major) + 1) : major + "_1";
                 }).orElse("1");
-    }
-
-    /** Gives a column its older type back (MySQL's MODIFY redefines it, so NOT NULL is restated). */
-    private static String restoreType(PlanContext ctx, Table table, Column column, Column older) {
-        return switch (ctx.dialect()) {
-            case POSTGRESQL -> "ALTER TABLE " + q(table.name()) + " ALTER COLUMN " + q(column.name()) + " TYPE " + type(older) + ";";
-            case MYSQL -> "ALTER TABLE " + q(table.name()) + " MODIFY " + q(column.name()) + " " + type(older)
-                    + (older.notNull() ? " NOT NULL" : "") + ";";
-        };
-    }
-
-    private static String dropNotNull(PlanContext ctx, Table table, Column column) {
-        return switch (ctx.dialect()) {
-            case POSTGRESQL -> "ALTER TABLE " + q(table.name()) + " ALTER COLUMN " + q(column.name()) + " DROP NOT NULL;";
-            case MYSQL -> "ALTER TABLE " + q(table.name()) + " MODIFY " + q(column.name()) + " " + type(column) + " NULL;";
-        };
     }
 
     private static String type(Column c) {

@@ -15,6 +15,7 @@ import dev.migsafe.report.Report.StepEntry;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.rules.RuleInfo;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * JUnit XML for CI systems that show test reports: one test suite per migration file of the range,
@@ -39,7 +40,8 @@ public final class JUnitReportWriter implements ReportWriter {
 
     @Override
     public void write(Report r, Writer out) throws IOException {
-        List<RuleInfo> rules = catalog.stream().filter(i -> Arrays.asList(i.dialects()).contains(r.dialect())).toList();
+        List<RuleInfo> rules = catalog.stream()
+                .filter(i -> Arrays.stream(i.dialects()).map(Dialect::id).anyMatch(r.dialect()::equals)).toList();
         Map<String, List<FindingEntry>> byFile = Headline.byFile(r.findings());
         TreeSet<String> files = new TreeSet<>(byFile.keySet());
         for (MigrationEntry m : r.migrations()) {

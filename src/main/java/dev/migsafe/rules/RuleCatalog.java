@@ -40,7 +40,10 @@ import dev.migsafe.rules.rollback.DownNotInverseRule;
 import dev.migsafe.rules.rollback.LossyDownRule;
 import dev.migsafe.rules.rollback.MissingDownRule;
 
-/** Every rule migsafe runs, in catalog order. Add a new rule here and give it a page in rules/. */
+/**
+ * Every rule migsafe runs, in catalog order. Add a new rule here, give it a page in rules/ and a row in
+ * rules/README.md (RuleCatalogTest checks all three agree); bench/new-rule.sh scaffolds them.
+ */
 public final class RuleCatalog {
     private static final List<Rule> ALL = List.of(
             // backward-compatibility (BC1xx): decide the can-rollback verdict

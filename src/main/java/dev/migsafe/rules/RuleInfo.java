@@ -5,6 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import dev.migsafe.dialect.Dialect;
+
 /** Metadata of a rule, on the rule's class. Its documentation page is {@code rules/<id>.md}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -25,6 +27,9 @@ public @interface RuleInfo {
     /** One sentence: the safe alternative. Reported as a finding's {@code fix}. */
     String fix();
 
-    /** Dialect ids the rule applies to. */
-    String[] dialects() default {"postgresql", "mysql"};
+    /** The dialects the rule applies to; the engine runs it on no other. */
+    Dialect[] dialects() default {Dialect.POSTGRESQL, Dialect.MYSQL};
+
+    /** The scripts whose changes {@link Rule#onChange} sees; the engine shows it no other. */
+    ChangeContext.Script[] scripts() default ChangeContext.Script.UP;
 }

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.rules.DownMigrationRisk;
+import dev.migsafe.rules.DownMigrationRisk.Risk;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
 import dev.migsafe.verify.RehearsalFailures;
@@ -127,18 +129,22 @@ public final class StrategyAdvisor {
         parts.add("Run the downs of " + undoable.size() + " migration(s) in reverse order ("
                 + undoable.stream().map(Migration::id).collect(Collectors.joining(", "))
                 + "), after a backup of the affected tables.");
-        Set<String> lossy = files(active, "RB302");
-        Set<String> mayFail = files(active, "RB304", "RB303");
-        Set<String> destroyedByUp = objects(active.stream().filter(f -> is(f, "DL201", "DL202")).toList());
+        Set<String> lossy = files(active, Risk.DOWN_LOSES_DATA);
+        Set<String> mayFail = files(active, Risk.DOWN_MAY_FAIL);
+        Set<String> destroyedByUp = objects(active.stream()
+                .filter(f -> DownMigrationRisk.is(f, Risk.UP_DESTROYED_DATA)).toList());
         if (!lossy.isEmpty()) {
-            parts.add("These downs drop data written since the deploy (RB302): " + String.join(", ", lossy) + ".");
+            parts.add("These downs drop data written since the deploy (" + DownMigrationRisk.ruleIds(Risk.DOWN_LOSES_DATA)
+                    + "): " + String.join(", ", lossy) + ".");
         }
         if (!mayFail.isEmpty()) {
-            parts.add("These downs may fail on today's data or not give back the older schema exactly (RB303/RB304): "
+            parts.add("These downs may fail on today's data or not give back the older schema exactly ("
+                    + DownMigrationRisk.ruleIds(Risk.DOWN_MAY_FAIL) + "): "
                     + String.join(", ", mayFail) + ".");
         }
         if (!destroyedByUp.isEmpty()) {
-            parts.add("The downs cannot bring back what the ups destroyed (DL201/DL202): " + String.join(", ", destroyedByUp)
+            parts.add("The downs cannot bring back what the ups destroyed ("
+                    + DownMigrationRisk.ruleIds(Risk.UP_DESTROYED_DATA) + "): " + String.join(", ", destroyedByUp)
                     + "; only a backup taken before the deploy has it.");
         }
         List<String> repeatable = result.range().stream().filter(m -> m.kind() == Migration.Kind.REPEATABLE)
@@ -174,12 +180,8 @@ public final class StrategyAdvisor {
         return range.stream().filter(m -> m.kind() != Migration.Kind.REPEATABLE).toList();
     }
 
-    private static boolean is(Finding f, String... ruleIds) {
-        return Set.of(ruleIds).contains(f.ruleId());
-    }
-
-    private static Set<String> files(List<Finding> findings, String... ruleIds) {
-        return findings.stream().filter(f -> is(f, ruleIds)).map(Finding::file)
+    private static Set<String> files(List<Finding> findings, Risk risk) {
+        return findings.stream().filter(f -> DownMigrationRisk.is(f, risk)).map(Finding::file)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -20,18 +20,16 @@ import dev.migsafe.schema.View;
  * break when the end of the window has it again under the old name with what the older release
  * used (the usual "drop and re-create the view" or "replace the function" pattern).
  */
-@RuleInfo(id = "BC110", name = "drop-or-rename-dependent-object", category = Category.BACKWARD_COMPATIBILITY,
+@RuleInfo(id = DropOrRenameDependentObjectRule.ID, name = "drop-or-rename-dependent-object", category = Category.BACKWARD_COMPATIBILITY,
         severity = Severity.ERROR,
         summary = "A view, function, sequence, type or enum value the older release uses is dropped or renamed.",
         fix = "Keep the old object until no release you may roll back to uses it: create the new one next to it "
                 + "(new name, new function version), move callers, and drop the old one in a later release.")
 public final class DropOrRenameDependentObjectRule implements Rule {
+    public static final String ID = "BC110";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp()) {
-            return;
-        }
         Change change = ctx.change();
         if (change instanceof Change.DropView c) {
             view(ctx, c.name(), "dropped");

@@ -1,26 +1,31 @@
 package dev.migsafe.rules.compat;
 
+import java.util.Optional;
+
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.ColumnEdit;
+import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.OlderRelease;
+import dev.migsafe.rules.RollForwardRemedy;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
-import dev.migsafe.schema.TypeCompatibility;
 import dev.migsafe.schema.TypeCompatibility.Compatibility;
+import dev.migsafe.schema.TypeCompatibility;
 
 /** A column of the older release changes to a type that does not hold what the older release writes. */
-@RuleInfo(id = "BC105", name = "incompatible-type-change", category = Category.BACKWARD_COMPATIBILITY,
+@RuleInfo(id = IncompatibleTypeChangeRule.ID, name = "incompatible-type-change", category = Category.BACKWARD_COMPATIBILITY,
         severity = Severity.ERROR,
         summary = "A column the older release uses changes to a narrower or different type (widening is fine).",
         fix = "Add a column with the new type, backfill it and keep both in sync while both releases run, switch "
                 + "readers, and drop the old column in a later release; or only widen (longer varchar, int to bigint).")
-public final class IncompatibleTypeChangeRule implements Rule {
+public final class IncompatibleTypeChangeRule implements Rule, RollForwardRemedy {
+    public static final String ID = "BC105";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
+        ColumnEdit edit = ColumnEdit.of(ctx);
         if (edit == null || edit.newType() == null || edit.before() == null
                 || !OlderRelease.hasColumn(ctx, edit.table(), edit.column())) {
             return;
@@ -35,5 +40,22 @@ public final class IncompatibleTypeChangeRule implements Rule {
             ctx.report(column, change + ": the older release still reads and writes it as " + edit.before().type()
                     + "; it gets values of another type back and its writes may be rejected or converted");
         }
+    }
+
+    @Override
+    public Optional<Remedy> rollForward(Finding finding, Target t) {
+        if (t.newTable() == null || t.oldColumn() == null || t.newColumn() == null) {
+            return Optional.empty();
+        }
+        String table = t.quote(t.newTable().name());
+        String column = t.quote(t.newColumn().name());
+        String oldType = t.typeOf(t.oldColumn());
+        // MySQL's MODIFY redefines the column, so its NOT NULL is restated
+        String sql = switch (t.dialect()) {
+            case POSTGRESQL -> "ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + oldType + ";";
+            case MYSQL -> "ALTER TABLE " + table + " MODIFY " + column + " " + oldType
+                    + (t.oldColumn().notNull() ? " NOT NULL" : "") + ";";
+        };
+        return Optional.of(new Remedy("give the column back its older type " + oldType, sql));
     }
 }

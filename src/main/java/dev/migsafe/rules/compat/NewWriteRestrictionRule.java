@@ -21,7 +21,7 @@ import dev.migsafe.schema.Index;
  * to make can now be refused. Re-creating a restriction the older release already had (a foreign key
  * with another ON DELETE, a unique constraint over its unique index) is not new.
  */
-@RuleInfo(id = "BC109", name = "new-write-restriction", category = Category.BACKWARD_COMPATIBILITY,
+@RuleInfo(id = NewWriteRestrictionRule.ID, name = "new-write-restriction", category = Category.BACKWARD_COMPATIBILITY,
         severity = Severity.WARNING,
         summary = "A unique, check, foreign key, primary key or exclusion constraint is added on columns the older "
                 + "release writes.",
@@ -29,12 +29,10 @@ import dev.migsafe.schema.Index;
                 + "PostgreSQL add CHECK and FOREIGN KEY as NOT VALID and VALIDATE them later, and build unique indexes "
                 + "CONCURRENTLY; suppress with a reason once reviewed.")
 public final class NewWriteRestrictionRule implements Rule {
+    public static final String ID = "BC109";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp()) {
-            return;
-        }
         if (ctx.change() instanceof Change.AddConstraint c) {
             constraint(ctx, c.table(), c.constraint());
         } else if (ctx.change() instanceof Change.CreateIndex c && c.unique()

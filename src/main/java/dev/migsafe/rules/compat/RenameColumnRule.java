@@ -1,10 +1,16 @@
 package dev.migsafe.rules.compat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.ColumnEdit;
 import dev.migsafe.rules.DatabaseErrors;
+import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.OlderRelease;
+import dev.migsafe.rules.RollForwardRemedy;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
@@ -18,16 +24,17 @@ import dev.migsafe.schema.Table;
  * with the same data (same lineage), e.g. through a view. A new column re-added under the old name
  * is other data: still a break.
  */
-@RuleInfo(id = "BC102", name = "rename-column", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+@RuleInfo(id = RenameColumnRule.ID, name = "rename-column", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
         summary = "A column the older release uses is renamed.",
         fix = "Expand/contract: add the new column next to the old one, keep both in sync (dual writes or a "
                 + "trigger) and backfill, move readers to the new column, and drop the old one in a later release; "
                 + "or serve the old name through a view.")
-public final class RenameColumnRule implements Rule {
+public final class RenameColumnRule implements Rule, RollForwardRemedy {
+    public static final String ID = "BC102";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        ColumnEdit edit = ctx.isUp() ? ColumnEdit.of(ctx) : null;
+        ColumnEdit edit = ColumnEdit.of(ctx);
         if (edit == null || edit.renamedTo() == null) {
             return;
         }
@@ -59,5 +66,22 @@ public final class RenameColumnRule implements Rule {
                     + "own and its writes would not reach " + edit.renamedTo();
         }
         ctx.report(edit.table() + "." + edit.column(), message);
+    }
+
+    @Override
+    public Optional<Remedy> rollForward(Finding finding, Target t) {
+        if (t.newTable() == null || t.newColumn() == null) {
+            return Optional.empty();
+        }
+        String table = t.newTable().name();
+        String moved = table + "_v2";
+        List<String> cols = new ArrayList<>();
+        t.newTable().columns().values().forEach(c -> cols.add(t.quote(c.name())));
+        cols.add(t.quote(t.newColumn().name()) + " AS " + t.quote(t.columnName()));
+        return Optional.of(new Remedy("expose the column under both names (the expand/contract way): move the"
+                + " table aside and put a view with its old name in its place",
+                "ALTER TABLE " + t.quote(table) + " RENAME TO " + t.quote(moved) + ";\n"
+                        + "CREATE VIEW " + t.quote(table) + " AS SELECT " + String.join(", ", cols)
+                        + " FROM " + t.quote(moved) + ";"));
     }
 }

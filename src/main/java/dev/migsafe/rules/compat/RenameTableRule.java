@@ -1,10 +1,14 @@
 package dev.migsafe.rules.compat;
 
+import java.util.Optional;
+
 import dev.migsafe.change.Change;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.DatabaseErrors;
+import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.OlderRelease;
+import dev.migsafe.rules.RollForwardRemedy;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
@@ -15,16 +19,17 @@ import dev.migsafe.schema.Table;
  * under the old name (a compatibility view) still serves every column the older release had, with
  * the same data.
  */
-@RuleInfo(id = "BC101", name = "rename-table", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
+@RuleInfo(id = RenameTableRule.ID, name = "rename-table", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
         summary = "A table the older release uses is renamed.",
         fix = "Keep the old name working until the older release is retired: rename the table and, in the same "
                 + "release, CREATE VIEW <old_name> AS SELECT ... FROM <new_name> (updatable for a single table); "
                 + "drop the view in a later release.")
-public final class RenameTableRule implements Rule {
+public final class RenameTableRule implements Rule, RollForwardRemedy {
+    public static final String ID = "BC101";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !(ctx.change() instanceof Change.RenameTable c)) {
+        if (!(ctx.change() instanceof Change.RenameTable c)) {
             return;
         }
         Table old = OlderRelease.table(ctx, c.from());
@@ -36,5 +41,14 @@ public final class RenameTableRule implements Rule {
         ctx.report(c.from(), "the older release still reads and writes table " + c.from() + "; after it is renamed to "
                 + c.to() + " those queries fail with " + DatabaseErrors.missingTable(ctx.dialect(), c.from())
                 + ", so rolling back the application alone is no longer possible");
+    }
+
+    @Override
+    public Optional<Remedy> rollForward(Finding finding, Target t) {
+        if (t.newTable() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Remedy("serve the old table name through a view on the renamed table",
+                "CREATE VIEW " + t.quote(t.tableName()) + " AS SELECT * FROM " + t.quote(t.newTable().name()) + ";"));
     }
 }

@@ -11,9 +11,11 @@ import dev.migsafe.rules.Severity;
  * {@code ignore-file} sits after the file's leading comment block. Like CF701 it is reported by the
  * analysis engine while it applies suppressions; this class gives the rule its place and its page.
  */
-@RuleInfo(id = "CF702", name = "unused-suppression", category = Category.CONFIGURATION,
+@RuleInfo(id = UnusedSuppressionRule.ID, name = "unused-suppression", category = Category.CONFIGURATION,
         severity = Severity.WARNING,
         summary = "A migsafe:ignore or migsafe:ignore-file comment silences no finding.",
         fix = "Delete the comment, or correct its rule ID or place (ignore-file belongs in the file's leading comment block).")
 public final class UnusedSuppressionRule implements Rule {
+    public static final String ID = "CF702";
+
 }

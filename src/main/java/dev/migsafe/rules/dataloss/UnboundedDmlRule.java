@@ -9,15 +9,16 @@ import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 
 /** TRUNCATE, or DELETE/UPDATE without WHERE, on a table that already held data before the window. */
-@RuleInfo(id = "DL203", name = "unbounded-dml", category = Category.DATA_LOSS, severity = Severity.WARNING,
+@RuleInfo(id = UnboundedDmlRule.ID, name = "unbounded-dml", category = Category.DATA_LOSS, severity = Severity.WARNING,
         summary = "TRUNCATE, or DELETE/UPDATE without WHERE, on a table that holds data.",
         fix = "Restrict the statement with a WHERE clause, or copy the affected rows to a backup table first; keep "
                 + "data fixes in a separate, reviewed step.")
 public final class UnboundedDmlRule implements Rule {
+    public static final String ID = "DL203";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !(ctx.change() instanceof Change.DataChange c)) {
+        if (!(ctx.change() instanceof Change.DataChange c)) {
             return;
         }
         String effect = effect(c);

@@ -22,12 +22,13 @@ import dev.migsafe.sql.StatementComparison;
  * but the checksum still fails), semantic otherwise. For Flyway files the message gives Flyway's own
  * checksums, to match against {@code flyway_schema_history.checksum}.
  */
-@RuleInfo(id = "HS401", name = "applied-migration-changed", category = Category.HISTORY, severity = Severity.ERROR,
+@RuleInfo(id = AppliedMigrationChangedRule.ID, name = "applied-migration-changed", category = Category.HISTORY, severity = Severity.ERROR,
         summary = "A migration already released was changed (checksum), renamed or removed.",
         fix = "Never edit, rename or delete a released migration: restore it as released and put the change in a new "
                 + "migration (a cosmetic edit can instead be accepted with flyway repair / liquibase "
                 + "clear-checksums, once every database has the same text).")
 public final class AppliedMigrationChangedRule implements Rule {
+    public static final String ID = "HS401";
 
     @Override
     public void onRange(RangeContext ctx) {

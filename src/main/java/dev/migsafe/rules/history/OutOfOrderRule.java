@@ -17,10 +17,11 @@ import dev.migsafe.source.Migration;
  * older release skip it (or need out-of-order mode), and it runs in a different order on fresh
  * databases than on upgraded ones.
  */
-@RuleInfo(id = "HS402", name = "out-of-order", category = Category.HISTORY, severity = Severity.WARNING,
+@RuleInfo(id = OutOfOrderRule.ID, name = "out-of-order", category = Category.HISTORY, severity = Severity.WARNING,
         summary = "A new migration sorts before a migration already released.",
         fix = "Renumber the migration after the last released one (e.g. after merging a long-lived branch).")
 public final class OutOfOrderRule implements Rule {
+    public static final String ID = "HS402";
 
     @Override
     public void onRange(RangeContext ctx) {

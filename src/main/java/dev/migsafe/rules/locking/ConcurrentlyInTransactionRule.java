@@ -3,12 +3,14 @@ package dev.migsafe.rules.locking;
 import java.util.List;
 
 import dev.migsafe.rules.Category;
+import dev.migsafe.rules.ChangeContext.Script;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.MigrationScript;
 import dev.migsafe.source.TransactionMode;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -17,19 +19,17 @@ import dev.migsafe.sql.ParsedStatement;
  * Whether a statement is in a transaction depends on the runner (see {@link Transactions}); Flyway,
  * which detects such statements, refuses a file that mixes them with ordinary ones.
  */
-@RuleInfo(id = "LK602", name = "concurrently-in-transaction", category = Category.LOCKING, severity = Severity.ERROR,
+@RuleInfo(id = ConcurrentlyInTransactionRule.ID, name = "concurrently-in-transaction", category = Category.LOCKING, severity = Severity.ERROR,
         summary = "A statement that cannot run in a transaction (CREATE INDEX CONCURRENTLY, VACUUM ...) runs in one.",
         fix = "Put the statement in a migration of its own without BEGIN/COMMIT, and tell the runner not to wrap it: "
                 + "Flyway V..sql.conf executeInTransaction=false, dbmate '-- migrate:up transaction:false', Liquibase "
                 + "runInTransaction=\"false\", diesel run_in_transaction = false; golang-migrate: one statement per file.",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL, scripts = {Script.UP, Script.DOWN})
 public final class ConcurrentlyInTransactionRule implements Rule {
+    public static final String ID = "LK602";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!LockRules.postgres(ctx)) {
-            return;
-        }
         String what = NonTransactional.reason(ctx.change(), ctx.serverVersion());
         if (what == null) {
             return;

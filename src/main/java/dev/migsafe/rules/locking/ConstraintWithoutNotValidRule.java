@@ -9,6 +9,7 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -18,20 +19,18 @@ import dev.migsafe.sql.ParsedStatement;
  * lets reads and writes go on, but only if it runs in another transaction than the ADD: in the same
  * one, the ADD's lock is still held during the scan.
  */
-@RuleInfo(id = "LK603", name = "constraint-without-not-valid", category = Category.LOCKING,
+@RuleInfo(id = ConstraintWithoutNotValidRule.ID, name = "constraint-without-not-valid", category = Category.LOCKING,
         severity = Severity.WARNING,
         summary = "A foreign key or check constraint is added to an existing table without NOT VALID, or validated "
                 + "in the same transaction that added it.",
         fix = "ALTER TABLE ... ADD CONSTRAINT ... NOT VALID; then, in a later transaction or migration, "
                 + "ALTER TABLE ... VALIDATE CONSTRAINT ....",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class ConstraintWithoutNotValidRule implements Rule {
+    public static final String ID = "LK603";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx)) {
-            return;
-        }
         if (ctx.change() instanceof Change.AddConstraint c && checksRows(c.constraint()) && !c.constraint().notValid()
                 && ExistingTables.existed(ctx, c.table())) {
             ConstraintDef k = c.constraint();

@@ -10,6 +10,7 @@ import dev.migsafe.rules.ColumnEdit;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * MySQL/MariaDB ENUM and SET columns store value positions. Appending values at the end is an
@@ -17,18 +18,16 @@ import dev.migsafe.rules.Severity;
  * what the stored numbers and sort order mean, and turns rows holding a removed value into '' (or
  * fails the ALTER in strict mode) while the older release keeps writing them.
  */
-@RuleInfo(id = "LK612", name = "enum-values-reordered", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = EnumValuesChangedRule.ID, name = "enum-values-reordered", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "MySQL ENUM/SET values are reordered, inserted before existing ones, or removed.",
         fix = "Only append new values at the end of the list; retire a value by no longer writing it, and remove it "
                 + "later, after migrating the rows that hold it.",
-        dialects = {"mysql"})
+        dialects = Dialect.MYSQL)
 public final class EnumValuesChangedRule implements Rule {
+    public static final String ID = "LK612";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.mysql(ctx)) {
-            return;
-        }
         ColumnEdit edit = ColumnEdit.of(ctx);
         if (edit == null || edit.before() == null || edit.newType() == null || edit.before().type() == null) {
             return;

@@ -1,10 +1,12 @@
 package dev.migsafe.rules.locking;
 
 import dev.migsafe.rules.Category;
+import dev.migsafe.rules.ChangeContext.Script;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * Flyway 9.1.2 and later hold their migration lock as a transactional advisory lock on a session of
@@ -13,16 +15,17 @@ import dev.migsafe.rules.Severity;
  * every open transaction before it starts: it waits for Flyway, which waits for it. The deploy hangs
  * (flyway/flyway#3497, #3506, #3854). The verification proves it by the same wait.
  */
-@RuleInfo(id = "LK615", name = "migration-tool-deadlock", category = Category.LOCKING, severity = Severity.ERROR,
+@RuleInfo(id = MigrationToolDeadlockRule.ID, name = "migration-tool-deadlock", category = Category.LOCKING, severity = Severity.ERROR,
         summary = "The migration tool's own session blocks the migration (Flyway's transactional lock and CREATE INDEX CONCURRENTLY): the deploy hangs.",
         fix = "Set postgresql.transactional.lock=false in the Flyway configuration (flyway.conf "
                 + "flyway.postgresql.transactional.lock=false, Spring Boot spring.flyway.postgresql.transactional-lock=false).",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL, scripts = {Script.UP, Script.DOWN})
 public final class MigrationToolDeadlockRule implements Rule {
+    public static final String ID = "LK615";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!LockRules.postgres(ctx) || !"flyway".equals(ctx.migration().format()) || !ctx.flyway().transactionalLock()) {
+        if (!"flyway".equals(ctx.migration().format()) || !ctx.flyway().transactionalLock()) {
             return;
         }
         String what = NonTransactional.waitsForEveryTransaction(ctx.change());

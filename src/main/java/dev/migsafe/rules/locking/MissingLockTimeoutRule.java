@@ -17,15 +17,16 @@ import dev.migsafe.sql.ParsedStatement;
  * {@code lock_timeout} (MySQL: {@code lock_wait_timeout}) set earlier in the same file makes it fail
  * fast instead, to be retried. Reported once per script, at the first such statement.
  */
-@RuleInfo(id = "LK608", name = "missing-lock-timeout", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = MissingLockTimeoutRule.ID, name = "missing-lock-timeout", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A statement takes a blocking lock on an existing table with no lock timeout set earlier in the file.",
         fix = "Start the migration with SET lock_timeout = '5s' (PostgreSQL; SET LOCAL inside a transaction) or "
                 + "SET SESSION lock_wait_timeout = 5 (MySQL), and retry the deploy when it times out.")
 public final class MissingLockTimeoutRule implements Rule {
+    public static final String ID = "LK608";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !blocks(ctx, ctx.change())) {
+        if (!blocks(ctx, ctx.change())) {
             return;
         }
         String setting = setting(ctx.dialect());
@@ -62,6 +63,9 @@ public final class MissingLockTimeoutRule implements Rule {
     }
 
     private static String setting(Dialect dialect) {
-        return dialect == Dialect.MYSQL ? "lock_wait_timeout" : "lock_timeout";
+        return switch (dialect) {
+            case POSTGRESQL -> "lock_timeout";
+            case MYSQL -> "lock_wait_timeout";
+        };
     }
 }

@@ -10,6 +10,7 @@ import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.schema.Column;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -18,19 +19,17 @@ import dev.migsafe.sql.ParsedStatement;
  * for a table copy or rebuild; or an ALGORITHM= / LOCK= clause the action cannot honour, so the
  * statement fails.
  */
-@RuleInfo(id = "LK611", name = "mysql-blocking-alter", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = MySqlBlockingAlterRule.ID, name = "mysql-blocking-alter", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A MySQL/MariaDB ALTER TABLE cannot run INSTANT or INPLACE without blocking writes on the configured "
                 + "version, or asks for an ALGORITHM/LOCK it cannot have.",
         fix = "State the expectation with ALGORITHM=INPLACE, LOCK=NONE (or ALGORITHM=INSTANT) so MySQL refuses instead "
                 + "of silently copying; run table-copying changes on large tables with gh-ost or pt-online-schema-change.",
-        dialects = {"mysql"})
+        dialects = Dialect.MYSQL)
 public final class MySqlBlockingAlterRule implements Rule {
+    public static final String ID = "LK611";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.mysql(ctx)) {
-            return;
-        }
         String table = BlockingLocks.table(ctx.change());
         if (table == null || table.isEmpty() || !ExistingTables.existed(ctx, table)) {
             return;

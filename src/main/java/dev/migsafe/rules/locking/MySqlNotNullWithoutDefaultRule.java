@@ -8,6 +8,7 @@ import dev.migsafe.rules.ColumnEdit;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * MySQL/MariaDB: a NOT NULL column without a DEFAULT on an existing table. Added, it silently fills
@@ -15,19 +16,17 @@ import dev.migsafe.rules.Severity;
  * CHANGE, it rebuilds the table and fails in strict mode as soon as one row holds NULL (or, not
  * strict, turns those NULLs into the implicit default).
  */
-@RuleInfo(id = "LK613", name = "mysql-not-null-without-default", category = Category.LOCKING,
+@RuleInfo(id = MySqlNotNullWithoutDefaultRule.ID, name = "mysql-not-null-without-default", category = Category.LOCKING,
         severity = Severity.WARNING,
         summary = "A MySQL/MariaDB column on an existing table becomes NOT NULL without a DEFAULT.",
         fix = "Give the column an explicit DEFAULT; to tighten an existing column, backfill the NULLs in batches first, "
                 + "then MODIFY it with NOT NULL and a DEFAULT.",
-        dialects = {"mysql"})
+        dialects = Dialect.MYSQL)
 public final class MySqlNotNullWithoutDefaultRule implements Rule {
+    public static final String ID = "LK613";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.mysql(ctx)) {
-            return;
-        }
         if (ctx.change() instanceof Change.AddColumn c) {
             ColumnDef col = c.column();
             if (col.notNull() && !col.hasValueWithoutApp() && ExistingTables.existed(ctx, c.table())) {

@@ -9,6 +9,7 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * PostgreSQL: ADD COLUMN is instant when the new column's value for existing rows is one constant
@@ -17,17 +18,18 @@ import dev.migsafe.rules.Severity;
  * computes a value per row: the table is rewritten under an ACCESS EXCLUSIVE lock. Before
  * PostgreSQL 11, any non-null default rewrites.
  */
-@RuleInfo(id = "LK606", name = "rewriting-add-column", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = RewritingAddColumnRule.ID, name = "rewriting-add-column", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "ADD COLUMN with a volatile default, serial/identity or stored generated value (any default before "
                 + "PostgreSQL 11) rewrites an existing table.",
         fix = "Add the column without a default (or with a constant one), set the default with ALTER COLUMN ... SET "
                 + "DEFAULT, and fill existing rows in batches.",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class RewritingAddColumnRule implements Rule {
+    public static final String ID = "LK606";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx) || !(ctx.change() instanceof Change.AddColumn c)
+        if (!(ctx.change() instanceof Change.AddColumn c)
                 || !ExistingTables.existed(ctx, c.table())) {
             return;
         }

@@ -11,22 +11,24 @@ import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Table;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
  * PostgreSQL: SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock. From PostgreSQL 12
  * the scan is skipped when a validated {@code CHECK (col IS NOT NULL)} constraint already proves it.
  */
-@RuleInfo(id = "LK604", name = "set-not-null-without-check", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = SetNotNullWithoutCheckRule.ID, name = "set-not-null-without-check", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "SET NOT NULL on an existing table without a validated CHECK (col IS NOT NULL) constraint first.",
         fix = "ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c (another transaction); then "
                 + "SET NOT NULL, which PostgreSQL 12+ does without a scan; then DROP CONSTRAINT c.",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class SetNotNullWithoutCheckRule implements Rule {
+    public static final String ID = "LK604";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx) || !(ctx.change() instanceof Change.SetNotNull c)
+        if (!(ctx.change() instanceof Change.SetNotNull c)
                 || !ExistingTables.existed(ctx, c.table())) {
             return;
         }

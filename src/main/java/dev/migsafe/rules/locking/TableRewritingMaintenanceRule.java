@@ -6,6 +6,7 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * PostgreSQL: VACUUM FULL and CLUSTER rewrite the table, and REINDEX rebuilds indexes, under locks
@@ -13,17 +14,18 @@ import dev.migsafe.rules.Severity;
  * that use the index). REINDEX CONCURRENTLY exists from PostgreSQL 12; pg_repack / pg_squeeze do the
  * rewrite online.
  */
-@RuleInfo(id = "LK609", name = "table-rewriting-maintenance", category = Category.LOCKING,
+@RuleInfo(id = TableRewritingMaintenanceRule.ID, name = "table-rewriting-maintenance", category = Category.LOCKING,
         severity = Severity.WARNING,
         summary = "VACUUM FULL, CLUSTER or REINDEX without CONCURRENTLY in a migration.",
         fix = "Use REINDEX CONCURRENTLY (PostgreSQL 12+), and pg_repack or pg_squeeze instead of VACUUM FULL / CLUSTER; "
                 + "run maintenance outside migrations.",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class TableRewritingMaintenanceRule implements Rule {
+    public static final String ID = "LK609";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx) || !(ctx.change() instanceof Change.Other o)) {
+        if (!(ctx.change() instanceof Change.Other o)) {
             return;
         }
         String message = switch (o.kind()) {

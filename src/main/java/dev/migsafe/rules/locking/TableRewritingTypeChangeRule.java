@@ -8,19 +8,21 @@ import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Table;
+import dev.migsafe.dialect.Dialect;
 
 /** PostgreSQL: a column type change that rewrites the whole table under an ACCESS EXCLUSIVE lock. */
-@RuleInfo(id = "LK605", name = "table-rewriting-type-change", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = TableRewritingTypeChangeRule.ID, name = "table-rewriting-type-change", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A column type change rewrites an existing table and its indexes under an ACCESS EXCLUSIVE lock.",
         fix = "Add a column of the new type, fill it in batches (and keep it in step with a trigger or dual writes), "
                 + "switch readers, then drop the old column; changes that need no rewrite (longer varchar, varchar to "
                 + "text, more numeric precision with the same scale) are fine.",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class TableRewritingTypeChangeRule implements Rule {
+    public static final String ID = "LK605";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx) || !(ctx.change() instanceof Change.AlterColumnType c)
+        if (!(ctx.change() instanceof Change.AlterColumnType c)
                 || !ExistingTables.existed(ctx, c.table())) {
             return;
         }

@@ -7,22 +7,24 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * PostgreSQL: ADD PRIMARY KEY / UNIQUE builds its index while holding an ACCESS EXCLUSIVE lock.
  * Building the unique index CONCURRENTLY first and attaching it with USING INDEX takes the lock
  * only for a moment.
  */
-@RuleInfo(id = "LK607", name = "unique-without-index", category = Category.LOCKING, severity = Severity.WARNING,
+@RuleInfo(id = UniqueWithoutIndexRule.ID, name = "unique-without-index", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A PRIMARY KEY or UNIQUE constraint is added to an existing table without an existing unique index.",
         fix = "CREATE UNIQUE INDEX CONCURRENTLY i ON t (cols); then ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i "
                 + "(or PRIMARY KEY USING INDEX i).",
-        dialects = {"postgresql"})
+        dialects = Dialect.POSTGRESQL)
 public final class UniqueWithoutIndexRule implements Rule {
+    public static final String ID = "LK607";
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!ctx.isUp() || !LockRules.postgres(ctx) || !(ctx.change() instanceof Change.AddConstraint c)
+        if (!(ctx.change() instanceof Change.AddConstraint c)
                 || !ExistingTables.existed(ctx, c.table())) {
             return;
         }

@@ -11,11 +11,12 @@ import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.SqlStatement;
 
 /** A statement migsafe could not understand: its effects are unknown, so it is reported, never skipped. */
-@RuleInfo(id = "PS501", name = "not-analysed", category = Category.PARSE, severity = Severity.WARNING,
+@RuleInfo(id = NotAnalysedRule.ID, name = "not-analysed", category = Category.PARSE, severity = Severity.WARNING,
         summary = "A statement migsafe could not understand, so its effects were not checked.",
         fix = "Review the statement by hand for the other rules' concerns; split or simplify it if possible, or "
                 + "suppress this finding with a reason once reviewed.")
 public final class NotAnalysedRule implements Rule {
+    public static final String ID = "PS501";
 
     @Override
     public void onMigration(MigrationContext ctx) {

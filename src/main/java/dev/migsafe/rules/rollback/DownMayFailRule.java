@@ -7,6 +7,7 @@ import dev.migsafe.change.ConstraintDef;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.ColumnEdit;
+import dev.migsafe.rules.DownMigrationRisk;
 import dev.migsafe.rules.MigrationContext;
 import dev.migsafe.rules.Restrictions;
 import dev.migsafe.rules.Rule;
@@ -29,11 +30,12 @@ import dev.migsafe.sql.SqlStatement;
  * schema already enforced (a table rebuilt by the down with the same constraints) cannot fail. So
  * the down is replayed here on that schema, each change judged against it.
  */
-@RuleInfo(id = "RB304", name = "down-may-fail", category = Category.ROLLBACK, severity = Severity.WARNING,
+@RuleInfo(id = DownMayFailRule.ID, name = "down-may-fail", category = Category.ROLLBACK, severity = Severity.WARNING,
         summary = "The down re-adds NOT NULL, UNIQUE, a check or a narrower type that new data may violate.",
         fix = "Make the down clean or backfill the data first (UPDATE ... SET col = default WHERE col IS NULL, remove "
                 + "duplicates), or re-add the constraint NOT VALID; rehearse the down on a copy of production data.")
-public final class DownMayFailRule implements Rule {
+public final class DownMayFailRule implements Rule, DownMigrationRisk {
+    public static final String ID = "RB304";
 
     @Override
     public void onMigration(MigrationContext ctx) {
@@ -112,5 +114,10 @@ public final class DownMayFailRule implements Rule {
 
     private static void report(MigrationContext ctx, SqlStatement st, String object, String message) {
         ctx.reportAt(st.file(), st.line(), st.summary(200), object, message, null);
+    }
+
+    @Override
+    public Risk downMigrationRisk() {
+        return Risk.DOWN_MAY_FAIL;
     }
 }

@@ -3,6 +3,7 @@ package dev.migsafe.rules.rollback;
 import java.util.List;
 
 import dev.migsafe.rules.Category;
+import dev.migsafe.rules.DownMigrationRisk;
 import dev.migsafe.rules.MigrationContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
@@ -15,11 +16,13 @@ import dev.migsafe.sql.ParsedStatement;
  * Replaying the up and then the down does not give back the schema the up started from: after the
  * down, the older release meets a schema it was not written for.
  */
-@RuleInfo(id = "RB303", name = "down-not-inverse", category = Category.ROLLBACK, severity = Severity.ERROR,
+@RuleInfo(id = DownNotInverseRule.ID, name = "down-not-inverse", category = Category.ROLLBACK, severity = Severity.ERROR,
         summary = "Replaying up then down does not give back the older schema.",
         fix = "Make the down undo exactly what the up does, in reverse order (re-create what the up dropped with the "
                 + "same type, nullability, default, constraints and indexes).")
-public final class DownNotInverseRule implements Rule {
+public final class DownNotInverseRule implements Rule, DownMigrationRisk {
+    public static final String ID = "RB303";
+
     private static final int SHOWN = 5;
 
     @Override
@@ -48,5 +51,10 @@ public final class DownNotInverseRule implements Rule {
 
     private static long notUnderstood(List<ParsedStatement> statements) {
         return statements == null ? 0 : statements.stream().filter(p -> !p.isUnderstood()).count();
+    }
+
+    @Override
+    public Risk downMigrationRisk() {
+        return Risk.DOWN_MAY_FAIL;
     }
 }

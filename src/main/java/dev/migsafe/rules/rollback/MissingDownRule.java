@@ -12,11 +12,12 @@ import dev.migsafe.source.Migration;
  * One whose author declared "no rollback" (an empty down, a Liquibase {@code <rollback/>}) is reported
  * at info level: deliberate, but the plan must know.
  */
-@RuleInfo(id = "RB301", name = "missing-down", category = Category.ROLLBACK, severity = Severity.WARNING,
+@RuleInfo(id = MissingDownRule.ID, name = "missing-down", category = Category.ROLLBACK, severity = Severity.WARNING,
         summary = "A migration in the range has no down/undo script.",
         fix = "Write the undo now, while the change is fresh (Flyway U<version>__x.sql, <name>.down.sql, a "
                 + "Liquibase <rollback>), and test it; or document that this migration is undone by roll-forward.")
 public final class MissingDownRule implements Rule {
+    public static final String ID = "RB301";
 
     @Override
     public void onMigration(MigrationContext ctx) {
