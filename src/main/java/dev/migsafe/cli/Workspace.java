@@ -242,6 +242,11 @@ final class Workspace {
         return new ArrayList<>(notes);
     }
 
+    /** A note of the command itself for the report (after the readers' notes). */
+    void note(String note) {
+        notes.add(note);
+    }
+
     /** A path as reports show it (relative to the project when inside it). */
     String display(Path path) {
         return new ProjectPaths(project).display(path);

@@ -159,7 +159,12 @@ public final class StrategyAdvisor {
 
     private static Strategy restore(AnalysisResult result) {
         Set<String> tables = new TreeSet<>(result.newerSchema().tables().keySet());
-        String first = result.range().isEmpty() ? "" : " (" + result.range().get(0).up().path() + ")";
+        if (result.range().isEmpty()) {
+            return new Strategy(Strategy.RESTORE, true, "certain", "Not needed: the range runs no migration, so the"
+                    + " schema is already the older release's; a restore would only lose the rows written since the deploy"
+                    + (tables.isEmpty() ? "." : " (tables: " + String.join(", ", tables) + ")."));
+        }
+        String first = " (" + result.range().get(0).up().path() + ")";
         return new Strategy(Strategy.RESTORE, true, "certain",
                 "Restore a base backup with point-in-time recovery to just before the first migration of the range"
                         + first + ": every row written since then is lost unless copied back from a dump taken before the"
