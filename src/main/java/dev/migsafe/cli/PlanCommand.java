@@ -26,7 +26,7 @@ import dev.migsafe.plan.RunbookHtml;
 import dev.migsafe.plan.RunbookMarkdown;
 import dev.migsafe.plan.history.HistoryReader;
 import dev.migsafe.plan.history.SchemaHistory;
-import dev.migsafe.report.AtomicFiles;
+import dev.migsafe.AtomicFiles;
 import dev.migsafe.report.JsonReportWriter;
 import dev.migsafe.report.Printable;
 import dev.migsafe.report.ReportBuilder;

@@ -11,7 +11,7 @@ import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.change.Change;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.source.PreparedStatements;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;

@@ -1,6 +1,6 @@
 package dev.migsafe.rules;
 
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.sql.Dialect;
 
 /**

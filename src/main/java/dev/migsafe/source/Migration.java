@@ -7,6 +7,8 @@ import java.util.HexFormat;
 
 import org.flywaydb.core.api.MigrationVersion;
 
+import dev.migsafe.sql.MigrationScript;
+
 /**
  * One versioned unit of schema change with its optional undo.
  *

@@ -3,7 +3,6 @@ package dev.migsafe.sql;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migsafe.source.MigrationScript;
 
 /**
  * The sql stage: splits a script with the {@link StatementSplitter} and reads each statement with

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.migsafe.source.MigrationScript;
 
 /**
  * Cuts a script into statements the way the database's own client would: delimiters inside quotes,

@@ -25,11 +25,11 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationFormat;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.sql.SqlStatement;
 import dev.migsafe.sql.SqlSyntaxException;
 import dev.migsafe.sql.StatementSplitter;

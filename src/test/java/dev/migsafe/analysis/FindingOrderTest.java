@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 

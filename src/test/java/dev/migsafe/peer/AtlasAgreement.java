@@ -21,8 +21,8 @@ import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.sql.Dialect;
 
 /**

@@ -23,7 +23,7 @@ import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.analysis.Analyzer;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 import dev.migsafe.test.Corpus;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migsafe.config.FlywaySettings;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.source.FlywaySettings;
+import dev.migsafe.sql.TransactionMode;
 
 /** LK601-LK613 through the real pipeline, per dialect and server version: SQL in, {@code -- expect:} marks. */
 class LockingRulesTest {

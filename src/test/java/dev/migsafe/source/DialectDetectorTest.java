@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.sql.Dialect;
+import dev.migsafe.sql.MigrationScript;
 
 class DialectDetectorTest {
     private static Migration of(String sql) {

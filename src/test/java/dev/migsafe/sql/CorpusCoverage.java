@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import dev.migsafe.source.MigrationScript;
 import dev.migsafe.test.Corpus;
 
 /**

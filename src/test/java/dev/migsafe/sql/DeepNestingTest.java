@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.change.Change;
-import dev.migsafe.source.MigrationScript;
 
 /** Recursion over user input is bounded: deep nesting and recursive procedures are PS501, never a StackOverflowError. */
 class DeepNestingTest {

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.change.Change;
-import dev.migsafe.source.MigrationScript;
 import dev.migsafe.test.Corpus;
 
 /** LF, CRLF and lone CR each end a line, as in psql and the mysql client: comments stop there, lines count them. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import dev.migsafe.change.Change;
-import dev.migsafe.source.MigrationScript;
 
 /** Shortcuts for parser tests: SQL in, the one statement's changes out. */
 final class ParseAssertions {

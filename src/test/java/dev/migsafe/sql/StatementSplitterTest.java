@@ -9,8 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migsafe.source.MigrationScript;
-
 class StatementSplitterTest {
 
     private static List<SqlStatement> split(String sql, Dialect dialect) {

@@ -7,8 +7,8 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.sql.ParsedStatement;
 
 /**

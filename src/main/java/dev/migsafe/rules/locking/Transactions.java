@@ -5,8 +5,8 @@ import java.util.List;
 import dev.migsafe.change.Change;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 

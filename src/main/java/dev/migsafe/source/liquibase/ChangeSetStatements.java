@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migsafe.change.Change;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.source.PreparedStatements;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ParsedStatement;

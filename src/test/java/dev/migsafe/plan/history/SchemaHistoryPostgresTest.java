@@ -36,7 +36,7 @@ import liquibase.resource.DirectoryResourceAccessor;
 import dev.migsafe.plan.MigrationTool;
 import dev.migsafe.plan.RestoreTarget;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

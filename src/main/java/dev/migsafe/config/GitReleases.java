@@ -1,8 +1,8 @@
-package dev.migsafe.source.git;
+package dev.migsafe.config;
 
-import dev.migsafe.config.ProjectConfig;
-import dev.migsafe.config.ProjectSources;
 import dev.migsafe.source.MigrationSet;
+import dev.migsafe.source.git.GitRepository;
+import dev.migsafe.source.git.GitTree;
 import dev.migsafe.sql.Dialect;
 
 /**
