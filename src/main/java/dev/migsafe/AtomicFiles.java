@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-
 /**
  * Writes a set of output files (reports, a runbook, a baseline) all or none: every file is staged
  * beside its target and only then moved into place; when any step fails, the files already moved are

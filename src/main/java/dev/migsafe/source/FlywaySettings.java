@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-
 /**
  * The project's own Flyway settings that change how its migrations run, read where projects set them
  * ({@code flyway.conf}, {@code conf/flyway.conf}, {@code flyway.toml}, Spring Boot's

@@ -2,7 +2,6 @@ package dev.migsafe.sql;
 
 import java.util.List;
 
-
 /**
  * Entry point of the sql stage: a script in, its statements with their changes out.
  * Implemented by {@link SqlScriptParser}.

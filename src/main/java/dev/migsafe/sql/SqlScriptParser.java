@@ -3,7 +3,6 @@ package dev.migsafe.sql;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * The sql stage: splits a script with the {@link StatementSplitter} and reads each statement with
  * a {@link StatementReader}, statement by statement. Safe to share between threads.

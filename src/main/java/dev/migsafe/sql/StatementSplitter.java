@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * Cuts a script into statements the way the database's own client would: delimiters inside quotes,
  * dollar quotes and comments do not count; MySQL {@code DELIMITER} lines change the delimiter (and
