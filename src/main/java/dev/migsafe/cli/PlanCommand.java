@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 import dev.migsafe.BadInputException;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.plan.IncidentSeverity;
-import dev.migsafe.plan.MigrationTool;
+import dev.migsafe.source.Migration;
 import dev.migsafe.plan.Plan;
 import dev.migsafe.plan.Planner;
 import dev.migsafe.plan.RollbackFloor;
@@ -117,7 +117,7 @@ final class PlanCommand implements Callable<Integer> {
         if (historyUrl != null) {
             MaskedUrl url = new MaskedUrl(historyUrl);
             spec.commandLine().getErr().println("migsafe: reading the migration history over a read-only session: " + url);
-            history = HistoryReader.read(historyUrl, MigrationTool.of(selected.newer()));
+            history = HistoryReader.read(historyUrl, Migration.toolOf(selected.newer()));
             clientTarget = url.clientTarget();
         }
         RollbackFloor floor = beforeDeploy ? floor(ws, dialect, selected) : null;

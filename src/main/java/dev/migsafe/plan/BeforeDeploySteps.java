@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.migsafe.sql.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.Strategy.Step;
 
 /** What to do before shipping a release: a named restore point, backups of what the range destroys, the rollback floor. */

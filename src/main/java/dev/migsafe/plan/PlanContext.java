@@ -8,6 +8,7 @@ import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.StrategyAdvisor;
 import dev.migsafe.verdict.Verdict;
 

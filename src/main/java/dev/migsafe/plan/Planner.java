@@ -7,8 +7,10 @@ import java.util.List;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.config.DeployKind;
 import dev.migsafe.plan.history.SchemaHistory;
+import dev.migsafe.source.Migration;
 import dev.migsafe.sql.Dialect;
 import dev.migsafe.sql.ScriptParser;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.Strategy;
 import dev.migsafe.verdict.StrategyAdvisor;
 import dev.migsafe.verify.Verification;
@@ -39,8 +41,8 @@ public final class Planner {
     }
 
     public Plan plan(Request r) {
-        MigrationTool tool = r.history() != null && MigrationTool.of(r.result().range()) == MigrationTool.PLAIN_SQL
-                ? r.history().tool() : MigrationTool.of(r.result().range());
+        MigrationTool tool = r.history() != null && Migration.toolOf(r.result().range()) == MigrationTool.PLAIN_SQL
+                ? r.history().tool() : Migration.toolOf(r.result().range());
         RestoreTarget target = r.history() == null ? null : RestoreTarget.from(r.history(), r.result().range());
         AffectedTables affected = AffectedTables.of(r.result(), parser, r.dialect());
         DatabaseClient client = DatabaseClient.of(r.dialect());

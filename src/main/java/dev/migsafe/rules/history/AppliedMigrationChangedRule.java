@@ -11,8 +11,8 @@ import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.FlywayChecksum;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.sql.StatementComparison;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * A migration the older release shipped was edited, renamed or removed in the newer one. Databases
@@ -94,7 +94,7 @@ public final class AppliedMigrationChangedRule implements Rule {
     }
 
     private static boolean isFlyway(Migration m) {
-        return MigrationFormat.FLYWAY.id().equals(m.format());
+        return m.tool() == MigrationTool.FLYWAY;
     }
 
     /** Same identity as the analysis uses: versioned by id, others by kind and description. */

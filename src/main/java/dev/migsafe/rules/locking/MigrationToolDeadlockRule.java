@@ -5,6 +5,7 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * Flyway 9.1.2 and later hold their migration lock as a transactional advisory lock on a session of
@@ -22,7 +23,7 @@ public final class MigrationToolDeadlockRule implements Rule {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!LockRules.postgres(ctx) || !"flyway".equals(ctx.migration().format()) || !ctx.flyway().transactionalLock()) {
+        if (!LockRules.postgres(ctx) || ctx.migration().tool() != MigrationTool.FLYWAY || !ctx.flyway().transactionalLock()) {
             return;
         }
         String what = NonTransactional.waitsForEveryTransaction(ctx.change());

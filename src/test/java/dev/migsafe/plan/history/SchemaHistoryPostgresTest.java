@@ -33,7 +33,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
-import dev.migsafe.plan.MigrationTool;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.plan.RestoreTarget;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
