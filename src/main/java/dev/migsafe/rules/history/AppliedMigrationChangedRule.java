@@ -9,9 +9,9 @@ import dev.migsafe.rules.RangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
-import dev.migsafe.source.FlywayChecksum;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.StatementComparison;
+import dev.migsafe.tool.FlywayChecksum;
 import dev.migsafe.tool.MigrationTool;
 
 /**

@@ -1,4 +1,4 @@
-package dev.migsafe.source;
+package dev.migsafe.tool;
 
 import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.flywaydb.core.internal.resource.StringResource;
