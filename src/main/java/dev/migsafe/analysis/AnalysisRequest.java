@@ -3,8 +3,9 @@ package dev.migsafe.analysis;
 import java.util.List;
 import java.util.Map;
 
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.source.Migration;

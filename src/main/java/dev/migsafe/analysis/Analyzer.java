@@ -16,7 +16,7 @@ import dev.migsafe.rules.Rule;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.SchemaReplayer;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.source.PreparedStatements;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.migsafe.BadInputException;
-import dev.migsafe.report.AtomicFiles;
+import dev.migsafe.AtomicFiles;
 import dev.migsafe.rules.Finding;
 
 /**

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.IncidentSeverity;
-import dev.migsafe.plan.MigrationTool;
+import dev.migsafe.source.Migration;
 import dev.migsafe.plan.Plan;
 import dev.migsafe.plan.Planner;
 import dev.migsafe.plan.RollbackFloor;
@@ -21,6 +21,7 @@ import dev.migsafe.plan.RunbookHtml;
 import dev.migsafe.plan.RunbookMarkdown;
 import dev.migsafe.plan.history.HistoryReader;
 import dev.migsafe.plan.history.SchemaHistory;
+import dev.migsafe.AtomicFiles;
 import dev.migsafe.report.JsonReportWriter;
 import dev.migsafe.report.OutputFormat;
 import dev.migsafe.report.ReportBuilder;
@@ -99,7 +100,7 @@ final class PlanCommand implements Callable<Integer> {
         if (historyUrl != null) {
             MaskedUrl url = new MaskedUrl(historyUrl);
             spec.commandLine().getErr().println("migsafe: reading the migration history over a read-only session: " + url);
-            history = HistoryReader.read(historyUrl, MigrationTool.of(selected.newer()));
+            history = HistoryReader.read(historyUrl, Migration.toolOf(selected.newer()));
             clientTarget = url.clientTarget();
         }
         RollbackFloor floor = beforeDeploy ? floor(ws, dialect, selected) : null;

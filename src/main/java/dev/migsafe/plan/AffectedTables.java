@@ -12,7 +12,7 @@ import dev.migsafe.change.Change;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.source.PreparedStatements;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.Strategy.Step;
 
 /** What to do before shipping a release: a named restore point, backups of what the range destroys, the rollback floor. */

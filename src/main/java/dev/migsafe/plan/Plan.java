@@ -8,6 +8,8 @@ import dev.migsafe.config.DeployKind;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.Finding;
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.Strategy;
 import dev.migsafe.verdict.Verdict;
 import dev.migsafe.verify.Verification;

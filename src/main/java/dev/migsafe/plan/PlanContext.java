@@ -9,6 +9,8 @@ import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.StrategyAdvisor;
 import dev.migsafe.verdict.Verdict;
 

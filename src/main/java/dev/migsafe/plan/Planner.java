@@ -9,7 +9,10 @@ import dev.migsafe.config.DeployKind;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.ServerVersion;
+import dev.migsafe.source.Migration;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ScriptParser;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.Strategy;
 import dev.migsafe.verdict.StrategyAdvisor;
 import dev.migsafe.verify.Verification;
@@ -41,8 +44,8 @@ public final class Planner {
     }
 
     public Plan plan(Request r) {
-        MigrationTool tool = r.history() != null && MigrationTool.of(r.result().range()) == MigrationTool.PLAIN_SQL
-                ? r.history().tool() : MigrationTool.of(r.result().range());
+        MigrationTool tool = r.history() != null && Migration.toolOf(r.result().range()) == MigrationTool.PLAIN_SQL
+                ? r.history().tool() : Migration.toolOf(r.result().range());
         RestoreTarget target = r.history() == null ? null : RestoreTarget.from(r.history(), r.result().range());
         AffectedTables affected = AffectedTables.of(r.result(), parser, r.dialect());
         DatabaseClient client = DatabaseClient.of(r.dialect());

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.source.Migration;
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.Strategy.Step;
 
 /**
@@ -180,22 +182,12 @@ final class RestoreSteps {
     }
 
     static String historyTimeQuery(MigrationTool tool) {
-        return switch (tool) {
-            case FLYWAY -> "SELECT version, installed_on, execution_time FROM flyway_schema_history ORDER BY installed_rank";
-            case LIQUIBASE -> "SELECT id, author, dateexecuted FROM databasechangelog ORDER BY orderexecuted";
-            case DIESEL -> "SELECT version, run_on FROM __diesel_schema_migrations ORDER BY version";
-            default -> "the deploy log: " + tool.displayName() + " records no time";
-        };
+        String query = tool.historyTimeQuery();
+        return query != null ? query : "the deploy log: " + tool.displayName() + " records no time";
     }
 
     private static String lastHistoryQuery(MigrationTool tool) {
-        return switch (tool) {
-            case FLYWAY -> "SELECT version FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1;";
-            case LIQUIBASE -> "SELECT id, author FROM databasechangelog ORDER BY orderexecuted DESC LIMIT 1;";
-            case DIESEL -> "SELECT version FROM __diesel_schema_migrations ORDER BY version DESC LIMIT 1;";
-            case GOLANG_MIGRATE -> "SELECT version, dirty FROM schema_migrations;";
-            case DBMATE -> "SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1;";
-            default -> "SELECT now();";
-        };
+        String query = tool.lastAppliedQuery();
+        return query != null ? query : "SELECT now();"; // no history table: the step still shows the server answers
     }
 }

@@ -87,7 +87,7 @@ public record RestoreTarget(Instant time, HistoryEntry firstRun, List<String> ra
             case GOLANG_MIGRATE -> history.entries().stream()
                     .filter(e -> m.version() != null && MigrationVersion.fromVersion(e.version()).compareTo(m.version()) >= 0)
                     .findFirst();
-            default -> history.entries().stream().filter(e -> digits(e.version()).equals(digits(m.id()))).findFirst();
+            case DBMATE, DIESEL, PLAIN_SQL -> history.entries().stream().filter(e -> digits(e.version()).equals(digits(m.id()))).findFirst();
         };
     }
 

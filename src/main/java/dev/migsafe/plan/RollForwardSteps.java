@@ -96,7 +96,7 @@ final class RollForwardSteps {
         return switch (ctx.tool()) {
             case FLYWAY -> dir + "V" + nextVersion(ctx) + "__" + name + ".sql";
             case GOLANG_MIGRATE -> dir + "NNNNNN_" + name + ".up.sql";
-            default -> dir + name + ".sql";
+            case LIQUIBASE, DBMATE, DIESEL, PLAIN_SQL -> dir + name + ".sql";
         };
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migsafe.AtomicFiles;
 import dev.migsafe.BadInputException;
 
 /**

@@ -3,7 +3,7 @@ package dev.migsafe.rules;
 import java.util.List;
 
 import dev.migsafe.change.Change;
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.schema.Column;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.Table;
@@ -57,7 +57,7 @@ public final class ChangeContext extends RuleContext {
     /** Every statement of the script this change's statement belongs to (the up or the down), in order. */
     public List<ParsedStatement> scriptStatements() { return statements; }
     /** The script this change's statement belongs to. */
-    public dev.migsafe.source.MigrationScript scriptFile() { return isUp() ? migration.up() : migration.down(); }
+    public dev.migsafe.sql.MigrationScript scriptFile() { return isUp() ? migration.up() : migration.down(); }
 
     /** Position of this change's statement in {@link #scriptStatements()}. */
     public int statementIndex() {

@@ -2,7 +2,7 @@ package dev.migsafe.rules;
 
 import java.util.List;
 
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.ParsedStatement;

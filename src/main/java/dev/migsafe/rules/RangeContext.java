@@ -3,7 +3,7 @@ package dev.migsafe.rules;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.ParsedStatement;
 

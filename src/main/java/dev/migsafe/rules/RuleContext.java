@@ -1,6 +1,8 @@
 package dev.migsafe.rules;
 
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.dialect.Dialect;
 
 /**

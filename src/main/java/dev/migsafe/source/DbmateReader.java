@@ -9,6 +9,8 @@ import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.sql.LineEnds;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
 
 /**
  * dbmate migrations: one file {@code <timestamp>_<name>.sql} per migration (not recursive) holding a

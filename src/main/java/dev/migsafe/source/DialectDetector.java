@@ -5,6 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.sql.MigrationScript;
 
 /**
  * Picks the SQL dialect: the one the user named (command line, then {@code migsafe.yaml}), else the

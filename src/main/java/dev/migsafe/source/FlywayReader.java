@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 
 import org.flywaydb.core.api.MigrationVersion;
 
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
+
 /**
  * Flyway SQL migrations, read recursively as Flyway scans its locations: {@code V<version>__<desc>.sql}
  * (versioned), {@code U<version>__<desc>.sql} (undo, the down of the V with the same version),

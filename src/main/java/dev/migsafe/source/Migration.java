@@ -4,8 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.flywaydb.core.api.MigrationVersion;
+
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * One versioned unit of schema change with its optional undo.
@@ -42,6 +46,16 @@ public record Migration(
     public Migration(String id, MigrationVersion version, String description, Kind kind, String format,
                      MigrationScript up, MigrationScript down) {
         this(id, version, description, kind, format, up, down, null, null);
+    }
+
+    /** The tool that runs this migration, from its format. */
+    public MigrationTool tool() {
+        return MigrationTool.ofFormat(format);
+    }
+
+    /** The tool of the first migration (a project uses one tool); plain SQL when there is none. */
+    public static MigrationTool toolOf(List<Migration> migrations) {
+        return migrations.isEmpty() ? MigrationTool.PLAIN_SQL : migrations.get(0).tool();
     }
 
     public boolean hasDown() {

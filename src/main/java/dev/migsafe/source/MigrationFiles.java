@@ -3,6 +3,8 @@ package dev.migsafe.source;
 import java.io.IOException;
 import java.util.List;
 
+import dev.migsafe.sql.MigrationScript;
+
 /**
  * A folder of migration files, wherever it lives: a directory on disk today, a folder in a git tree
  * later. Readers see only this, so a new storage needs only a new implementation.

@@ -6,24 +6,29 @@ import java.util.stream.Collectors;
 
 import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.source.liquibase.LiquibaseReader;
+import dev.migsafe.tool.MigrationTool;
 
-/** The on-disk layouts migsafe reads; the id is what {@code migsafe.yaml} and reports use. */
+/** The on-disk layouts migsafe reads, one per {@link MigrationTool}, whose id {@code migsafe.yaml} and reports use. */
 public enum MigrationFormat {
-    FLYWAY("flyway"),
-    UPDOWN("updown"),
-    DIESEL("diesel"),
-    DBMATE("dbmate"),
-    SQL("sql"),
-    LIQUIBASE("liquibase");
+    FLYWAY(MigrationTool.FLYWAY),
+    UPDOWN(MigrationTool.GOLANG_MIGRATE),
+    DIESEL(MigrationTool.DIESEL),
+    DBMATE(MigrationTool.DBMATE),
+    SQL(MigrationTool.PLAIN_SQL),
+    LIQUIBASE(MigrationTool.LIQUIBASE);
 
-    private final String id;
+    private final MigrationTool tool;
 
-    MigrationFormat(String id) {
-        this.id = id;
+    MigrationFormat(MigrationTool tool) {
+        this.tool = tool;
+    }
+
+    public MigrationTool tool() {
+        return tool;
     }
 
     public String id() {
-        return id;
+        return tool.id();
     }
 
     /** The reader for this format. */
@@ -42,12 +47,9 @@ public enum MigrationFormat {
     public static MigrationFormat parse(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         for (MigrationFormat f : values()) {
-            if (f.id.equals(v)) {
+            if (f.tool.isNamed(v)) {
                 return f;
             }
-        }
-        if (v.equals("golang-migrate") || v.equals("up-down")) {
-            return UPDOWN;
         }
         String known = Arrays.stream(values()).map(MigrationFormat::id).collect(Collectors.joining(", "));
         throw new IllegalArgumentException("unknown format '" + value + "'; use one of " + known);
@@ -55,6 +57,6 @@ public enum MigrationFormat {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

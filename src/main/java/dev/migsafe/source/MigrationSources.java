@@ -9,6 +9,8 @@ import dev.migsafe.BadInputException;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.source.liquibase.LiquibaseReader;
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * Reads migrations from folders of a {@link ProjectTree} (a directory on disk or a git commit):
@@ -91,7 +93,7 @@ public final class MigrationSources {
         MigrationSet all = null;
         boolean allFlyway = true;
         for (MigrationSet set : sets) {
-            allFlyway &= set.migrations().stream().allMatch(m -> m.format().equals(MigrationFormat.FLYWAY.id()));
+            allFlyway &= set.migrations().stream().allMatch(m -> m.tool() == MigrationTool.FLYWAY);
             all = all == null ? set : all.followedBy(set);
         }
         if (sets.size() == 1) {

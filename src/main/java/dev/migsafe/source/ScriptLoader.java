@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.sql.MigrationScript;
 
 /**
  * Reads one migration file as text and refuses what is not a migration: files over the size limit

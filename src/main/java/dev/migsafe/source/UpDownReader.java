@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.flywaydb.core.api.MigrationVersion;
 
+import dev.migsafe.sql.MigrationScript;
+
 /**
  * Up/down pairs in one folder (not recursive), as golang-migrate writes them
  * ({@code 0160_2.13.0_schema.up.sql} + {@code .down.sql}) and as Authelia does

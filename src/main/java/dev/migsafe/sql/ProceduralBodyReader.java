@@ -149,7 +149,7 @@ final class ProceduralBodyReader {
         }
         String problem = null;
         for (SqlStatement inner : new StatementSplitter(dialect).split(
-                new dev.migsafe.source.MigrationScript("EXECUTE", sql))) {
+                new dev.migsafe.sql.MigrationScript("EXECUTE", sql))) {
             ParsedStatement parsed = sqlParser.apply(inner.text());
             changes.addAll(parsed.changes());
             problem = problem == null ? parsed.problem() : problem;

@@ -3,7 +3,7 @@ package dev.migsafe.sql;
 import java.util.List;
 
 import dev.migsafe.dialect.Dialect;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 
 /**
  * Entry point of the sql stage: a script in, its statements with their changes out.

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migsafe.dialect.Dialect;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 
 /**
  * The sql stage: splits a script with the {@link StatementSplitter} and reads each statement with

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One statement as cut out of a script by the splitter.
  *
- * @param file         path of the file it comes from (as in {@link dev.migsafe.source.MigrationScript#path()})
+ * @param file         path of the file it comes from (as in {@link dev.migsafe.sql.MigrationScript#path()})
  * @param line         line of the statement's first token in that file
  * @param text         the statement text without the terminating delimiter or leading comments
  * @param suppressions {@code migsafe:ignore} comments written just before it

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migsafe.dialect.Dialect;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 
 /**
  * Cuts a script into statements the way the database's own client would: delimiters inside quotes,

@@ -25,14 +25,14 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationFormat;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.sql.SqlStatement;
 import dev.migsafe.sql.SqlSyntaxException;
 import dev.migsafe.sql.StatementSplitter;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * Applies migrations with the engine that would apply them in production: Flyway for Flyway
@@ -147,7 +147,7 @@ final class MigrationApplier implements AutoCloseable {
     }
 
     static boolean isFlyway(Migration m) {
-        return MigrationFormat.FLYWAY.id().equals(m.format());
+        return m.tool() == MigrationTool.FLYWAY;
     }
 
     private void runScript(Migration m, MigrationScript script) throws MigrationFailedException {

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.Set;
 
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationFormat;
 
 /**
  * The history table each tool that runs plain SQL files keeps, created and written as the tool does,
@@ -41,13 +40,12 @@ enum ToolHistory {
     }
 
     static ToolHistory of(Migration m) {
-        if (MigrationFormat.UPDOWN.id().equals(m.format())) {
-            return GOLANG_MIGRATE;
-        }
-        if (MigrationFormat.DBMATE.id().equals(m.format())) {
-            return DBMATE;
-        }
-        return MigrationFormat.DIESEL.id().equals(m.format()) ? DIESEL : NONE;
+        return switch (m.tool()) {
+            case GOLANG_MIGRATE -> GOLANG_MIGRATE;
+            case DBMATE -> DBMATE;
+            case DIESEL -> DIESEL;
+            case FLYWAY, LIQUIBASE, PLAIN_SQL -> NONE; // Flyway and Liquibase are run themselves, and keep theirs
+        };
     }
 
     /** Before the up runs: the table exists, and golang-migrate marks the version dirty. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.migsafe.BadInputException;
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.secret.MaskedUrl;
 import dev.migsafe.secret.Redactor;
 

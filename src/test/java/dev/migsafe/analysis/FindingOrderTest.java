@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 
 /** Findings are sorted by file as people read names, then by line: V2 before V10. */

@@ -16,7 +16,9 @@ import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.rules.RuleTester;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 
 /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 
 class ReleasesTest {
     private static Migration versioned(String id) {

@@ -22,8 +22,11 @@ import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * migsafe against Atlas {@code migrate lint} integration cases ({@code atlas-cases.jsonl}). Files

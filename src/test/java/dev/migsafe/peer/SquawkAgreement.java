@@ -19,8 +19,11 @@ import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.dialect.Dialect;
 
 /**
  * migsafe against squawk's own test cases ({@code squawk-cases.jsonl}): each case's SQL is one

@@ -19,10 +19,13 @@ import org.flywaydb.core.api.MigrationVersion;
 import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.analysis.Analyzer;
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlScriptParser;
 

@@ -7,6 +7,8 @@ import java.util.List;
 import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.sql.MigrationScript;
 
 class DialectDetectorTest {
     private static Migration of(String sql) {

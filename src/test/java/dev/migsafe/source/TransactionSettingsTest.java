@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migsafe.sql.TransactionMode;
+
 /** What a script's own settings say about the runner's transaction, as lock rules need it. */
 class TransactionSettingsTest {
     @TempDir

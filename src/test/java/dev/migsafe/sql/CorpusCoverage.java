@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import dev.migsafe.dialect.Dialect;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.test.Corpus;
 
 /**

@@ -11,7 +11,6 @@ import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.change.Change;
-import dev.migsafe.source.MigrationScript;
 
 /** Recursion over user input is bounded: deep nesting and recursive procedures are PS501, never a StackOverflowError. */
 class DeepNestingTest {

@@ -17,7 +17,6 @@ import dev.migsafe.change.Change;
 import dev.migsafe.change.Change.*;
 import dev.migsafe.change.ConstraintDef;
 import dev.migsafe.change.SqlType;
-import dev.migsafe.source.MigrationScript;
 
 /** Statements JSqlParser cannot read, recognised by migsafe's own readers. */
 class FallbackRecognisersTest {

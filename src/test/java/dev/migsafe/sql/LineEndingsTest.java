@@ -14,7 +14,6 @@ import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.change.Change;
-import dev.migsafe.source.MigrationScript;
 import dev.migsafe.test.Corpus;
 import dev.migsafe.test.UsesCorpus;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import dev.migsafe.change.Change;
 import dev.migsafe.dialect.Dialect;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 
 /** Shortcuts for parser tests: SQL in, the one statement's changes out. */
 final class ParseAssertions {

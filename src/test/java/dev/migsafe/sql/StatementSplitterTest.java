@@ -10,8 +10,6 @@ import java.util.List;
 import dev.migsafe.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
-import dev.migsafe.source.MigrationScript;
-
 class StatementSplitterTest {
 
     private static List<SqlStatement> split(String sql, Dialect dialect) {

@@ -11,7 +11,7 @@ import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.DirectoryFiles;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.source.ScriptLoader;
 import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.source.liquibase.LiquibaseReader;

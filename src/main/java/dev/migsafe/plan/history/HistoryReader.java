@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.migsafe.BadInputException;
-import dev.migsafe.plan.MigrationTool;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * Reads the history table of the tool in use (or of any tool found when that one is absent) over a

@@ -2,7 +2,7 @@ package dev.migsafe.plan.history;
 
 import java.util.List;
 
-import dev.migsafe.plan.MigrationTool;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * What a database's migration history says, read over a read-only session.

@@ -9,10 +9,10 @@ import dev.migsafe.rules.RangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
-import dev.migsafe.source.FlywayChecksum;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationFormat;
 import dev.migsafe.sql.StatementComparison;
+import dev.migsafe.tool.FlywayChecksum;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * A migration the older release shipped was edited, renamed or removed in the newer one. Databases
@@ -95,7 +95,7 @@ public final class AppliedMigrationChangedRule implements Rule {
     }
 
     private static boolean isFlyway(Migration m) {
-        return MigrationFormat.FLYWAY.id().equals(m.format());
+        return m.tool() == MigrationTool.FLYWAY;
     }
 
     /** Same identity as the analysis uses: versioned by id, others by kind and description. */

@@ -8,10 +8,13 @@ import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.sql.ParsedStatement;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * PostgreSQL refuses CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and VACUUM inside a
@@ -52,7 +55,7 @@ public final class ConcurrentlyInTransactionRule implements Rule {
 
     /** Flyway's default mode, with transactional statements next to this one. */
     private static boolean flywayRefusesMix(ChangeContext ctx, MigrationScript script, List<ParsedStatement> statements) {
-        if (!"flyway".equals(ctx.migration().format()) || script.transaction() != TransactionMode.RUNNER_DEFAULT) {
+        if (ctx.migration().tool() != MigrationTool.FLYWAY || script.transaction() != TransactionMode.RUNNER_DEFAULT) {
             return false;
         }
         return statements.stream().anyMatch(s -> !s.changes().isEmpty()

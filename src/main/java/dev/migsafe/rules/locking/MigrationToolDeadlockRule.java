@@ -7,6 +7,7 @@ import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * Flyway 9.1.2 and later hold their migration lock as a transactional advisory lock on a session of
@@ -25,7 +26,7 @@ public final class MigrationToolDeadlockRule implements Rule {
 
     @Override
     public void onChange(ChangeContext ctx) {
-        if (!"flyway".equals(ctx.migration().format()) || !ctx.flyway().transactionalLock()) {
+        if (ctx.migration().tool() != MigrationTool.FLYWAY || !ctx.flyway().transactionalLock()) {
             return;
         }
         String what = NonTransactional.waitsForEveryTransaction(ctx.change());

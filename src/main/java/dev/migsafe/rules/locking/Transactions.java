@@ -5,8 +5,11 @@ import java.util.List;
 import dev.migsafe.change.Change;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
@@ -74,16 +77,16 @@ public final class Transactions {
         if (script.transaction() == TransactionMode.IN_TRANSACTION) {
             return "the script's settings ask the runner to wrap it in a transaction";
         }
-        String format = migration.format() == null ? "" : migration.format();
-        return switch (format) {
-            case "flyway" -> statements.stream().anyMatch(s -> NonTransactional.reason(s, server) != null) ? null
+        // no default: a new tool does not compile until it says how it runs a script
+        return switch (migration.tool()) {
+            case FLYWAY -> statements.stream().anyMatch(s -> NonTransactional.reason(s, server) != null) ? null
                     : "Flyway runs each migration in a transaction";
-            case "liquibase" -> "Liquibase runs each changeSet in a transaction (runInTransaction defaults to true)";
-            case "diesel" -> "diesel runs each migration in a transaction";
-            case "dbmate" -> "dbmate runs each migration in a transaction unless its marker says transaction:false";
-            case "updown" -> statements.size() > 1 ? "golang-migrate sends the file as one multi-statement query, "
+            case LIQUIBASE -> "Liquibase runs each changeSet in a transaction (runInTransaction defaults to true)";
+            case DIESEL -> "diesel runs each migration in a transaction";
+            case DBMATE -> "dbmate runs each migration in a transaction unless its marker says transaction:false";
+            case GOLANG_MIGRATE -> statements.size() > 1 ? "golang-migrate sends the file as one multi-statement query, "
                     + "which PostgreSQL runs as one transaction" : null;
-            default -> null;
+            case PLAIN_SQL -> null;
         };
     }
 

@@ -6,7 +6,8 @@ import java.util.Set;
 
 import dev.migsafe.change.Change;
 import dev.migsafe.dialect.Dialect;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.source.PreparedStatements;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;

@@ -32,12 +32,13 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
-import dev.migsafe.plan.MigrationTool;
+import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.plan.RestoreTarget;
 import dev.migsafe.source.Migration;
-import dev.migsafe.source.MigrationScript;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.test.SharedPostgres;
 import dev.migsafe.test.UsesDatabase;
+import dev.migsafe.sql.MigrationScript;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

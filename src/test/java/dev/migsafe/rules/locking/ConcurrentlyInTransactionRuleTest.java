@@ -3,7 +3,7 @@ package dev.migsafe.rules.locking;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.rules.RuleTester;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.TransactionMode;
 
 /** LK602 concurrently-in-transaction through the real pipeline. */
 class ConcurrentlyInTransactionRuleTest {

@@ -2,9 +2,9 @@ package dev.migsafe.rules.locking;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migsafe.config.FlywaySettings;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.rules.RuleTester;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.TransactionMode;
 
 /** LK615 migration-tool-deadlock through the real pipeline. */
 class MigrationToolDeadlockRuleTest {

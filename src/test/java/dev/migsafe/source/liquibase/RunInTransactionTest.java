@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migsafe.source.DirectoryFiles;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.ScriptLoader;
-import dev.migsafe.source.TransactionMode;
+import dev.migsafe.sql.TransactionMode;
 
 /** A changeSet's runInTransaction reaches the script, for the lock rules. */
 class RunInTransactionTest {

@@ -1,4 +1,4 @@
-package dev.migsafe.source;
+package dev.migsafe.sql;
 
 /**
  * Whether the migration runner wraps a script in a transaction, as the script's own settings say

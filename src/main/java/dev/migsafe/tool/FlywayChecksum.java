@@ -1,7 +1,9 @@
-package dev.migsafe.source;
+package dev.migsafe.tool;
 
 import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.flywaydb.core.internal.resource.StringResource;
+
+import dev.migsafe.sql.MigrationScript;
 
 /**
  * The checksum Flyway itself stores in {@code flyway_schema_history.checksum} for a SQL migration,

@@ -1,4 +1,4 @@
-package dev.migsafe.source;
+package dev.migsafe.sql;
 
 /**
  * One SQL file (or one section of a file) as read from disk or git.

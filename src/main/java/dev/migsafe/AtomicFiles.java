@@ -1,4 +1,4 @@
-package dev.migsafe.report;
+package dev.migsafe;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.migsafe.BadInputException;
 
 /**
  * Writes a set of output files (reports, a runbook, a baseline) all or none: every file is staged

@@ -1,4 +1,4 @@
-package dev.migsafe.config;
+package dev.migsafe.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

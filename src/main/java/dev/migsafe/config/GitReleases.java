@@ -1,9 +1,9 @@
-package dev.migsafe.source.git;
+package dev.migsafe.config;
 
-import dev.migsafe.config.ProjectConfig;
-import dev.migsafe.config.ProjectSources;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationSet;
+import dev.migsafe.source.git.GitRepository;
+import dev.migsafe.source.git.GitTree;
 
 /**
  * The migrations of a release given as a git ref: the project as it was at that commit, read the way

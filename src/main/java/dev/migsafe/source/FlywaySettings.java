@@ -1,4 +1,4 @@
-package dev.migsafe.config;
+package dev.migsafe.source;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import dev.migsafe.source.ProjectPaths;
 
 /**
  * The project's own Flyway settings that change how its migrations run, read where projects set them

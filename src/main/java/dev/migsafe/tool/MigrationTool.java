@@ -1,0 +1,125 @@
+package dev.migsafe.tool;
+
+import java.util.List;
+
+/**
+ * The migration tool a project uses: its id (what {@code migsafe.yaml} and reports call the format),
+ * its name, and its history table with the runbook's queries on it. Each constant answers every
+ * abstract method, so a new tool is one constant and the compiler names what it still lacks; the
+ * reader of its files is chosen in {@code source.MigrationFormat}.
+ */
+public enum MigrationTool {
+    FLYWAY("flyway", "Flyway", "flyway_schema_history") {
+        @Override
+        public String historyTimeQuery() {
+            return "SELECT version, installed_on, execution_time FROM flyway_schema_history ORDER BY installed_rank";
+        }
+
+        @Override
+        public String lastAppliedQuery() {
+            return "SELECT version FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1;";
+        }
+    },
+    LIQUIBASE("liquibase", "Liquibase", "databasechangelog") {
+        @Override
+        public String historyTimeQuery() {
+            return "SELECT id, author, dateexecuted FROM databasechangelog ORDER BY orderexecuted";
+        }
+
+        @Override
+        public String lastAppliedQuery() {
+            return "SELECT id, author FROM databasechangelog ORDER BY orderexecuted DESC LIMIT 1;";
+        }
+    },
+    GOLANG_MIGRATE("updown", "golang-migrate", "schema_migrations", "golang-migrate", "up-down") {
+        @Override
+        public String historyTimeQuery() {
+            return null;
+        }
+
+        @Override
+        public String lastAppliedQuery() {
+            return "SELECT version, dirty FROM schema_migrations;";
+        }
+    },
+    DBMATE("dbmate", "dbmate", "schema_migrations") {
+        @Override
+        public String historyTimeQuery() {
+            return null;
+        }
+
+        @Override
+        public String lastAppliedQuery() {
+            return "SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1;";
+        }
+    },
+    DIESEL("diesel", "diesel", "__diesel_schema_migrations") {
+        @Override
+        public String historyTimeQuery() {
+            return "SELECT version, run_on FROM __diesel_schema_migrations ORDER BY version";
+        }
+
+        @Override
+        public String lastAppliedQuery() {
+            return "SELECT version FROM __diesel_schema_migrations ORDER BY version DESC LIMIT 1;";
+        }
+    },
+    PLAIN_SQL("sql", "plain SQL files", null) {
+        @Override
+        public String historyTimeQuery() {
+            return null;
+        }
+
+        @Override
+        public String lastAppliedQuery() {
+            return null;
+        }
+    };
+
+    private final String id;
+    private final String displayName;
+    private final String historyTable;
+    private final List<String> aliases;
+
+    MigrationTool(String id, String displayName, String historyTable, String... aliases) {
+        this.id = id;
+        this.displayName = displayName;
+        this.historyTable = historyTable;
+        this.aliases = List.of(aliases);
+    }
+
+    /** The format id, as {@code migsafe.yaml}, the reports and {@code Migration.format()} spell it. */
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The tool's own history table (lower case), or null when it keeps none. */
+    public String historyTable() {
+        return historyTable;
+    }
+
+    /** The query listing when each migration ran, or null when the table records no time. */
+    public abstract String historyTimeQuery();
+
+    /** The query naming the last migration applied, or null without a history table. */
+    public abstract String lastAppliedQuery();
+
+    /** The tool of a format id; plain SQL for null or an unknown id (a project read without a tool). */
+    public static MigrationTool ofFormat(String format) {
+        for (MigrationTool tool : values()) {
+            if (tool.id.equals(format)) {
+                return tool;
+            }
+        }
+        return PLAIN_SQL;
+    }
+
+    /** Whether {@code migsafe.yaml} may name this tool so (lower case): its id or another name. */
+    public boolean isNamed(String name) {
+        return id.equals(name) || aliases.contains(name);
+    }
+}
