@@ -11,6 +11,7 @@ import dev.migsafe.BadInputException;
 import dev.migsafe.sql.LineEnds;
 import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * dbmate migrations: one file {@code <timestamp>_<name>.sql} per migration (not recursive) holding a
@@ -57,7 +58,7 @@ public final class DbmateReader implements MigrationReader {
                         + " migration's SQL");
             }
             migrations.add(new Migration(name.group(1), version, name.group(2), Migration.Kind.VERSIONED,
-                    MigrationFormat.DBMATE.id(), up, section(shown, text, "down")));
+                    MigrationTool.DBMATE, up, section(shown, text, "down")));
         }
         return ExecutionOrder.finish(files, migrations, notes, EXPECTED);
     }

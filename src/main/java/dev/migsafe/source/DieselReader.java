@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.flywaydb.core.api.MigrationVersion;
 
+import dev.migsafe.tool.MigrationTool;
+
 /**
  * diesel migrations: one folder per migration, {@code <version>_<name>/up.sql} and {@code down.sql},
  * the version being a timestamp like {@code 2024-01-01-120000} or {@code 00000000000000}. Ordered by
@@ -50,7 +52,7 @@ public final class DieselReader implements MigrationReader {
             MigrationVersion version = Versions.parse(id.replace("-", ""), files.displayPath(folder));
             MigrationFiles.Entry down = folderFiles.get("down.sql");
             migrations.add(new Migration(id, version, name.group(2), Migration.Kind.VERSIONED,
-                    MigrationFormat.DIESEL.id(), loader.load(files, up), down == null ? null : loader.load(files, down)));
+                    MigrationTool.DIESEL, loader.load(files, up), down == null ? null : loader.load(files, down)));
         });
         return ExecutionOrder.finish(files, migrations, notes, EXPECTED);
     }

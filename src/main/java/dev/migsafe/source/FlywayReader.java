@@ -11,6 +11,7 @@ import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * Flyway SQL migrations, read recursively as Flyway scans its locations: {@code V<version>__<desc>.sql}
@@ -70,14 +71,14 @@ public final class FlywayReader implements MigrationReader {
                         }
                     }
                     case "B" -> forward.add(new Migration(version.getVersion(), version, description,
-                            Migration.Kind.BASELINE, MigrationFormat.FLYWAY.id(), script, null));
+                            Migration.Kind.BASELINE, MigrationTool.FLYWAY, script, null));
                     default -> forward.add(new Migration(version.getVersion(), version, description,
-                            Migration.Kind.VERSIONED, MigrationFormat.FLYWAY.id(), script, null));
+                            Migration.Kind.VERSIONED, MigrationTool.FLYWAY, script, null));
                 }
             } else if (repeatable.matches()) {
                 String description = description(repeatable.group(1));
                 forward.add(new Migration(description, null, description, Migration.Kind.REPEATABLE,
-                        MigrationFormat.FLYWAY.id(), loader.load(files, entry), null));
+                        MigrationTool.FLYWAY, loader.load(files, entry), null));
             } else {
                 notes.add(SkipNotes.unrecognisedName(files, entry, EXPECTED + " (Flyway callbacks are not analysed)"));
             }
@@ -85,7 +86,7 @@ public final class FlywayReader implements MigrationReader {
         List<Migration> withUndo = new ArrayList<>();
         for (Migration m : forward) {
             MigrationScript undo = m.kind() == Migration.Kind.VERSIONED ? undos.remove(m.version()) : null;
-            withUndo.add(new Migration(m.id(), m.version(), m.description(), m.kind(), m.format(),
+            withUndo.add(new Migration(m.id(), m.version(), m.description(), m.kind(), m.tool(),
                     configured(m.up(), transactions), configured(undo, transactions)));
         }
         undos.values().forEach(orphan -> notes.add(orphan.path()

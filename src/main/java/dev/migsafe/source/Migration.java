@@ -21,7 +21,7 @@ import dev.migsafe.tool.MigrationTool;
  *                    whose order is their position in the list
  * @param description human description from the file name
  * @param kind        versioned, repeatable or baseline
- * @param format      the source format this came from (flyway, updown, diesel, dbmate, sql)
+ * @param tool        the migration tool whose files these are (its id is the source format: flyway, updown, ...)
  * @param up          the forward script
  * @param down        the undo script, or {@code null} when there is none (a present but empty undo file or
  *                    dbmate down section is kept: the author declared it)
@@ -34,7 +34,7 @@ public record Migration(
         MigrationVersion version,
         String description,
         Kind kind,
-        String format,
+        MigrationTool tool,
         MigrationScript up,
         MigrationScript down,
         PreparedStatements preparedUp,
@@ -43,14 +43,14 @@ public record Migration(
     public enum Kind { VERSIONED, REPEATABLE, BASELINE }
 
     /** A migration whose statements come from parsing its SQL text. */
-    public Migration(String id, MigrationVersion version, String description, Kind kind, String format,
+    public Migration(String id, MigrationVersion version, String description, Kind kind, MigrationTool tool,
                      MigrationScript up, MigrationScript down) {
-        this(id, version, description, kind, format, up, down, null, null);
+        this(id, version, description, kind, tool, up, down, null, null);
     }
 
-    /** The tool that runs this migration, from its format. */
-    public MigrationTool tool() {
-        return MigrationTool.ofFormat(format);
+    /** The source format's id, as {@code migsafe.yaml} and the reports spell it ("flyway", "updown", ...). */
+    public String format() {
+        return tool.id();
     }
 
     /** The tool of the first migration (a project uses one tool); plain SQL when there is none. */

@@ -3,6 +3,8 @@ package dev.migsafe.source;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migsafe.tool.MigrationTool;
+
 /**
  * A folder of plain {@code .sql} files (not recursive), run in name order with numbers compared by
  * value ({@code 2_x.sql} before {@code 10_y.sql}). The id is the file name without {@code .sql}.
@@ -34,7 +36,7 @@ public final class PlainSqlReader implements MigrationReader {
         List<Migration> migrations = new ArrayList<>();
         for (MigrationFiles.Entry entry : scripts) {
             String id = entry.name().substring(0, entry.name().length() - ".sql".length());
-            migrations.add(new Migration(id, null, id, Migration.Kind.VERSIONED, MigrationFormat.SQL.id(),
+            migrations.add(new Migration(id, null, id, Migration.Kind.VERSIONED, MigrationTool.PLAIN_SQL,
                     loader.load(files, entry), null));
         }
         ExecutionOrder.requireAny(files, migrations, "*.sql files");

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * Up/down pairs in one folder (not recursive), as golang-migrate writes them
@@ -41,7 +42,7 @@ public final class UpDownReader implements MigrationReader {
             if (name.group(3).equals("up")) {
                 String description = name.group(2) == null ? "" : name.group(2);
                 Migration up = new Migration(id, version, description, Migration.Kind.VERSIONED,
-                        MigrationFormat.UPDOWN.id(), script, null);
+                        MigrationTool.GOLANG_MIGRATE, script, null);
                 Migration other = ups.putIfAbsent(version, up);
                 if (other != null) {
                     throw ExecutionOrder.duplicate(other.up().path(), script.path(), id);
@@ -56,7 +57,7 @@ public final class UpDownReader implements MigrationReader {
         List<Migration> migrations = new ArrayList<>();
         for (Migration up : ups.values()) {
             MigrationScript down = downs.remove(up.version());
-            migrations.add(new Migration(up.id(), up.version(), up.description(), up.kind(), up.format(), up.up(), down));
+            migrations.add(new Migration(up.id(), up.version(), up.description(), up.kind(), up.tool(), up.up(), down));
         }
         downs.values().forEach(orphan -> notes.add(orphan.path() + ": skipped, down script without an up script"));
         return ExecutionOrder.finish(files, migrations, notes, EXPECTED);

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 
 /** Findings are sorted by file as people read names, then by line: V2 before V10. */
@@ -39,7 +39,7 @@ class FindingOrderTest {
     }
 
     private static Migration versioned(String id, String up) {
-        return new Migration(id, MigrationVersion.fromVersion(id), "m", Migration.Kind.VERSIONED, "flyway",
+        return new Migration(id, MigrationVersion.fromVersion(id), "m", Migration.Kind.VERSIONED, MigrationTool.FLYWAY,
                 new MigrationScript("V" + id + "__m.sql", up), null);
     }
 }

@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import org.flywaydb.core.api.MigrationVersion;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.rules.RuleTester;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 
 /**
@@ -188,7 +188,7 @@ class SuppressionTest {
     }
 
     private static Migration migration(String id, String sql) {
-        return new Migration(id, MigrationVersion.fromVersion(id), "m", Migration.Kind.VERSIONED, "flyway",
+        return new Migration(id, MigrationVersion.fromVersion(id), "m", Migration.Kind.VERSIONED, MigrationTool.FLYWAY,
                 new MigrationScript("V" + id + "__m.sql", sql), null);
     }
 }

@@ -13,19 +13,20 @@ import org.junit.jupiter.api.Test;
 import dev.migsafe.BadInputException;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.tool.MigrationTool;
 
 class ReleasesTest {
     private static Migration versioned(String id) {
-        return new Migration(id, MigrationVersion.fromVersion(id), "d", Migration.Kind.VERSIONED, "flyway",
+        return new Migration(id, MigrationVersion.fromVersion(id), "d", Migration.Kind.VERSIONED, MigrationTool.FLYWAY,
                 new MigrationScript("V" + id + "__d.sql", ""), null);
     }
 
     private static Migration repeatable(String id) {
-        return new Migration(id, null, id, Migration.Kind.REPEATABLE, "flyway", new MigrationScript("R__" + id + ".sql", ""), null);
+        return new Migration(id, null, id, Migration.Kind.REPEATABLE, MigrationTool.FLYWAY, new MigrationScript("R__" + id + ".sql", ""), null);
     }
 
     private static Migration plain(String id) {
-        return new Migration(id, null, id, Migration.Kind.VERSIONED, "sql", new MigrationScript(id + ".sql", ""), null);
+        return new Migration(id, null, id, Migration.Kind.VERSIONED, MigrationTool.PLAIN_SQL, new MigrationScript(id + ".sql", ""), null);
     }
 
     private static ProjectConfig config(String... nameAndLast) {

@@ -13,20 +13,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import org.flywaydb.core.api.MigrationVersion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.migsafe.analysis.AnalysisRequest;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.TransactionMode;
-import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.TransactionMode;
-import dev.migsafe.dialect.Dialect;
 
 /**
  * migsafe against Atlas {@code migrate lint} integration cases ({@code atlas-cases.jsonl}). Files
@@ -132,7 +131,7 @@ public final class AtlasAgreement {
             String sql = file.get("sql").asText();
             MigrationScript script = new MigrationScript(path, sql).withTransaction(
                     sql.contains("atlas:txmode none") ? TransactionMode.NO_TRANSACTION : TransactionMode.IN_TRANSACTION);
-            Migration m = new Migration(id, MigrationVersion.fromVersion(id), path, Migration.Kind.VERSIONED, "sql",
+            Migration m = new Migration(id, MigrationVersion.fromVersion(id), path, Migration.Kind.VERSIONED, MigrationTool.PLAIN_SQL,
                     script, null);
             all.add(m);
             if (!file.get("linted").asBoolean()) {

@@ -10,20 +10,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import org.flywaydb.core.api.MigrationVersion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.migsafe.analysis.AnalysisRequest;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.TransactionMode;
-import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.TransactionMode;
-import dev.migsafe.dialect.Dialect;
 
 /**
  * migsafe against squawk's own test cases ({@code squawk-cases.jsonl}): each case's SQL is one
@@ -90,7 +89,7 @@ public final class SquawkAgreement {
         MigrationScript script = new MigrationScript(c.get("name").asText() + ".sql", sql)
                 .withTransaction(wrapped ? TransactionMode.IN_TRANSACTION : TransactionMode.RUNNER_DEFAULT);
         Migration m = new Migration("1", MigrationVersion.fromVersion("1"), c.get("name").asText(),
-                Migration.Kind.VERSIONED, "sql", script, null);
+                Migration.Kind.VERSIONED, MigrationTool.PLAIN_SQL, script, null);
         return PeerRun.request(ServerVersion.parse(Dialect.POSTGRESQL, version), List.of(), List.of(m),
                 AnalysisRequest.Window.RANGE);
     }

@@ -19,17 +19,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.analysis.Analyzer;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 import dev.migsafe.test.Corpus;
 import dev.migsafe.test.UsesCorpus;
@@ -108,7 +108,7 @@ class CorpusReplayTest {
                 }
                 String id = String.valueOf(Integer.parseInt(m.group(1)));
                 Path down = root.resolve(name.substring(0, name.length() - suffix.length()) + ".down.sql");
-                out.add(new Migration(id, MigrationVersion.fromVersion(id), name, Migration.Kind.VERSIONED, "corpus",
+                out.add(new Migration(id, MigrationVersion.fromVersion(id), name, Migration.Kind.VERSIONED, MigrationTool.PLAIN_SQL,
                         script(root, up), suffix.equals(".up.sql") && Files.exists(down) ? script(root, down) : null));
             }
         } catch (IOException e) {

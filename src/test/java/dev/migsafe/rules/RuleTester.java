@@ -14,20 +14,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import org.flywaydb.core.api.MigrationVersion;
 
 import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.analysis.Analyzer;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.TransactionMode;
-import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.TransactionMode;
-import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.sql.SqlScriptParser;
+import dev.migsafe.sql.TransactionMode;
 
 /**
  * Rule tests in the style of Error Prone's CompilationTestHelper: SQL in, expected findings marked
@@ -101,7 +100,7 @@ public final class RuleTester {
     /** What the last migration's settings say about the runner's transaction (Flyway .sql.conf, dbmate marker). */
     public RuleTester transaction(TransactionMode mode) {
         Migration m = newer.get(lastId);
-        Migration changed = new Migration(m.id(), m.version(), m.description(), m.kind(), m.format(),
+        Migration changed = new Migration(m.id(), m.version(), m.description(), m.kind(), m.tool(),
                 m.up().withTransaction(mode), m.down());
         newer.put(lastId, changed);
         if (older.containsKey(lastId)) {
@@ -134,7 +133,7 @@ public final class RuleTester {
 
     /** A repeatable migration of the range (no version, no down expected). */
     public RuleTester deployRepeatable(String description, String sql) {
-        Migration m = new Migration(description, null, description, Migration.Kind.REPEATABLE, "flyway",
+        Migration m = new Migration(description, null, description, Migration.Kind.REPEATABLE, MigrationTool.FLYWAY,
                 new MigrationScript("R__" + description + ".sql", sql), null);
         newer.put(m.id(), m);
         lastId = m.id();
@@ -144,7 +143,7 @@ public final class RuleTester {
     /** The newer release carries another text for the last released migration. */
     public RuleTester editedInNewer(String sql) {
         Migration old = newer.get(lastId);
-        newer.put(lastId, new Migration(old.id(), old.version(), old.description(), old.kind(), old.format(),
+        newer.put(lastId, new Migration(old.id(), old.version(), old.description(), old.kind(), old.tool(),
                 new MigrationScript(old.up().path(), sql), old.down()));
         return this;
     }
@@ -158,7 +157,7 @@ public final class RuleTester {
     /** Gives the last migration a down script. */
     public RuleTester withDown(String sql) {
         Migration m = newer.get(lastId);
-        Migration withDown = new Migration(m.id(), m.version(), m.description(), m.kind(), m.format(), m.up(),
+        Migration withDown = new Migration(m.id(), m.version(), m.description(), m.kind(), m.tool(), m.up(),
                 new MigrationScript("U" + m.id() + "__m.sql", sql));
         newer.put(lastId, withDown);
         if (older.containsKey(lastId)) {
@@ -241,7 +240,7 @@ public final class RuleTester {
     }
 
     private Migration migration(String id, Migration.Kind kind, String sql) {
-        return new Migration(id, MigrationVersion.fromVersion(id), "m", kind, format,
+        return new Migration(id, MigrationVersion.fromVersion(id), "m", kind, MigrationTool.ofFormat(format),
                 new MigrationScript("V" + id + "__m.sql", sql), null);
     }
 

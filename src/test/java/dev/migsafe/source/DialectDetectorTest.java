@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.dialect.Dialect;
@@ -12,7 +13,7 @@ import dev.migsafe.sql.MigrationScript;
 
 class DialectDetectorTest {
     private static Migration of(String sql) {
-        return new Migration("1", null, "x", Migration.Kind.VERSIONED, "sql", new MigrationScript("x.sql", sql), null);
+        return new Migration("1", null, "x", Migration.Kind.VERSIONED, MigrationTool.PLAIN_SQL, new MigrationScript("x.sql", sql), null);
     }
 
     @Test

@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.tool.MigrationTool;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import dev.migsafe.analysis.AnalysisRequest;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.analysis.Analyzer;
+import dev.migsafe.dialect.Dialect;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.SqlScriptParser;
 import dev.migsafe.verify.Step;
 import dev.migsafe.verify.Verification;
@@ -90,7 +90,7 @@ class StrategyAdvisorTest {
     }
 
     private static Migration migration(String version, String up, String down) {
-        return new Migration(version, MigrationVersion.fromVersion(version), "m", Migration.Kind.VERSIONED, "flyway",
+        return new Migration(version, MigrationVersion.fromVersion(version), "m", Migration.Kind.VERSIONED, MigrationTool.FLYWAY,
                 new MigrationScript("V" + version + "__m.sql", up),
                 down == null ? null : new MigrationScript("U" + version + "__m.sql", down));
     }

@@ -9,12 +9,13 @@ import java.util.Map;
 
 import org.flywaydb.core.api.MigrationVersion;
 
-import dev.migsafe.source.Migration;
 import dev.migsafe.source.DirectoryFiles;
-import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.source.Migration;
 import dev.migsafe.source.ScriptLoader;
 import dev.migsafe.source.liquibase.ChangeSetSelection;
 import dev.migsafe.source.liquibase.LiquibaseReader;
+import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.tool.MigrationTool;
 
 /** Migrations built in memory, as the source stage would read them from a project. */
 final class TestMigrations {
@@ -26,14 +27,14 @@ final class TestMigrations {
     static Migration flyway(String version, String name, String up, String down) {
         String base = "V" + version.replace('.', '_') + "__" + name + ".sql";
         return new Migration(version, MigrationVersion.fromVersion(version), name.replace('_', ' '),
-                Migration.Kind.VERSIONED, "flyway", new MigrationScript("db/migration/" + base, up),
+                Migration.Kind.VERSIONED, MigrationTool.FLYWAY, new MigrationScript("db/migration/" + base, up),
                 down == null ? null : new MigrationScript("db/migration/U" + base.substring(1), down));
     }
 
     /** An up/down pair db/{version}_{name}.up.sql / .down.sql, applied over JDBC. */
     static Migration updown(String version, String name, String up, String down) {
         String base = "db/" + version + "_" + name;
-        return new Migration(version, MigrationVersion.fromVersion(version), name, Migration.Kind.VERSIONED, "updown",
+        return new Migration(version, MigrationVersion.fromVersion(version), name, Migration.Kind.VERSIONED, MigrationTool.GOLANG_MIGRATE,
                 new MigrationScript(base + ".up.sql", up),
                 down == null ? null : new MigrationScript(base + ".down.sql", down));
     }

@@ -19,11 +19,11 @@ import dev.migsafe.source.InMemoryFiles;
 import dev.migsafe.source.Migration;
 import dev.migsafe.source.MigrationFiles;
 import dev.migsafe.source.MigrationReader;
-import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.source.MigrationSet;
 import dev.migsafe.source.ScriptLoader;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.SqlStatement;
+import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.tool.MigrationTool;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -254,7 +254,7 @@ public final class LiquibaseReader implements MigrationReader {
                     : Migration.Kind.VERSIONED;
             String description = cs.getComments() != null && !cs.getComments().isBlank()
                     ? cs.getComments().strip() : cs.getId();
-            return new Migration(id, null, description, kind, FORMAT, up, down,
+            return new Migration(id, null, description, kind, MigrationTool.LIQUIBASE, up, down,
                     new ChangeSetStatements(dbms, quoteAll, upItems, new LiquibaseChangeSet(cs, resources)), preparedDown);
         }
 

@@ -32,13 +32,12 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
-import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.plan.RestoreTarget;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.test.SharedPostgres;
 import dev.migsafe.test.UsesDatabase;
-import dev.migsafe.sql.MigrationScript;
+import dev.migsafe.tool.MigrationTool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -214,18 +213,18 @@ class SchemaHistoryPostgresTest {
         }
         SchemaHistory history = HistoryReader.read(historyUrl("diesel"), MigrationTool.DIESEL);
         Migration m = new Migration("2026-05-05-120000", MigrationVersion.fromVersion("20260505120000"), "add",
-                Migration.Kind.VERSIONED, "diesel", new MigrationScript("migrations/2026-05-05-120000_add/up.sql", ""),
+                Migration.Kind.VERSIONED, MigrationTool.DIESEL, new MigrationScript("migrations/2026-05-05-120000_add/up.sql", ""),
                 new MigrationScript("migrations/2026-05-05-120000_add/down.sql", ""));
         assertEquals(ran, RestoreTarget.from(history, List.of(m)).time());
     }
 
     static Migration flyway(String version) {
-        return new Migration(version, MigrationVersion.fromVersion(version), "m", Migration.Kind.VERSIONED, "flyway",
+        return new Migration(version, MigrationVersion.fromVersion(version), "m", Migration.Kind.VERSIONED, MigrationTool.FLYWAY,
                 new MigrationScript("db/migration/V" + version + "__m.sql", ""), null);
     }
 
     static Migration updown(String version) {
-        return new Migration(version, MigrationVersion.fromVersion(version), "m", Migration.Kind.VERSIONED, "updown",
+        return new Migration(version, MigrationVersion.fromVersion(version), "m", Migration.Kind.VERSIONED, MigrationTool.GOLANG_MIGRATE,
                 new MigrationScript("migrations/00000" + version + "_m.up.sql", ""), null);
     }
 
