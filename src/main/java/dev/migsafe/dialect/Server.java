@@ -42,4 +42,7 @@ public interface Server {
     String notNullViolationError(String table, String column);
 
     String missingFunctionError(String function);
+
+    /** How a column type change treats the values of the old type: the cast table BC105 and DL202 judge by. */
+    TypeCasts typeCasts();
 }

@@ -3,6 +3,7 @@ package dev.migsafe.dialect.mysql;
 import java.util.List;
 
 import dev.migsafe.dialect.Server;
+import dev.migsafe.dialect.TypeCasts;
 
 /** The MySQL server, MariaDB included: versions, error texts and session settings. */
 public final class MySqlServer implements Server {
@@ -70,5 +71,10 @@ public final class MySqlServer implements Server {
     @Override
     public String missingFunctionError(String function) {
         return "'FUNCTION " + function + " does not exist'";
+    }
+
+    @Override
+    public TypeCasts typeCasts() {
+        return MySqlTypeCasts.TABLE;
     }
 }

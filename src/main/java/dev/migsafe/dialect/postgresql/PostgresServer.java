@@ -3,6 +3,7 @@ package dev.migsafe.dialect.postgresql;
 import java.util.List;
 
 import dev.migsafe.dialect.Server;
+import dev.migsafe.dialect.TypeCasts;
 
 /** The PostgreSQL server: versions, error texts and session settings. */
 public final class PostgresServer implements Server {
@@ -71,5 +72,10 @@ public final class PostgresServer implements Server {
     @Override
     public String missingFunctionError(String function) {
         return "'function " + function + "(...) does not exist'";
+    }
+
+    @Override
+    public TypeCasts typeCasts() {
+        return PostgresTypeCasts.TABLE;
     }
 }

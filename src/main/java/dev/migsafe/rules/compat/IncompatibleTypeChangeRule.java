@@ -11,17 +11,27 @@ import dev.migsafe.rules.RollForwardRemedy;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
-import dev.migsafe.schema.TypeCompatibility.Compatibility;
 import dev.migsafe.schema.TypeCompatibility;
+import dev.migsafe.schema.TypeCompatibility.Judgement;
 
-/** A column of the older release changes to a type that does not hold what the older release writes. */
+/**
+ * A column of the older release changes type. Judged by {@link TypeCompatibility#judge}: the size rules
+ * and the dialect's cast table ({@code PostgresTypeCasts}, {@code MySqlTypeCasts}) say whether the
+ * older release's reads and writes fail or change values (an error), keep working with another
+ * behaviour such as a time zone or padding (a warning), or work as before (nothing).
+ */
 @RuleInfo(id = IncompatibleTypeChangeRule.ID, name = "incompatible-type-change", category = Category.BACKWARD_COMPATIBILITY,
         severity = Severity.ERROR,
-        summary = "A column the older release uses changes to a narrower or different type (widening is fine).",
+        summary = "A column the older release uses changes to a type its reads or writes fail on (a warning when "
+                + "they keep working with another behaviour; widening is fine).",
         fix = "Add a column with the new type, backfill it and keep both in sync while both releases run, switch "
                 + "readers, and drop the old column in a later release; or only widen (longer varchar, int to bigint).")
 public final class IncompatibleTypeChangeRule implements Rule, RollForwardRemedy {
     public static final String ID = "BC105";
+
+    private static final String SHIFT_FIX = "Check that the older release copes with the difference the message "
+            + "names while both releases run (or the roll-back window); to avoid it, add a column with the new type, "
+            + "keep both in sync and switch readers in a later release.";
 
     @Override
     public void onChange(ChangeContext ctx) {
@@ -30,15 +40,14 @@ public final class IncompatibleTypeChangeRule implements Rule, RollForwardRemedy
                 || !OlderRelease.hasColumn(ctx, edit.table(), edit.column())) {
             return;
         }
-        Compatibility c = TypeCompatibility.classify(edit.before().type(), edit.newType(), ctx.dialect());
+        Judgement j = TypeCompatibility.judge(edit.before().type(), edit.newType(), ctx.dialect());
         String column = edit.table() + "." + edit.column();
-        String change = column + " changes from " + edit.before().type() + " to " + edit.newType();
-        if (c == Compatibility.NARROWING) {
-            ctx.report(column, change + ", which is narrower: values the older release still writes that fit the old "
-                    + "type but not the new one are rejected (or cut), so its inserts and updates fail");
-        } else if (c == Compatibility.INCOMPATIBLE) {
-            ctx.report(column, change + ": the older release still reads and writes it as " + edit.before().type()
-                    + "; it gets values of another type back and its writes may be rejected or converted");
+        String message = column + " changes from " + edit.before().type() + " to " + edit.newType() + ": " + j.reason();
+        switch (j.olderRelease()) {
+            case NONE -> { }
+            case SHIFT -> ctx.reportAt(ctx.statement().statement().file(), ctx.statement().statement().line(),
+                    ctx.statement().statement().summary(200), column, message, SHIFT_FIX, Severity.WARNING);
+            case BREAKS -> ctx.report(column, message);
         }
     }
 
