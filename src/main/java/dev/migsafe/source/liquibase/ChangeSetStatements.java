@@ -70,6 +70,12 @@ final class ChangeSetStatements implements PreparedStatements {
                 out.addAll(parser.parse(item.sql(), dialect));
                 continue;
             }
+            if (item.change() instanceof OpaqueCustomChange custom) {
+                out.add(ParsedStatement.notUnderstood(item.statement(), "customChange " + custom.getClassName()
+                        + " runs the application's own Java code, which migsafe does not load: its effect on the"
+                        + " schema and the data is unknown; review it by hand"));
+                continue;
+            }
             List<Change> changes = mapper.map(item.change());
             out.add(changes == null
                     ? ParsedStatement.notUnderstood(item.statement(), "Liquibase change type '"

@@ -94,6 +94,7 @@ public final class LiquibaseReader implements MigrationReader {
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.resourceAccessor.name(), accessor);
         scope.put(Scope.Attr.logService.name(), new NoOpLogService());
+        OpaqueCustomChange.register();
         try {
             return Scope.child(scope, () -> {
                 ChangeLogParser parser = ChangeLogParserFactory.getInstance().getParser(masterPath, accessor);

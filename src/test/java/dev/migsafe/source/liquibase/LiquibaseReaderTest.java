@@ -181,6 +181,33 @@ class LiquibaseReaderTest {
     }
 
     @Test
+    void aCustomChangeIsNotUnderstoodAndTheRestIsRead() throws IOException {
+        // the class exists nowhere: Liquibase's own wrapper failed the whole changelog with ClassNotFoundException,
+        // and a class that does exist on migsafe's classpath must not be instantiated either
+        for (String className : List.of("org.example.MigrateThing", "dev.migsafe.cli.Main")) {
+            write("changelog.xml", XML_HEAD
+                    + "  <changeSet id=\"1\" author=\"ann\">\n"
+                    + "    <customChange class=\"" + className + "\"><param name=\"table\" value=\"users\"/></customChange>\n"
+                    + "  </changeSet>\n"
+                    + "  <changeSet id=\"2\" author=\"ann\"><dropColumn tableName=\"users\" columnName=\"legacy\"/></changeSet>\n"
+                    + XML_TAIL);
+            write("changelog.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 3\n      author: ann\n      changes:\n"
+                    + "        - customChange:\n            class: " + className + "\n            table: users\n");
+            for (String master : List.of("changelog.xml", "changelog.yaml")) {
+                MigrationSet set = new LiquibaseReader(new ScriptLoader(), ChangeSetSelection.ALL, master)
+                        .read(new DirectoryFiles(dir, dir));
+                List<ParsedStatement> custom = set.migrations().get(0).preparedUp().resolve(new SqlScriptParser(), Dialect.POSTGRESQL);
+                assertEquals(1, custom.size(), master);
+                assertFalse(custom.get(0).isUnderstood(), master);
+                assertTrue(custom.get(0).problem().contains("customChange " + className), custom.get(0).problem());
+                if (master.endsWith(".xml")) {
+                    assertEquals(new Change.DropColumn("users", "legacy", false), changes(set.migrations().get(1), Dialect.POSTGRESQL, false).get(0));
+                }
+            }
+        }
+    }
+
+    @Test
     void formattedSqlWithRollbacks() throws IOException {
         write("changelog.sql", "--liquibase formatted sql\n\n"
                 + "--changeset ann:1\n"
