@@ -2,10 +2,13 @@ package dev.migsafe.source.liquibase;
 
 import liquibase.Scope;
 import liquibase.change.ChangeFactory;
+import liquibase.change.CheckSum;
 import liquibase.change.ChangeMetaData;
 import liquibase.change.DatabaseChange;
 import liquibase.change.custom.CustomChangeWrapper;
 import liquibase.database.Database;
+import liquibase.exception.ValidationErrors;
+import liquibase.exception.Warnings;
 import liquibase.parser.core.ParsedNode;
 import liquibase.parser.core.ParsedNodeException;
 import liquibase.resource.ResourceAccessor;
@@ -54,6 +57,24 @@ public final class OpaqueCustomChange extends CustomChangeWrapper {
     @Override
     public String getClassName() {
         return className;
+    }
+
+    @Override
+    public ValidationErrors validate(Database database) {
+        return new ValidationErrors();
+    }
+
+    @Override
+    public Warnings warn(Database database) {
+        return new Warnings();
+    }
+
+    /** What Liquibase stores for the changeSet: from the class name and parameters, as its own wrapper does without the class. */
+    @Override
+    public CheckSum generateCheckSum() {
+        StringBuilder text = new StringBuilder(String.valueOf(className));
+        getParams().forEach(p -> text.append(':').append(p).append('=').append(getParamValue(p)));
+        return CheckSum.compute(text.toString());
     }
 
     @Override
