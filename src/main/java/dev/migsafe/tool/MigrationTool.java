@@ -11,6 +11,21 @@ import java.util.List;
 public enum MigrationTool {
     FLYWAY("flyway", "Flyway", "flyway_schema_history") {
         @Override
+        public String whenEdited() {
+            return "Flyway validate fails with a checksum mismatch until flyway repair records the new text";
+        }
+
+        @Override
+        public String whenRemoved() {
+            return "Flyway reports it as applied but missing, and validate fails";
+        }
+
+        @Override
+        public boolean missingMigrationIsError() {
+            return true;
+        }
+
+        @Override
         public String historyTimeQuery() {
             return "SELECT version, installed_on, execution_time FROM flyway_schema_history ORDER BY installed_rank";
         }
@@ -21,6 +36,21 @@ public enum MigrationTool {
         }
     },
     LIQUIBASE("liquibase", "Liquibase", "databasechangelog") {
+        @Override
+        public String whenEdited() {
+            return "Liquibase stops with a checksum error unless the changeSet has runOnChange or validCheckSum";
+        }
+
+        @Override
+        public String whenRemoved() {
+            return "Liquibase ignores a changeSet that ran and is gone from the changelog: no error, but databases that ran it keep its changes and new databases do not get them";
+        }
+
+        @Override
+        public boolean missingMigrationIsError() {
+            return false;
+        }
+
         @Override
         public String historyTimeQuery() {
             return "SELECT id, author, dateexecuted FROM databasechangelog ORDER BY orderexecuted";
@@ -33,6 +63,21 @@ public enum MigrationTool {
     },
     GOLANG_MIGRATE("updown", "golang-migrate", "schema_migrations", "golang-migrate", "up-down") {
         @Override
+        public String whenEdited() {
+            return "golang-migrate stores no checksum: databases that already ran it silently keep the old version, new ones get the new one";
+        }
+
+        @Override
+        public String whenRemoved() {
+            return "databases that ran it keep its changes, new databases do not get them (golang-migrate keeps only the current version)";
+        }
+
+        @Override
+        public boolean missingMigrationIsError() {
+            return true;
+        }
+
+        @Override
         public String historyTimeQuery() {
             return null;
         }
@@ -43,6 +88,21 @@ public enum MigrationTool {
         }
     },
     DBMATE("dbmate", "dbmate", "schema_migrations") {
+        @Override
+        public String whenEdited() {
+            return "dbmate stores no checksum: databases that already ran it silently keep the old version, new ones get the new one";
+        }
+
+        @Override
+        public String whenRemoved() {
+            return "databases that ran it keep its changes, new databases do not get them";
+        }
+
+        @Override
+        public boolean missingMigrationIsError() {
+            return true;
+        }
+
         @Override
         public String historyTimeQuery() {
             return null;
@@ -55,6 +115,21 @@ public enum MigrationTool {
     },
     DIESEL("diesel", "diesel", "__diesel_schema_migrations") {
         @Override
+        public String whenEdited() {
+            return "diesel stores no checksum: databases that already ran it silently keep the old version, new ones get the new one";
+        }
+
+        @Override
+        public String whenRemoved() {
+            return "databases that ran it keep its changes, new databases do not get them";
+        }
+
+        @Override
+        public boolean missingMigrationIsError() {
+            return true;
+        }
+
+        @Override
         public String historyTimeQuery() {
             return "SELECT version, run_on FROM __diesel_schema_migrations ORDER BY version";
         }
@@ -65,6 +140,21 @@ public enum MigrationTool {
         }
     },
     PLAIN_SQL("sql", "plain SQL files", null) {
+        @Override
+        public String whenEdited() {
+            return "no tool checks plain SQL files: databases that already ran it keep the old version, new ones get the new one";
+        }
+
+        @Override
+        public String whenRemoved() {
+            return "databases that ran it keep its changes, new databases do not get them";
+        }
+
+        @Override
+        public boolean missingMigrationIsError() {
+            return true;
+        }
+
         @Override
         public String historyTimeQuery() {
             return null;
@@ -101,6 +191,15 @@ public enum MigrationTool {
     public String historyTable() {
         return historyTable;
     }
+
+    /** What the tool does with a migration it already ran whose text was edited (HS401). */
+    public abstract String whenEdited();
+
+    /** What happens when a migration it already ran is gone from the newer release (HS401). */
+    public abstract String whenRemoved();
+
+    /** Whether a released migration gone from the newer release is an error (the tool refuses it); Liquibase ignores it. */
+    public abstract boolean missingMigrationIsError();
 
     /** The query listing when each migration ran, or null when the table records no time. */
     public abstract String historyTimeQuery();

@@ -45,8 +45,8 @@ public final class AppliedMigrationChangedRule implements Rule {
                     renamed(ctx, old, moved.get());
                 } else {
                     ctx.reportAt(old.up().path(), old.up().firstLine(), "", old.id(), "migration " + old.id()
-                            + " was released but is gone from the newer release: databases that ran it keep its changes, "
-                            + "new databases do not get them, and Flyway reports it as applied but missing", null);
+                            + " was released but is gone from the newer release: " + old.tool().whenRemoved(), null,
+                            old.tool().missingMigrationIsError() ? Severity.ERROR : Severity.WARNING);
                 }
             } else if (old.kind() != Migration.Kind.REPEATABLE && !old.checksum().equals(now.checksum())) {
                 changed(ctx, old, now);
@@ -60,24 +60,26 @@ public final class AppliedMigrationChangedRule implements Rule {
     private static void changed(RangeContext ctx, Migration old, Migration now) {
         boolean cosmetic = StatementComparison.sameCode(ctx.upStatements(old), ctx.upStatements(now), ctx.dialect());
         String what = cosmetic
-                ? "a cosmetic edit (same statements; only whitespace or comments differ), so schemas do not drift, "
-                + "but the checksum no longer matches what databases recorded"
+                ? "a cosmetic edit (the same statements once case, whitespace, comments, needless quotes and closing"
+                + " semicolons are set aside), so schemas do not drift"
                 : "a semantic edit (the statements differ): databases that already ran it will not run the new text, "
                 + "so they differ from new ones";
         ctx.reportAt(now.up().path(), now.up().firstLine(), "", now.id(), "migration " + now.id()
-                + " was released with other content (" + sums(old, now) + "): " + what + "; "
-                + (isFlyway(now) ? "Flyway validate fails with a checksum mismatch" : "the migration tool's checksum "
-                + "validation fails"), null);
+                + " was released with other content (" + sums(old, now) + "): " + what + "; " + now.tool().whenEdited(),
+                null, cosmetic ? Severity.INFO : Severity.ERROR);
     }
 
     private static void renamed(RangeContext ctx, Migration old, Migration now) {
+        boolean repeatable = old.kind() == Migration.Kind.REPEATABLE;
         String consequence = isFlyway(now)
-                ? (key(old).equals(key(now)) ? "Flyway validate reports a description mismatch"
+                ? (repeatable ? "Flyway keys repeatables by description, so it runs " + now.id() + " again on every database"
+                : key(old).equals(key(now)) ? "Flyway validate reports a description mismatch"
                 : "Flyway sees " + old.id() + " as applied but missing, and " + now.id() + " as new, and runs it again")
                 : "the tool records migrations by name, so it would run the same changes again";
         ctx.reportAt(now.up().path(), now.up().firstLine(), "", now.id(), "migration " + old.id() + " ("
                 + old.up().path() + ") was released and is now " + now.id() + " (" + now.up().path()
-                + ") with the same content: renamed; " + consequence, null);
+                + ") with the same content: renamed; " + consequence, null,
+                repeatable ? Severity.WARNING : Severity.ERROR);
     }
 
     private static String sums(Migration old, Migration now) {
