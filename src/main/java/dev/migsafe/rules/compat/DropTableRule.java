@@ -12,9 +12,15 @@ import dev.migsafe.rules.RollForwardRemedy;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.rules.WindowEnd;
 import dev.migsafe.schema.Table;
 
-/** A table of the older release dropped. */
+/**
+ * A table of the older release dropped. Judged against the end of the window by name: not a break
+ * when a table of the older release's name is there again at the end with the columns it uses (the
+ * copy left by rebuilding a table under its own name, or a table dropped and created again; the lost
+ * rows are DL201's).
+ */
 @RuleInfo(id = DropTableRule.ID, name = "drop-table", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
         summary = "A table the older release uses is dropped.",
         fix = "Stop using the table in one release and drop it in a later one, once no release you may roll back "
@@ -31,9 +37,18 @@ public final class DropTableRule implements Rule, RollForwardRemedy {
         if (old == null) {
             return;
         }
-        ctx.report(c.table(), "the older release still reads and writes table " + old.name()
-                + "; once it is dropped those queries fail with " + DatabaseErrors.missingTable(ctx.dialect(), old.name())
-                + " and its rows are gone, so going back needs a restore, not just the older application");
+        String gap = WindowEnd.sameNameGap(ctx, old);
+        if (gap == null) {
+            return; // the older release finds its table, by name, at the end (dropped and created again, or rebuilt)
+        }
+        String which = old.name().equals(c.table()) ? "table " + old.name()
+                : "table " + old.name() + " (named " + c.table() + " since it was renamed in this range)";
+        String fails = ctx.end().table(old.name()) == null
+                ? "its queries on " + old.name() + " fail with " + DatabaseErrors.missingTable(ctx.dialect(), old.name())
+                : "the older release's queries fail on the table " + old.name() + " created in its place: " + gap;
+        ctx.report(c.table(), "the older release still reads and writes " + which + "; once " + c.table()
+                + " is dropped its rows are gone and " + fails + ", so going back needs a restore, not just the older "
+                + "application");
     }
 
     @Override
