@@ -47,9 +47,9 @@ public final class AddRequiredColumnRule implements Rule, RollForwardRemedy {
     private static void added(ChangeContext ctx, Change.AddColumn c) {
         Table old = OlderRelease.table(ctx, c.table());
         Table now = ctx.before().table(c.table());
-        if (old == null || now == null || now.column(c.column().name()) != null
+        if (old == null || now == null || now.column(c.column().name()) != null || old.column(c.column().name()) != null
                 || !c.column().notNull() || c.column().hasValueWithoutApp()) {
-            return;
+            return; // a column of the older release's name is one its inserts name (re-added with another meaning: BC102)
         }
         Table end = WindowEnd.table(ctx, c.table());
         Column atEnd = end == null ? null : end.column(c.column().name());
@@ -74,11 +74,14 @@ public final class AddRequiredColumnRule implements Rule, RollForwardRemedy {
         }
         Column atEnd = WindowEnd.column(ctx, edit.table(), edit.column());
         String name = edit.renamedTo() != null ? edit.renamedTo() : edit.column();
+        if (old.column(name) != null) {
+            return; // the older release's inserts name a column of this name (re-added with another meaning: BC102)
+        }
         if (atEnd == null || !requiredAtEnd(atEnd) || requiredAgainLater(ctx, edit.table(), name)) {
             return;
         }
-        String how = edit.setsNotNull() ? "is made NOT NULL here" : "loses its default here";
-        report(ctx, old, edit.table(), name, ", which was added in this range and " + how + ",");
+        String how = edit.setsNotNull() ? "made NOT NULL here" : "NOT NULL, losing its default here";
+        report(ctx, old, edit.table(), name, " (added in this range, " + how + ")");
     }
 
     private static boolean requiredAtEnd(Column atEnd) {

@@ -111,7 +111,8 @@ public final class DropTableRule implements Rule, RollForwardRemedy {
                     return null; // altered, indexed or written otherwise after it was made: in use
                 }
             }
-            String migration = "migration " + m.up().path();
+            String path = m.up().path();
+            String migration = "migration " + path.substring(path.lastIndexOf('/') + 1);
             if (changes.get(made) instanceof Change.RenameTable r) {
                 boolean replaced = changes.subList(made + 1, changes.size()).stream()
                         .anyMatch(ch -> ch instanceof Change.CreateTable t && t.table().equals(r.from()));

@@ -125,6 +125,18 @@ class AddRequiredColumnRuleTest {
                 .check();
     }
 
+    /** Marquez V61: the old column is renamed away and a new one takes its name; the older release's inserts name it. */
+    @Test
+    void newColumnUnderANameTheOlderReleaseWritesIsBc102s() {
+        RuleTester.postgres().only(AddRequiredColumnRule.ID, SetNotNullRule.ID)
+                .released("CREATE TABLE jobs (uuid uuid PRIMARY KEY, name varchar NOT NULL);")
+                .deploy("ALTER TABLE jobs RENAME COLUMN name TO simple_name;\n"
+                        + "ALTER TABLE jobs ADD COLUMN name varchar;\n"
+                        + "UPDATE jobs SET name = simple_name;\n"
+                        + "ALTER TABLE jobs ALTER COLUMN name SET NOT NULL;")
+                .check();
+    }
+
     @Test
     void messageNamesTheStatementThatMadeItRequired() {
         Finding f = RuleTester.postgres().only(AddRequiredColumnRule.ID)
@@ -133,6 +145,6 @@ class AddRequiredColumnRuleTest {
                         + "ALTER TABLE artifact ALTER COLUMN artifact_type SET NOT NULL;")
                 .onlyFinding();
         assertEquals("artifact.artifact_type", f.object());
-        assertTrue(f.message().contains("is made NOT NULL here"), f.message());
+        assertTrue(f.message().contains("made NOT NULL here"), f.message());
     }
 }
