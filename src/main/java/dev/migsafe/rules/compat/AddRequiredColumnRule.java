@@ -47,9 +47,12 @@ public final class AddRequiredColumnRule implements Rule, RollForwardRemedy {
     private static void added(ChangeContext ctx, Change.AddColumn c) {
         Table old = OlderRelease.table(ctx, c.table());
         Table now = ctx.before().table(c.table());
-        if (old == null || now == null || now.column(c.column().name()) != null || old.column(c.column().name()) != null
+        if (old == null || now == null || now.column(c.column().name()) != null
                 || !c.column().notNull() || c.column().hasValueWithoutApp()) {
-            return; // a column of the older release's name is one its inserts name (re-added with another meaning: BC102)
+            return;
+        }
+        if (old.column(c.column().name()) != null) {
+            return; // the older release's inserts name a column of this name (re-added with another meaning: BC102)
         }
         Table end = WindowEnd.table(ctx, c.table());
         Column atEnd = end == null ? null : end.column(c.column().name());
@@ -61,7 +64,7 @@ public final class AddRequiredColumnRule implements Rule, RollForwardRemedy {
 
     /**
      * A column added earlier in the window (nullable, or with a default) becomes NOT NULL without a
-     * default: the first change that makes it required, when it is still required at the end.
+     * default: reported at the change that leaves it required until the end of the window.
      */
     private static void madeRequired(ChangeContext ctx, ColumnEdit edit) {
         if (edit == null || edit.before() == null || !edit.notNullAfter() || edit.hasValueWithoutAppAfter()
