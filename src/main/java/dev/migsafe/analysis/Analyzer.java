@@ -10,6 +10,7 @@ import dev.migsafe.change.Change;
 import dev.migsafe.rules.ChangeContext;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.FindingSink;
+import dev.migsafe.rules.History;
 import dev.migsafe.rules.MigrationContext;
 import dev.migsafe.rules.RangeContext;
 import dev.migsafe.rules.Rule;
@@ -52,13 +53,16 @@ public final class Analyzer {
         // One running schema; only the current window's snapshots are alive at a time, so memory
         // stays proportional to one schema however long the history is.
         Schema schema = new Schema();
+        List<Migration> replayed = new ArrayList<>(); // what the schema holds: the older release of each window
         if (request.window() == AnalysisRequest.Window.RANGE) {
             request.older().forEach(m -> replay(schema, parsed.get(m.up())));
+            replayed.addAll(request.older());
         }
         Schema older = null;
         List<Finding> raw = new ArrayList<>();
         for (Window w : windows) {
             w.pre().forEach(m -> replay(schema, parsed.get(m.up())));
+            replayed.addAll(w.pre());
             if (w.migrations().isEmpty()) {
                 continue;
             }
@@ -71,13 +75,15 @@ public final class Analyzer {
             Schema end = base.copy();
             w.migrations().forEach(m -> replay(end, parsed.get(m.up())));
             Schema before = base;
+            History history = new History(List.copyOf(replayed), w.migrations(), m -> parsed.get(m.up()));
             for (int i = 0; i < w.migrations().size(); i++) {
                 Migration m = w.migrations().get(i);
-                watch(request, m, ChangeContext.Script.UP, parsed.get(m.up()), schema, base, end, raw::add);
+                watch(request, m, ChangeContext.Script.UP, parsed.get(m.up()), schema, base, end, history, raw::add);
                 Schema afterUp = i == w.migrations().size() - 1 ? end : schema.copy();
                 finishMigration(request, m, parsed, before, afterUp, base, end, raw::add);
                 before = afterUp; // the next migration starts where this one's up ended: no second snapshot
             }
+            replayed.addAll(w.migrations());
         }
         if (older == null) {
             older = request.window() == AnalysisRequest.Window.RANGE ? schema.copy() : new Schema();
@@ -112,7 +118,7 @@ public final class Analyzer {
         Schema afterDown = null;
         if (down != null) {
             afterDown = afterUp.copy();
-            watch(request, m, ChangeContext.Script.DOWN, down, afterDown, before, before, sink);
+            watch(request, m, ChangeContext.Script.DOWN, down, afterDown, before, before, History.NONE, sink);
         }
         for (Rule rule : rules.applying(request.dialect())) {
             rule.onMigration(new MigrationContext(rule, request.serverVersion(), request.flyway(), sink, m, parsed.get(m.up()), down,
@@ -122,12 +128,12 @@ public final class Analyzer {
 
     /** Replays statements into {@code live}, letting every rule see each change just before it applies. */
     private void watch(AnalysisRequest request, Migration m, ChangeContext.Script script, List<ParsedStatement> statements,
-                       Schema live, Schema base, Schema end, FindingSink sink) {
+                       Schema live, Schema base, Schema end, History history, FindingSink sink) {
         for (ParsedStatement ps : statements) {
             for (Change change : ps.changes()) {
                 for (Rule rule : rules.watching(request.dialect(), script)) {
                     rule.onChange(new ChangeContext(rule, request.serverVersion(), request.flyway(), sink, m, script, statements, ps, change, live,
-                            base, end));
+                            base, end, history));
                 }
                 SchemaReplayer.apply(live, change);
             }

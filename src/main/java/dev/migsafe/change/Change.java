@@ -172,8 +172,17 @@ public sealed interface Change {
         public String target() { return from; }
     }
 
-    /** @param arguments argument types as written, or null when not given (MySQL) */
-    record CreateFunction(String name, String arguments, boolean orReplace, boolean procedure) implements Change {
+    /**
+     * @param arguments      argument types as written, or null when not given (MySQL)
+     * @param returnsTrigger {@code RETURNS trigger} or {@code RETURNS event_trigger} (PostgreSQL): only a
+     *                       trigger calls it, never an application
+     */
+    record CreateFunction(String name, String arguments, boolean orReplace, boolean procedure, boolean returnsTrigger)
+            implements Change {
+        public CreateFunction(String name, String arguments, boolean orReplace, boolean procedure) {
+            this(name, arguments, orReplace, procedure, false);
+        }
+
         public String target() { return name; }
     }
 

@@ -32,6 +32,7 @@ public final class ChangeContext extends RuleContext {
     private final Schema before;
     private final Schema base;
     private final Schema end;
+    private final History history;
 
     /**
      * @param statements every statement of the script {@code statement} belongs to, in order
@@ -39,6 +40,15 @@ public final class ChangeContext extends RuleContext {
     public ChangeContext(Rule rule, ServerVersion server, FlywaySettings flyway, FindingSink sink, Migration migration, Script script,
                          List<ParsedStatement> statements, ParsedStatement statement, Change change, Schema before,
                          Schema base, Schema end) {
+        this(rule, server, flyway, sink, migration, script, statements, statement, change, before, base, end, History.NONE);
+    }
+
+    /**
+     * @param history the older release's migrations and the window's, for rules that judge by history
+     */
+    public ChangeContext(Rule rule, ServerVersion server, FlywaySettings flyway, FindingSink sink, Migration migration, Script script,
+                         List<ParsedStatement> statements, ParsedStatement statement, Change change, Schema before,
+                         Schema base, Schema end, History history) {
         super(rule, server, flyway, sink);
         this.migration = migration;
         this.script = script;
@@ -48,6 +58,7 @@ public final class ChangeContext extends RuleContext {
         this.before = before;
         this.base = base;
         this.end = end;
+        this.history = history;
     }
 
     public Migration migration() { return migration; }
@@ -72,6 +83,8 @@ public final class ChangeContext extends RuleContext {
     public Schema before() { return before; }
     public Schema base() { return base; }
     public Schema end() { return end; }
+    /** The migrations the older release ran and those of the window, with their up scripts. */
+    public History history() { return history; }
 
     /**
      * The table as the older release knows it, for a table named {@code table} just before this

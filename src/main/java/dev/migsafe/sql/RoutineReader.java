@@ -8,8 +8,8 @@ import dev.migsafe.change.Change;
 import dev.migsafe.dialect.Dialect;
 
 /**
- * Functions, procedures and triggers: CREATE [OR REPLACE] FUNCTION/PROCEDURE (name and argument
- * types; the body is not executed by the migration, so it is not analysed), ALTER FUNCTION
+ * Functions, procedures and triggers: CREATE [OR REPLACE] FUNCTION/PROCEDURE (name, argument
+ * types, whether it returns trigger; the body is not executed by the migration, so it is not analysed), ALTER FUNCTION
  * (RENAME TO, or other forms as Other), CREATE TRIGGER (Other, about its table). MySQL procedure
  * bodies are remembered in the {@link ProcedureRegistry} so that a later CALL can be expanded.
  */
@@ -43,8 +43,9 @@ final class RoutineReader {
         if (c.dialect() == Dialect.MYSQL && procedure) {
             registry.define(name, parameterNames, bodyText(c));
         }
+        boolean returnsTrigger = !procedure && c.accept("RETURNS") && (c.at("TRIGGER") || c.at("EVENT_TRIGGER"));
         c.restText();
-        return List.of(new Change.CreateFunction(name, arguments, orReplace, procedure));
+        return List.of(new Change.CreateFunction(name, arguments, orReplace, procedure, returnsTrigger));
     }
 
     /** ALTER FUNCTION|PROCEDURE|ROUTINE name[(args)] RENAME TO x, or another form as Other. */

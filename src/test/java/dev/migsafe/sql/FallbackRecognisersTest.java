@@ -93,7 +93,7 @@ class FallbackRecognisersTest {
 
     @Test
     void createFunctionWithDollarBody() {
-        assertEquals(new CreateFunction("touch", "(integer, varchar, text[])", true, false), single("""
+        assertEquals(new CreateFunction("touch", "(integer, varchar, text[])", true, false, true), single("""
                 CREATE OR REPLACE FUNCTION public.touch(IN p_id int4, p_name character varying DEFAULT 'x',
                                                         VARIADIC tags text[], OUT ok boolean)
                 RETURNS trigger LANGUAGE plpgsql AS $fn$

@@ -1,5 +1,7 @@
 package dev.migsafe.rules.compat;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import dev.migsafe.change.Change;
@@ -14,11 +16,14 @@ import dev.migsafe.schema.Relation;
 import dev.migsafe.schema.SchemaReplayer;
 import dev.migsafe.schema.UserType;
 import dev.migsafe.schema.View;
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.ParsedStatement;
 
 /**
  * A view, function, sequence, type or enum value of the older release dropped or renamed. Not a
  * break when the end of the window has it again under the old name with what the older release
- * used (the usual "drop and re-create the view" or "replace the function" pattern).
+ * used (the usual "drop and re-create the view" or "replace the function" pattern), nor for a
+ * trigger function ({@code RETURNS trigger}), which no application calls.
  */
 @RuleInfo(id = DropOrRenameDependentObjectRule.ID, name = "drop-or-rename-dependent-object", category = Category.BACKWARD_COMPATIBILITY,
         severity = Severity.ERROR,
@@ -79,7 +84,7 @@ public final class DropOrRenameDependentObjectRule implements Rule {
     }
 
     private static void function(ChangeContext ctx, String name, String arguments, String what) {
-        if (!OlderRelease.hasFunction(ctx, name)) {
+        if (!OlderRelease.hasFunction(ctx, name) || triggerFunction(ctx, name, arguments)) {
             return;
         }
         Set<String> atEnd = ctx.end().functions().get(name);
@@ -90,6 +95,42 @@ public final class DropOrRenameDependentObjectRule implements Rule {
         String shown = arguments == null ? name : name + "(" + arguments + ")";
         ctx.report(name, "the older release may still call function " + shown + "; once it is " + what
                 + " those calls fail with " + DatabaseErrors.missingFunction(ctx.dialect(), name));
+    }
+
+    /**
+     * The older release's function(s) of this name that the change names are trigger functions
+     * ({@code RETURNS trigger}): only triggers call them, never an application, so dropping or renaming
+     * them (with their triggers, or after them) does not break the older release's code. Read from the
+     * older history's definitions, the last one of each signature standing; a function whose
+     * definition migsafe never saw is not one.
+     */
+    private static boolean triggerFunction(ChangeContext ctx, String name, String arguments) {
+        Map<String, Boolean> definitions = new HashMap<>(); // signature -> returns trigger
+        for (Migration m : ctx.history().older()) {
+            for (ParsedStatement ps : ctx.history().upStatements(m)) {
+                for (Change ch : ps.changes()) {
+                    if (ch instanceof Change.CreateFunction f && f.name().equals(name)) {
+                        definitions.put(SchemaReplayer.signature(f.arguments()), f.returnsTrigger());
+                    } else if (ch instanceof Change.DropFunction d && d.name().equals(name)) {
+                        if (d.arguments() == null) {
+                            definitions.clear();
+                        } else {
+                            definitions.remove(SchemaReplayer.signature(d.arguments()));
+                        }
+                    } else if (ch instanceof Change.RenameFunction r && (r.from().equals(name) || r.to().equals(name))) {
+                        definitions.clear();
+                        if (r.to().equals(name)) {
+                            definitions.put("?", false); // renamed in: its definition is under another name
+                        }
+                    }
+                }
+            }
+        }
+        if (definitions.isEmpty()) {
+            return false;
+        }
+        Boolean named = arguments == null ? null : definitions.get(SchemaReplayer.signature(arguments));
+        return named != null ? named : definitions.values().stream().allMatch(Boolean::booleanValue);
     }
 
     private static void sequence(ChangeContext ctx, String name, String what) {

@@ -12,12 +12,14 @@ import dev.migsafe.rules.RollForwardRemedy;
 import dev.migsafe.rules.Rule;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.rules.WindowEnd;
 import dev.migsafe.schema.Table;
 
 /**
  * A table of the older release renamed. Not a break when, at the end of the window, a relation
  * under the old name (a compatibility view) still serves every column the older release had, with
- * the same data.
+ * the same data, or when a table of the old name is there again with the columns the older release
+ * uses (a table rebuilt under its own name: rename away, create, copy the rows, drop the copy).
  */
 @RuleInfo(id = RenameTableRule.ID, name = "rename-table", category = Category.BACKWARD_COMPATIBILITY, severity = Severity.ERROR,
         summary = "A table the older release uses is renamed.",
@@ -38,9 +40,19 @@ public final class RenameTableRule implements Rule, RollForwardRemedy {
                 || OlderRelease.stillServed(ctx.end(), old.name(), old.columns().values())) {
             return;
         }
-        ctx.report(c.from(), "the older release still reads and writes table " + c.from() + "; after it is renamed to "
-                + c.to() + " those queries fail with " + DatabaseErrors.missingTable(ctx.dialect(), c.from())
-                + ", so rolling back the application alone is no longer possible");
+        String gap = WindowEnd.sameNameGap(ctx, old);
+        if (gap == null) {
+            return; // rebuilt: a table of the old name with what the older release uses is there at the end
+        }
+        if (ctx.end().table(old.name()) == null) {
+            ctx.report(c.from(), "the older release still reads and writes table " + c.from() + "; after it is renamed to "
+                    + c.to() + " those queries fail with " + DatabaseErrors.missingTable(ctx.dialect(), c.from())
+                    + ", so rolling back the application alone is no longer possible");
+            return;
+        }
+        ctx.report(c.from(), "the older release still reads and writes table " + c.from() + "; it is renamed to "
+                + c.to() + " and a new table " + c.from() + " takes its name by the end of the range, but " + gap
+                + ", so the older release's queries on it fail");
     }
 
     @Override

@@ -74,4 +74,53 @@ class RenameTableRuleTest {
                         + "CREATE VIEW users AS SELECT id, full_name AS name FROM users_t;")
                 .check();
     }
+
+    private static final String DEV = "CREATE TABLE dev (id serial PRIMARY KEY, kid varchar(255) NOT NULL);";
+
+    /** Authelia: the table is rebuilt under its own name (here with a wider column); the older release still finds it. */
+    @Test
+    void tableRebuiltUnderTheSameNameIsFine() {
+        RuleTester.postgres().only(RenameTableRule.ID, DropTableRule.ID)
+                .released(DEV)
+                .deploy("ALTER TABLE dev RENAME TO _bkp_dev;\n"
+                        + "CREATE TABLE dev (id serial PRIMARY KEY, kid varchar(512) NOT NULL);\n"
+                        + "INSERT INTO dev (id, kid) SELECT id, kid FROM _bkp_dev;\n"
+                        + "DROP TABLE _bkp_dev;")
+                .check();
+    }
+
+    @Test
+    void mysqlTableRebuiltUnderTheSameNameIsFine() {
+        RuleTester.mysql().only(RenameTableRule.ID, DropTableRule.ID)
+                .released("CREATE TABLE dev (id INTEGER NOT NULL PRIMARY KEY AUTO_INCREMENT, kid VARCHAR(255) NOT NULL);")
+                .deploy("ALTER TABLE dev RENAME _bkp_dev;\n"
+                        + "CREATE TABLE IF NOT EXISTS dev (id INTEGER NOT NULL PRIMARY KEY AUTO_INCREMENT, "
+                        + "created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, kid VARCHAR(512) NOT NULL);\n"
+                        + "INSERT INTO dev (id, kid) SELECT id, kid FROM _bkp_dev;")
+                .deploy("DROP TABLE IF EXISTS _bkp_dev;")
+                .check();
+    }
+
+    @Test
+    void tableRebuiltWithoutAColumnOfTheOlderReleaseIsStillABreak() {
+        Finding f = RuleTester.postgres().only(RenameTableRule.ID)
+                .released("CREATE TABLE dev (id serial PRIMARY KEY, kid varchar(255) NOT NULL, label text);")
+                .deploy("ALTER TABLE dev RENAME TO _bkp_dev;\n"
+                        + "CREATE TABLE dev (id serial PRIMARY KEY, kid varchar(512) NOT NULL);\n"
+                        + "INSERT INTO dev (id, kid) SELECT id, kid FROM _bkp_dev;")
+                .onlyFinding();
+        assertEquals("dev", f.object());
+        assertTrue(f.message().contains("label"), f.message());
+    }
+
+    @Test
+    void tableRebuiltWithANarrowerOrRequiredColumnIsStillABreak() {
+        RuleTester.postgres().only(RenameTableRule.ID)
+                .released(DEV + "\nCREATE TABLE item (id int PRIMARY KEY, note text);")
+                .deploy("ALTER TABLE dev RENAME TO _bkp_dev; -- expect: BC101\n"
+                        + "CREATE TABLE dev (id serial PRIMARY KEY, kid varchar(64) NOT NULL);\n"
+                        + "ALTER TABLE item RENAME TO _bkp_item; -- expect: BC101\n"
+                        + "CREATE TABLE item (id int PRIMARY KEY, note text, owner int NOT NULL);")
+                .check();
+    }
 }
