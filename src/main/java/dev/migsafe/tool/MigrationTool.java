@@ -21,11 +21,6 @@ public enum MigrationTool {
         }
 
         @Override
-        public boolean missingMigrationIsError() {
-            return true;
-        }
-
-        @Override
         public String historyTimeQuery() {
             return "SELECT version, installed_on, execution_time FROM flyway_schema_history ORDER BY installed_rank";
         }
@@ -63,21 +58,6 @@ public enum MigrationTool {
     },
     GOLANG_MIGRATE("updown", "golang-migrate", "schema_migrations", "golang-migrate", "up-down") {
         @Override
-        public String whenEdited() {
-            return "golang-migrate stores no checksum: databases that already ran it silently keep the old version, new ones get the new one";
-        }
-
-        @Override
-        public String whenRemoved() {
-            return "databases that ran it keep its changes, new databases do not get them (golang-migrate keeps only the current version)";
-        }
-
-        @Override
-        public boolean missingMigrationIsError() {
-            return true;
-        }
-
-        @Override
         public String historyTimeQuery() {
             return null;
         }
@@ -89,21 +69,6 @@ public enum MigrationTool {
     },
     DBMATE("dbmate", "dbmate", "schema_migrations") {
         @Override
-        public String whenEdited() {
-            return "dbmate stores no checksum: databases that already ran it silently keep the old version, new ones get the new one";
-        }
-
-        @Override
-        public String whenRemoved() {
-            return "databases that ran it keep its changes, new databases do not get them";
-        }
-
-        @Override
-        public boolean missingMigrationIsError() {
-            return true;
-        }
-
-        @Override
         public String historyTimeQuery() {
             return null;
         }
@@ -114,21 +79,6 @@ public enum MigrationTool {
         }
     },
     DIESEL("diesel", "diesel", "__diesel_schema_migrations") {
-        @Override
-        public String whenEdited() {
-            return "diesel stores no checksum: databases that already ran it silently keep the old version, new ones get the new one";
-        }
-
-        @Override
-        public String whenRemoved() {
-            return "databases that ran it keep its changes, new databases do not get them";
-        }
-
-        @Override
-        public boolean missingMigrationIsError() {
-            return true;
-        }
-
         @Override
         public String historyTimeQuery() {
             return "SELECT version, run_on FROM __diesel_schema_migrations ORDER BY version";
@@ -143,16 +93,6 @@ public enum MigrationTool {
         @Override
         public String whenEdited() {
             return "no tool checks plain SQL files: databases that already ran it keep the old version, new ones get the new one";
-        }
-
-        @Override
-        public String whenRemoved() {
-            return "databases that ran it keep its changes, new databases do not get them";
-        }
-
-        @Override
-        public boolean missingMigrationIsError() {
-            return true;
         }
 
         @Override
@@ -192,14 +132,21 @@ public enum MigrationTool {
         return historyTable;
     }
 
-    /** What the tool does with a migration it already ran whose text was edited (HS401). */
-    public abstract String whenEdited();
+    /** What the tool does with a migration it already ran whose text was edited (HS401); most keep no checksum. */
+    public String whenEdited() {
+        return displayName + " stores no checksum: databases that already ran it silently keep the old version,"
+                + " new ones get the new one";
+    }
 
     /** What happens when a migration it already ran is gone from the newer release (HS401). */
-    public abstract String whenRemoved();
+    public String whenRemoved() {
+        return "databases that ran it keep its changes, new databases do not get them";
+    }
 
-    /** Whether a released migration gone from the newer release is an error (the tool refuses it); Liquibase ignores it. */
-    public abstract boolean missingMigrationIsError();
+    /** Whether a released migration gone from the newer release is an error; Liquibase ignores it. */
+    public boolean missingMigrationIsError() {
+        return true;
+    }
 
     /** The query listing when each migration ran, or null when the table records no time. */
     public abstract String historyTimeQuery();
