@@ -51,7 +51,7 @@ public final class Analyzer {
 
         // One running schema; only the current window's snapshots are alive at a time, so memory
         // stays proportional to one schema however long the history is.
-        Schema schema = new Schema();
+        Schema schema = new Schema(request.dialect());
         if (request.window() == AnalysisRequest.Window.RANGE) {
             request.older().forEach(m -> replay(schema, parsed.get(m.up())));
         }
@@ -80,7 +80,7 @@ public final class Analyzer {
             }
         }
         if (older == null) {
-            older = request.window() == AnalysisRequest.Window.RANGE ? schema.copy() : new Schema();
+            older = request.window() == AnalysisRequest.Window.RANGE ? schema.copy() : new Schema(request.dialect());
         }
         Schema newer = schema;
 
