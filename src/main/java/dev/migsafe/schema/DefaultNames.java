@@ -48,14 +48,45 @@ final class DefaultNames {
         if (syntax.keysNamedAfterFirstColumn() && !columns.isEmpty()) {
             return afterFirstColumn(columns, taken);
         }
-        String cols = columns.stream().map(DefaultNames::identifierPart).filter(s -> !s.isEmpty())
-                .reduce((a, b) -> a + "_" + b).orElse(null);
+        String cols = columns.stream().map(DefaultNames::indexColumnName).reduce((a, b) -> a + "_" + b).orElse(null);
         return choose(syntax, table, cols, "idx", taken);
     }
 
-    /** An expression like {@code lower(email)} contributes its identifier characters only. */
-    private static String identifierPart(String column) {
-        return column.replaceAll("[^\\p{L}\\p{N}_$]+", "_").replaceAll("^_+|_+$", "");
+    /**
+     * PostgreSQL's ChooseIndexColumnNames: a column gives its name; an expression (always written with
+     * parentheses in an index) the name of its function, {@code lower} for {@code lower(email)}, or
+     * {@code expr} for any other expression ({@code (a + b)}).
+     */
+    private static String indexColumnName(String column) {
+        if (column.indexOf('(') < 0) {
+            return column;
+        }
+        String e = column.trim();
+        while (e.startsWith("(") && e.endsWith(")")) {
+            e = e.substring(1, e.length() - 1).trim();
+        }
+        java.util.regex.Matcher call = java.util.regex.Pattern
+                .compile("^(?:[\\p{L}_][\\p{L}\\p{N}_$]*\\.)*([\\p{L}_][\\p{L}\\p{N}_$]*)\\s*\\(").matcher(e);
+        return call.find() && closes(e, call.end() - 1) ? call.group(1).toLowerCase(Locale.ROOT) : "expr";
+    }
+
+    /** The parenthesis opened at {@code open} closes at the end of {@code text}: one call, not an operation on it. */
+    private static boolean closes(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i == text.length() - 1;
+            }
+        }
+        return false;
     }
 
     /** PostgreSQL's ChooseRelationName: {@code makeObjectName(name1, name2, label)}, label, label1, label2... */

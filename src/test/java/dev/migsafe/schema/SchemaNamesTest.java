@@ -226,4 +226,29 @@ class SchemaNamesTest {
         replay(s, Dialect.POSTGRESQL, "ALTER TABLE users DROP CONSTRAINT users_email_key;");
         assertTrue(same(older, s), () -> SchemaDiff.between(older, s).toString());
     }
+
+    @Test
+    void pgNamesAnExpressionIndexAfterItsFunction() {
+        Schema s = replay(Dialect.POSTGRESQL, """
+                CREATE TABLE users (id int, email text, a int, b int);
+                CREATE INDEX ON users (lower(email));
+                CREATE INDEX ON users ((a + b));
+                CREATE INDEX ON users (id, (lower(email) || 'x'));
+                CREATE INDEX ON users (lower(email));
+                DROP INDEX users_lower_idx1;
+                """);
+        assertEquals(List.of("users_expr_idx", "users_id_expr_idx", "users_lower_idx"),
+                s.indexes().keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void mysqlNamesAnUnnamedForeignKeyTableIbfkN() {
+        Schema s = replay(Dialect.MYSQL, """
+                CREATE TABLE p (id INT PRIMARY KEY);
+                CREATE TABLE c (id INT, p_id INT, q_id INT, FOREIGN KEY (p_id) REFERENCES p (id));
+                ALTER TABLE c ADD FOREIGN KEY (q_id) REFERENCES p (id);
+                ALTER TABLE c DROP FOREIGN KEY c_ibfk_1;
+                """);
+        assertEquals(List.of("c_ibfk_2"), constraintNames(s, "c"));
+    }
 }
