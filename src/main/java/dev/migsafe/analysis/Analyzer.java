@@ -17,8 +17,8 @@ import dev.migsafe.rules.Rule;
 import dev.migsafe.schema.Schema;
 import dev.migsafe.schema.SchemaReplayer;
 import dev.migsafe.source.Migration;
-import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.source.PreparedStatements;
+import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.ScriptParser;
 
@@ -52,7 +52,7 @@ public final class Analyzer {
 
         // One running schema; only the current window's snapshots are alive at a time, so memory
         // stays proportional to one schema however long the history is.
-        Schema schema = new Schema();
+        Schema schema = new Schema(request.dialect());
         List<Migration> replayed = new ArrayList<>(); // what the schema holds: the older release of each window
         if (request.window() == AnalysisRequest.Window.RANGE) {
             request.older().forEach(m -> replay(schema, parsed.get(m.up())));
@@ -86,7 +86,7 @@ public final class Analyzer {
             replayed.addAll(w.migrations());
         }
         if (older == null) {
-            older = request.window() == AnalysisRequest.Window.RANGE ? schema.copy() : new Schema();
+            older = request.window() == AnalysisRequest.Window.RANGE ? schema.copy() : new Schema(request.dialect());
         }
         Schema newer = schema;
 

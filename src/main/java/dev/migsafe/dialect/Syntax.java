@@ -51,6 +51,65 @@ public interface Syntax {
     /** Index names are unique per table ({@code DROP INDEX i ON t}), not per schema. */
     boolean indexNamesPerTable();
 
+    /**
+     * The longest identifier the server keeps: counted in UTF-8 bytes when {@link #identifierLimitInBytes()},
+     * in characters otherwise.
+     */
+    int maxIdentifierLength();
+
+    /** The identifier limit counts UTF-8 bytes (PostgreSQL's NAMEDATALEN - 1), not characters. */
+    boolean identifierLimitInBytes();
+
+    /**
+     * A longer identifier is cut to the limit, at a character boundary (PostgreSQL, with a NOTICE), rather
+     * than refused with an error (MySQL, error 1059).
+     */
+    boolean truncatesLongIdentifiers();
+
+    /**
+     * An index or unique key created without a name is named after its first column ({@code jti}, then
+     * {@code jti_2}, {@code jti_3}: MySQL), not {@code table_columns_key} / {@code _idx} (PostgreSQL).
+     */
+    boolean keysNamedAfterFirstColumn();
+
+    /**
+     * A UNIQUE constraint is nothing but a unique index of the same name (MySQL: {@code UNIQUE KEY k (c)}
+     * and {@code CREATE UNIQUE INDEX k ON t (c)} make the same object), not an object of its own that
+     * owns an index (PostgreSQL).
+     */
+    boolean uniqueKeysAreIndexes();
+
+    /** The length of a name in the unit of {@link #maxIdentifierLength()}. */
+    default int identifierLength(String name) {
+        return identifierLimitInBytes() ? name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                : name.codePointCount(0, name.length());
+    }
+
+    /**
+     * The longest start of {@code name} at most {@code length} units long (see {@link #identifierLength}),
+     * cut at a character boundary: what PostgreSQL's {@code pg_mbcliplen} keeps.
+     */
+    default String clipIdentifier(String name, int length) {
+        int end = 0;
+        int units = 0;
+        while (end < name.length()) {
+            int next = name.offsetByCodePoints(end, 1);
+            int size = identifierLength(name.substring(end, next));
+            if (units + size > length) {
+                break;
+            }
+            units += size;
+            end = next;
+        }
+        return name.substring(0, end);
+    }
+
+    /** The name the server stores for an identifier written {@code name}: cut when it truncates long ones. */
+    default String storedIdentifier(String name) {
+        return truncatesLongIdentifiers() && identifierLength(name) > maxIdentifierLength()
+                ? clipIdentifier(name, maxIdentifierLength()) : name;
+    }
+
     /** The bit precision of a bare {@code FLOAT}: 24 is single precision, 53 double. */
     int bareFloatPrecision();
 

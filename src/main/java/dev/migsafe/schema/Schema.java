@@ -11,11 +11,15 @@ import org.pcollections.HashTreePSet;
 import org.pcollections.PMap;
 import org.pcollections.PSet;
 
+import dev.migsafe.dialect.Dialect;
+
 /**
  * The schema model: what a database looks like after replaying migrations. Mutable; the
  * {@link SchemaReplayer} applies changes to it. Keys are normalised names.
  */
 public final class Schema {
+    /** Whose rules name the objects created without a name, and how long a name may be. */
+    private final Dialect dialect;
     private final SnapshotMap<String, Table> tables;
     private final SnapshotMap<String, View> views;
     private final SnapshotMap<String, Index> indexes;
@@ -34,19 +38,27 @@ public final class Schema {
     /** Bumped by {@link #copy()}: tables owned under an older epoch may be shared with a snapshot. */
     private long epoch;
 
+    /** A PostgreSQL schema. */
     public Schema() {
-        this(new SnapshotMap<>(Table::lineage), new SnapshotMap<>(), new SnapshotMap<>(Index::table), new SnapshotMap<>(),
-                new SnapshotMap<>());
+        this(Dialect.POSTGRESQL);
     }
 
-    private Schema(SnapshotMap<String, Table> tables, SnapshotMap<String, View> views, SnapshotMap<String, Index> indexes,
+    public Schema(Dialect dialect) {
+        this(dialect, new SnapshotMap<>(Table::lineage), new SnapshotMap<>(), new SnapshotMap<>(Index::table),
+                new SnapshotMap<>(), new SnapshotMap<>());
+    }
+
+    private Schema(Dialect dialect, SnapshotMap<String, Table> tables, SnapshotMap<String, View> views, SnapshotMap<String, Index> indexes,
                    SnapshotMap<String, Long> sequences, SnapshotMap<String, UserType> types) {
+        this.dialect = dialect;
         this.tables = tables;
         this.views = views;
         this.indexes = indexes;
         this.sequences = sequences;
         this.types = types;
     }
+
+    public Dialect dialect() { return dialect; }
 
     public Map<String, Table> tables() { return tables; }
     public Map<String, View> views() { return views; }
@@ -111,7 +123,7 @@ public final class Schema {
      * and the maps are persistent ({@link SnapshotMap}), so a snapshot costs next to nothing.
      */
     public Schema copy() {
-        Schema s = new Schema(tables.copy(), views.copy(), indexes.copy(), sequences.copy(), types.copy());
+        Schema s = new Schema(dialect, tables.copy(), views.copy(), indexes.copy(), sequences.copy(), types.copy());
         s.references = references;
         epoch++; // this schema no longer owns its tables alone
         functions.forEach((k, v) -> s.functions.put(k, new TreeSet<>(v)));

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import dev.migsafe.change.ConstraintDef;
 
@@ -26,16 +27,25 @@ public final class SchemaDiff {
      * order; empty when they are structurally equal.
      */
     public static List<String> between(Schema expected, Schema actual) {
+        boolean keysAreIndexes = expected.dialect().syntax().uniqueKeysAreIndexes();
         List<String> out = new ArrayList<>();
         for (String name : changed(expected.tables(), actual.tables())) {
-            tables(name, expected.table(name), actual.table(name), out);
+            tables(name, expected.table(name), actual.table(name), keysAreIndexes, out);
         }
         for (String name : changed(expected.views(), actual.views())) {
             views(name, expected.views().get(name), actual.views().get(name), out);
         }
-        for (String name : changed(expected.indexes(), actual.indexes())) {
-            presence("index " + name, expected.indexes().get(name), actual.indexes().get(name),
-                    SchemaDiff::describe, out);
+        if (keysAreIndexes) {
+            java.util.Map<String, String> e = keysByTable(expected);
+            java.util.Map<String, String> a = keysByTable(actual);
+            for (String key : union(e.keySet(), a.keySet())) {
+                presence("index " + key, e.get(key), a.get(key), d -> d, out);
+            }
+        } else {
+            for (String name : changed(expected.indexes(), actual.indexes())) {
+                presence("index " + name, expected.indexes().get(name), actual.indexes().get(name),
+                        SchemaDiff::describe, out);
+            }
         }
         for (String name : changed(expected.sequences(), actual.sequences())) {
             presence("sequence " + name, expected.sequences().get(name), actual.sequences().get(name),
@@ -55,7 +65,21 @@ public final class SchemaDiff {
         return out;
     }
 
-    private static void tables(String name, Table e, Table a, List<String> out) {
+    /**
+     * MySQL: the keys of each table by name, {@code table.name} -> description. A UNIQUE constraint is a
+     * unique index of its name, whether made by {@code UNIQUE KEY} or {@code CREATE UNIQUE INDEX}, and
+     * index names are per table: compared so, one made either way is the same key.
+     */
+    private static java.util.Map<String, String> keysByTable(Schema schema) {
+        java.util.Map<String, String> keys = new java.util.TreeMap<>();
+        schema.indexes().values().forEach(i -> keys.put(i.table() + "." + i.name(), describe(i)));
+        schema.tables().forEach((n, t) -> t.constraints().stream()
+                .filter(k -> k.kind() == ConstraintDef.Kind.UNIQUE && k.name() != null)
+                .forEach(k -> keys.put(n + "." + k.name(), describe(new Index(k.name(), n, k.columns(), true)))));
+        return keys;
+    }
+
+    private static void tables(String name, Table e, Table a, boolean keysAreIndexes, List<String> out) {
         if (e == null || a == null) {
             Table only = e != null ? e : a;
             // a placeholder for a table we never saw defined, with nothing learnt about it, is no difference
@@ -67,8 +91,10 @@ public final class SchemaDiff {
         for (String c : union(e.columns().keySet(), a.columns().keySet())) {
             column(name + "." + c, e.column(c), a.column(c), out);
         }
-        List<String> ec = e.constraints().stream().map(SchemaDiff::describe).sorted().toList();
-        List<String> ac = a.constraints().stream().map(SchemaDiff::describe).sorted().toList();
+        // MySQL unique keys are compared with the indexes, by name
+        Predicate<ConstraintDef> compared = k -> !(keysAreIndexes && k.kind() == ConstraintDef.Kind.UNIQUE && k.name() != null);
+        List<String> ec = e.constraints().stream().filter(compared).map(SchemaDiff::describe).sorted().toList();
+        List<String> ac = a.constraints().stream().filter(compared).map(SchemaDiff::describe).sorted().toList();
         for (String k : union(ec, ac)) {
             int diff = count(ac, k) - count(ec, k);
             if (diff < 0) {

@@ -67,7 +67,7 @@ public final class SchemaReplayer {
         } else if (change instanceof Change.DropIndex c) {
             dropIndex(schema, c);
         } else if (change instanceof Change.RenameIndex c) {
-            renameIndex(schema, c.from(), c.to());
+            renameIndex(schema, c.table(), c.from(), c.to());
         } else if (change instanceof Change.CreateView c) {
             createView(schema, c);
         } else if (change instanceof Change.DropView c) {
@@ -283,8 +283,22 @@ public final class SchemaReplayer {
     private static void addConstraint(Schema schema, Table table, ConstraintDef given) {
         ConstraintDef constraint = new ConstraintDef(given.name(), given.kind(), orEmpty(given.columns()),
                 given.refTable(), orEmpty(given.refColumns()), given.expression(), given.notValid(), given.usingIndex());
+        if (constraint.usingIndex() != null) {
+            // PostgreSQL ADD CONSTRAINT c UNIQUE USING INDEX i: the index becomes the constraint's (renamed to c)
+            String key = indexKey(schema, table.name(), constraint.usingIndex());
+            Index index = key == null ? null : schema.indexes().get(key);
+            if (index != null) {
+                schema.indexes().remove(key);
+                if (constraint.columns().isEmpty()) {
+                    constraint = new ConstraintDef(constraint.name(), constraint.kind(), index.columns(),
+                            constraint.refTable(), constraint.refColumns(), constraint.expression(),
+                            constraint.notValid(), constraint.usingIndex());
+                }
+            }
+        }
         String name = constraint.name() != null ? constraint.name()
-                : DefaultNames.constraint(table.name(), constraint, n -> findConstraint(table, n) != null);
+                : DefaultNames.constraint(schema.dialect().syntax(), table.name(), constraint,
+                n -> findConstraint(table, n) != null || indexNameTaken(schema, table.name(), n));
         table.constraints().removeIf(k -> name.equals(k.name()));
         table.constraints().add(new ConstraintDef(name, constraint.kind(), constraint.columns(), constraint.refTable(),
                 constraint.refColumns(), constraint.expression(), constraint.notValid(), constraint.usingIndex()));
@@ -297,6 +311,38 @@ public final class SchemaReplayer {
                 table.columns().computeIfPresent(c, (n, col) -> col.withNotNull(true));
             }
         }
+    }
+
+    /**
+     * Where the model keeps the index {@code name} of {@code table} (any table when null), or null. Index
+     * names are per schema on PostgreSQL, per table on MySQL: there an index whose name another table's
+     * index already holds is kept under {@code table.name} (its {@link Index#name()} stays the name).
+     */
+    private static String indexKey(Schema schema, String table, String name) {
+        Index index = schema.indexes().get(name);
+        if (index != null && (table == null || table.equals(index.table()))) {
+            return name;
+        }
+        if (table != null && schema.dialect().syntax().indexNamesPerTable()) {
+            for (String key : schema.indexesOn(table)) {
+                if (name.equals(schema.indexes().get(key).name())) {
+                    return key;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An index of that name exists where a new index or unique key of the table would clash with it. */
+    private static boolean indexNameTaken(Schema schema, String table, String name) {
+        return schema.dialect().syntax().indexNamesPerTable() ? indexKey(schema, table, name) != null
+                : schema.indexes().containsKey(name);
+    }
+
+    /** A PRIMARY KEY, UNIQUE or EXCLUDE constraint: one backed by an index of the same name. */
+    private static boolean indexBacked(ConstraintDef k) {
+        return k.kind() == ConstraintDef.Kind.PRIMARY_KEY || k.kind() == ConstraintDef.Kind.UNIQUE
+                || k.kind() == ConstraintDef.Kind.EXCLUDE;
     }
 
     private static ConstraintDef findConstraint(Table table, String name) {
@@ -314,9 +360,9 @@ public final class SchemaReplayer {
                 || (primary && k.kind() == ConstraintDef.Kind.PRIMARY_KEY));
         if (!removed) {
             // MySQL DROP KEY / DROP CONSTRAINT on a unique index
-            Index index = schema.indexes().get(name);
-            if (index != null && tableName.equals(index.table())) {
-                schema.indexes().remove(name);
+            String key = indexKey(schema, tableName, name);
+            if (key != null) {
+                schema.indexes().remove(key);
             }
         }
     }
@@ -342,26 +388,56 @@ public final class SchemaReplayer {
     }
 
     private static void createIndex(Schema schema, Change.CreateIndex c) {
-        tableOrPlaceholder(schema, c.table());
+        Table table = tableOrPlaceholder(schema, c.table());
         String name = c.name() != null ? c.name()
-                : DefaultNames.index(c.table(), c.columns(), n -> schema.indexes().containsKey(n));
-        if (!schema.indexes().containsKey(name)) {
-            schema.indexes().put(name, new Index(name, c.table(), List.copyOf(c.columns()), c.unique()));
+                : DefaultNames.index(schema.dialect().syntax(), c.table(), c.columns(),
+                n -> indexNameTaken(schema, c.table(), n) || table.constraints().stream()
+                        .anyMatch(k -> indexBacked(k) && n.equals(k.name())));
+        boolean perTable = schema.dialect().syntax().indexNamesPerTable();
+        if (perTable ? indexKey(schema, c.table(), name) != null : schema.indexes().containsKey(name)) {
+            return; // IF NOT EXISTS, or created twice: the first definition stands
+        }
+        // MySQL: another table's index of that name is no clash
+        String key = schema.indexes().containsKey(name) ? c.table() + "." + name : name;
+        if (!schema.indexes().containsKey(key)) {
+            schema.indexes().put(key, new Index(name, c.table(), List.copyOf(c.columns()), c.unique()));
         }
     }
 
     private static void dropIndex(Schema schema, Change.DropIndex c) {
-        if (schema.indexes().remove(c.name()) != null || c.table() == null) {
+        // DROP INDEX i ON t (MySQL) drops t's index, not another table's of the same name
+        String key = indexKey(schema, c.table(), c.name());
+        if (key != null) {
+            schema.indexes().remove(key);
+            return;
+        }
+        if (c.table() == null) {
             return;
         }
         // MySQL: ALTER TABLE t DROP INDEX k also drops a UNIQUE constraint k, and DROP INDEX `PRIMARY` the key
         dropConstraint(schema, c.table(), c.name());
     }
 
-    private static void renameIndex(Schema schema, String from, String to) {
-        Index index = schema.indexes().remove(from);
-        if (index != null) {
-            schema.indexes().put(to, index.withName(to));
+    private static void renameIndex(Schema schema, String tableName, String from, String to) {
+        String key = indexKey(schema, tableName, from);
+        if (key != null) {
+            Index index = schema.indexes().remove(key);
+            String newKey = schema.indexes().containsKey(to) ? index.table() + "." + to : to;
+            schema.indexes().put(newKey, index.withName(to));
+            return;
+        }
+        // the index of a PRIMARY KEY / UNIQUE / EXCLUDE constraint has the constraint's name: renaming
+        // the index renames the constraint (PostgreSQL ALTER INDEX, MySQL ALTER TABLE ... RENAME INDEX)
+        List<String> candidates = tableName != null ? List.of(tableName) : List.copyOf(schema.tables().keySet());
+        for (String name : candidates) {
+            Table t = schema.table(name);
+            if (t != null && t.constraints().stream().anyMatch(k -> indexBacked(k) && from.equals(k.name()))) {
+                schema.writableTable(name).constraints().replaceAll(k -> indexBacked(k) && from.equals(k.name())
+                        ? new ConstraintDef(to, k.kind(), k.columns(), k.refTable(), k.refColumns(), k.expression(),
+                        k.notValid(), k.usingIndex())
+                        : k);
+                return;
+            }
         }
     }
 

@@ -20,13 +20,16 @@ public final class Names {
     private Names() {
     }
 
-    /** One identifier part as written (quoted or not), normalised. */
+    /**
+     * One identifier part as written (quoted or not), normalised: also cut to the length the server
+     * keeps (PostgreSQL truncates quoted and unquoted names to 63 bytes; MySQL refuses a longer name,
+     * so it is kept as written: the statement fails, and the model has nothing better to record).
+     */
     public static String identifier(String raw, Dialect dialect) {
         String part = raw.trim();
-        if (isQuoted(part) && dialect.syntax().quotedIdentifiersKeepCase()) {
-            return unquote(part);
-        }
-        return unquote(part).toLowerCase(Locale.ROOT);
+        String name = isQuoted(part) && dialect.syntax().quotedIdentifiersKeepCase() ? unquote(part)
+                : unquote(part).toLowerCase(Locale.ROOT);
+        return dialect.syntax().storedIdentifier(name);
     }
 
     /** A possibly qualified name as written ({@code public."Users"}, {@code `db`.`t`}), normalised. */

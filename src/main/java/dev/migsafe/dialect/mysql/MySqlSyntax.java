@@ -66,6 +66,31 @@ public final class MySqlSyntax implements Syntax {
     }
 
     @Override
+    public int maxIdentifierLength() {
+        return 64;
+    }
+
+    @Override
+    public boolean identifierLimitInBytes() {
+        return false;
+    }
+
+    @Override
+    public boolean truncatesLongIdentifiers() {
+        return false;
+    }
+
+    @Override
+    public boolean keysNamedAfterFirstColumn() {
+        return true;
+    }
+
+    @Override
+    public boolean uniqueKeysAreIndexes() {
+        return true;
+    }
+
+    @Override
     public boolean indexNamesPerTable() {
         return true;
     }

@@ -66,6 +66,31 @@ public final class PostgresSyntax implements Syntax {
     }
 
     @Override
+    public int maxIdentifierLength() {
+        return 63;
+    }
+
+    @Override
+    public boolean identifierLimitInBytes() {
+        return true;
+    }
+
+    @Override
+    public boolean truncatesLongIdentifiers() {
+        return true;
+    }
+
+    @Override
+    public boolean keysNamedAfterFirstColumn() {
+        return false;
+    }
+
+    @Override
+    public boolean uniqueKeysAreIndexes() {
+        return false;
+    }
+
+    @Override
     public boolean indexNamesPerTable() {
         return false;
     }
