@@ -80,7 +80,7 @@ public final class Analyzer {
                 Migration m = w.migrations().get(i);
                 watch(request, m, ChangeContext.Script.UP, parsed.get(m.up()), schema, base, end, history, raw::add);
                 Schema afterUp = i == w.migrations().size() - 1 ? end : schema.copy();
-                finishMigration(request, m, parsed, before, afterUp, base, end, raw::add);
+                finishMigration(request, m, parsed, before, afterUp, base, end, history, raw::add);
                 before = afterUp; // the next migration starts where this one's up ended: no second snapshot
             }
             replayed.addAll(w.migrations());
@@ -113,7 +113,8 @@ public final class Analyzer {
 
     /** Replays the migration's down (on a copy) and lets the rules look at the migration as a whole. */
     private void finishMigration(AnalysisRequest request, Migration m, Map<MigrationScript, List<ParsedStatement>> parsed,
-                                 Schema before, Schema afterUp, Schema base, Schema end, FindingSink sink) {
+                                 Schema before, Schema afterUp, Schema base, Schema end, History history,
+                                 FindingSink sink) {
         List<ParsedStatement> down = m.hasDown() ? parsed.get(m.down()) : null;
         Schema afterDown = null;
         if (down != null) {
@@ -122,7 +123,7 @@ public final class Analyzer {
         }
         for (Rule rule : rules.applying(request.dialect())) {
             rule.onMigration(new MigrationContext(rule, request.serverVersion(), request.flyway(), sink, m, parsed.get(m.up()), down,
-                    before, afterUp, afterDown, base, end));
+                    before, afterUp, afterDown, base, end, history));
         }
     }
 

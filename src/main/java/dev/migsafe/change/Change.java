@@ -196,11 +196,26 @@ public sealed interface Change {
 
     // ---- data -----------------------------------------------------------------------------------
 
-    /** INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY. */
-    record DataChange(Kind kind, List<String> tables, boolean hasWhere) implements Change {
+    /**
+     * INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY.
+     *
+     * @param rewrites for an UPDATE, the stored values it replaces by others (empty when none is known)
+     */
+    record DataChange(Kind kind, List<String> tables, boolean hasWhere, List<ValueRewrite> rewrites) implements Change {
         public enum Kind { INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY }
 
+        public DataChange(Kind kind, List<String> tables, boolean hasWhere) {
+            this(kind, tables, hasWhere, List.of());
+        }
+
         public String target() { return tables.isEmpty() ? "" : tables.get(0); }
+
+        /**
+         * {@code UPDATE t SET column = 'to' WHERE column = 'from'} (or {@code IN (...)}): rows holding one
+         * code-like value of a column are given another, as a status, type or key is renamed.
+         */
+        public record ValueRewrite(String column, List<String> from, String to) {
+        }
     }
 
     /**

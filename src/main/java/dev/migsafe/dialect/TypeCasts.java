@@ -150,6 +150,11 @@ public final class TypeCasts {
             return this;
         }
 
+        public Builder shift(String from, List<String> tos, Boolean keepsValues, String reason) {
+            tos.forEach(t -> shift(from, t, keepsValues, reason));
+            return this;
+        }
+
         public Builder breaks(String from, List<String> tos, Boolean keepsValues, String reason) {
             tos.forEach(t -> breaks(from, t, keepsValues, reason));
             return this;

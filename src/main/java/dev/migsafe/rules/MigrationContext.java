@@ -21,6 +21,7 @@ public final class MigrationContext extends RuleContext {
     private final Schema afterDown;
     private final Schema base;
     private final Schema end;
+    private final History history;
 
     /**
      * @param down      parsed down script, or null when the migration has none
@@ -28,7 +29,7 @@ public final class MigrationContext extends RuleContext {
      */
     public MigrationContext(Rule rule, ServerVersion server, FlywaySettings flyway, FindingSink sink, Migration migration,
                             List<ParsedStatement> up, List<ParsedStatement> down, Schema before, Schema afterUp,
-                            Schema afterDown, Schema base, Schema end) {
+                            Schema afterDown, Schema base, Schema end, History history) {
         super(rule, server, flyway, sink);
         this.migration = migration;
         this.up = up;
@@ -38,6 +39,7 @@ public final class MigrationContext extends RuleContext {
         this.afterDown = afterDown;
         this.base = base;
         this.end = end;
+        this.history = history;
     }
 
     public Migration migration() { return migration; }
@@ -48,6 +50,8 @@ public final class MigrationContext extends RuleContext {
     public Schema afterDown() { return afterDown; }
     public Schema base() { return base; }
     public Schema end() { return end; }
+    /** the migrations before the window, as for {@link ChangeContext#history()} */
+    public History history() { return history; }
 
     /** Reports at the first line of the migration's up file. */
     public void report(String object, String message) {

@@ -12,6 +12,7 @@ import dev.migsafe.rules.compat.IncompatibleTypeChangeRule;
 import dev.migsafe.rules.compat.NewWriteRestrictionRule;
 import dev.migsafe.rules.compat.RenameColumnRule;
 import dev.migsafe.rules.compat.RenameTableRule;
+import dev.migsafe.rules.compat.RewriteStoredValuesRule;
 import dev.migsafe.rules.compat.SetNotNullRule;
 import dev.migsafe.rules.config.SuppressionWithoutReasonRule;
 import dev.migsafe.rules.config.UnusedSuppressionRule;
@@ -50,6 +51,7 @@ public final class RuleCatalog {
             new RenameTableRule(), new RenameColumnRule(), new DropTableRule(), new DropColumnRule(),
             new IncompatibleTypeChangeRule(), new AddRequiredColumnRule(), new SetNotNullRule(),
             new DropDefaultOnRequiredRule(), new NewWriteRestrictionRule(), new DropOrRenameDependentObjectRule(),
+            new RewriteStoredValuesRule(),
             // data-loss (DL2xx)
             new DropWithDataRule(), new LossyTypeChangeRule(), new UnboundedDmlRule(),
             // rollback (RB3xx)

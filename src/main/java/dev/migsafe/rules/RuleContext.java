@@ -1,9 +1,7 @@
 package dev.migsafe.rules;
 
-import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.FlywaySettings;
-import dev.migsafe.dialect.Dialect;
 
 /**
  * What every rule hook gets: the rule's metadata, the dialect and server version, the project's

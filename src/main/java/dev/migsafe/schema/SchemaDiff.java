@@ -19,6 +19,19 @@ import dev.migsafe.change.ConstraintDef;
  */
 public final class SchemaDiff {
 
+    /**
+     * One difference of the actual schema from the expected one.
+     *
+     * @param text   one human-readable line
+     * @param table  the table it is about, or null
+     * @param breaks whether an application written for the expected schema can fail or misbehave on the
+     *               actual one (something it uses missing or changed, a column it does not fill now
+     *               required); false for what only adds or relaxes (an extra table or index, a column
+     *               made nullable, a check gone)
+     */
+    public record Difference(String text, String table, boolean breaks) {
+    }
+
     private SchemaDiff() {
     }
 
@@ -27,8 +40,13 @@ public final class SchemaDiff {
      * order; empty when they are structurally equal.
      */
     public static List<String> between(Schema expected, Schema actual) {
+        return differences(expected, actual).stream().map(Difference::text).toList();
+    }
+
+    /** As {@link #between}, each difference with what it means for an application written for {@code expected}. */
+    public static List<Difference> differences(Schema expected, Schema actual) {
         boolean keysAreIndexes = expected.dialect().syntax().uniqueKeysAreIndexes();
-        List<String> out = new ArrayList<>();
+        List<Difference> out = new ArrayList<>();
         for (String name : changed(expected.tables(), actual.tables())) {
             tables(name, expected.table(name), actual.table(name), keysAreIndexes, out);
         }
@@ -39,12 +57,14 @@ public final class SchemaDiff {
             java.util.Map<String, String> e = keysByTable(expected);
             java.util.Map<String, String> a = keysByTable(actual);
             for (String key : union(e.keySet(), a.keySet())) {
-                presence("index " + key, e.get(key), a.get(key), d -> d, out);
+                index("index " + key, key.substring(0, key.lastIndexOf('.')), e.get(key), a.get(key), out);
             }
         } else {
             for (String name : changed(expected.indexes(), actual.indexes())) {
-                presence("index " + name, expected.indexes().get(name), actual.indexes().get(name),
-                        SchemaDiff::describe, out);
+                Index ei = expected.indexes().get(name);
+                Index ai = actual.indexes().get(name);
+                index("index " + name, (ei != null ? ei : ai).table(), ei == null ? null : describe(ei),
+                        ai == null ? null : describe(ai), out);
             }
         }
         for (String name : changed(expected.sequences(), actual.sequences())) {
@@ -52,7 +72,14 @@ public final class SchemaDiff {
                     s -> "present", out);
         }
         for (String name : changed(expected.types(), actual.types())) {
-            presence("type " + name, expected.types().get(name), actual.types().get(name), SchemaDiff::describe, out);
+            UserType e = expected.types().get(name);
+            UserType a = actual.types().get(name);
+            if (e != null && a != null && e.kind() == UserType.Kind.ENUM && a.kind() == UserType.Kind.ENUM
+                    && a.values().containsAll(e.values()) && !e.values().equals(a.values())) {
+                out.add(new Difference("type " + name + " is " + describe(a) + " instead of " + describe(e), null, false));
+                continue; // labels added: every value the application writes is still accepted
+            }
+            presence("type " + name, e, a, SchemaDiff::describe, out);
         }
         for (String name : changed(expected.functions(), actual.functions())) {
             Set<String> e = expected.functions().getOrDefault(name, Set.of());
@@ -79,17 +106,18 @@ public final class SchemaDiff {
         return keys;
     }
 
-    private static void tables(String name, Table e, Table a, boolean keysAreIndexes, List<String> out) {
+    private static void tables(String name, Table e, Table a, boolean keysAreIndexes, List<Difference> out) {
         if (e == null || a == null) {
             Table only = e != null ? e : a;
             // a placeholder for a table we never saw defined, with nothing learnt about it, is no difference
             if (only.columnsKnown() || !only.columns().isEmpty()) {
-                out.add("table " + name + (e != null ? " is missing" : " was not there before"));
+                out.add(new Difference("table " + name + (e != null ? " is missing" : " was not there before"), name,
+                        e != null));
             }
             return;
         }
         for (String c : union(e.columns().keySet(), a.columns().keySet())) {
-            column(name + "." + c, e.column(c), a.column(c), out);
+            column(name, c, e.column(c), a.column(c), out);
         }
         // MySQL unique keys are compared with the indexes, by name
         Predicate<ConstraintDef> compared = k -> !(keysAreIndexes && k.kind() == ConstraintDef.Kind.UNIQUE && k.name() != null);
@@ -97,54 +125,78 @@ public final class SchemaDiff {
         List<String> ac = a.constraints().stream().filter(compared).map(SchemaDiff::describe).sorted().toList();
         for (String k : union(ec, ac)) {
             int diff = count(ac, k) - count(ec, k);
+            // a missing key breaks the upserts that name it; a missing check or foreign key only relaxes,
+            // and a new restriction is BC109's warning, not a break
             if (diff < 0) {
-                out.add("constraint " + k + " on " + name + " is missing");
+                out.add(new Difference("constraint " + k + " on " + name + " is missing", name,
+                        k.startsWith("PRIMARY KEY") || k.startsWith("UNIQUE")));
             } else if (diff > 0) {
-                out.add("constraint " + k + " on " + name + " was not there before");
+                out.add(new Difference("constraint " + k + " on " + name + " was not there before", name, false));
             }
         }
     }
 
-    private static void column(String name, Column e, Column a, List<String> out) {
+    private static void column(String table, String c, Column e, Column a, List<Difference> out) {
+        String name = table + "." + c;
         if (e == null || a == null) {
-            out.add("column " + name + (e != null ? " is missing" : " was not there before"));
+            // an extra column breaks the application's inserts only when they must fill it
+            boolean breaks = e != null || (a.notNull() && a.defaultExpr() == null);
+            out.add(new Difference("column " + name + (e != null ? " is missing" : " was not there before"), table, breaks));
             return;
         }
-        if (TypeCompatibility.classify(e.type(), a.type()) != TypeCompatibility.Compatibility.SAME
-                && TypeCompatibility.known(e.type()) && TypeCompatibility.known(a.type())) {
-            out.add("column " + name + " has type " + a.type() + " instead of " + e.type());
+        TypeCompatibility.Compatibility types = TypeCompatibility.classify(e.type(), a.type());
+        if (types != TypeCompatibility.Compatibility.SAME && TypeCompatibility.known(e.type())
+                && TypeCompatibility.known(a.type())) {
+            out.add(new Difference("column " + name + " has type " + a.type() + " instead of " + e.type(), table,
+                    types != TypeCompatibility.Compatibility.WIDENING));
         }
         if (e.notNull() != a.notNull()) {
-            out.add("column " + name + " is " + (a.notNull() ? "NOT NULL" : "nullable") + " instead of "
-                    + (e.notNull() ? "NOT NULL" : "nullable"));
+            out.add(new Difference("column " + name + " is " + (a.notNull() ? "NOT NULL" : "nullable") + " instead of "
+                    + (e.notNull() ? "NOT NULL" : "nullable"), table, a.notNull()));
         }
         if (!Objects.equals(normalise(e.defaultExpr()), normalise(a.defaultExpr()))) {
-            out.add("column " + name + " has " + describeDefault(a.defaultExpr()) + " instead of "
-                    + describeDefault(e.defaultExpr()));
+            out.add(new Difference("column " + name + " has " + describeDefault(a.defaultExpr()) + " instead of "
+                    + describeDefault(e.defaultExpr()), table, e.defaultExpr() != null));
         }
     }
 
-    private static void views(String name, View e, View a, List<String> out) {
+    private static void views(String name, View e, View a, List<Difference> out) {
         if (e == null || a == null) {
-            out.add("view " + name + (e != null ? " is missing" : " was not there before"));
+            out.add(new Difference("view " + name + (e != null ? " is missing" : " was not there before"), null, e != null));
             return;
         }
         if (!e.columnNames().equals(a.columnNames())) {
-            out.add("view " + name + " has columns " + a.columnNames() + " instead of " + e.columnNames());
+            out.add(new Difference("view " + name + " has columns " + a.columnNames() + " instead of " + e.columnNames(),
+                    null, true));
         }
         if (e.materialized() != a.materialized()) {
-            out.add("view " + name + (a.materialized() ? " is materialized" : " is no longer materialized"));
+            out.add(new Difference("view " + name + (a.materialized() ? " is materialized" : " is no longer materialized"),
+                    null, true));
         }
     }
 
-    private static <T> void presence(String what, T e, T a, Function<T, String> describe, List<String> out) {
+    /** An index: a missing unique one breaks the upserts that rely on it; any other only costs speed or adds a restriction. */
+    private static void index(String what, String table, String e, String a, List<Difference> out) {
+        if (e == null && a == null) {
+            return;
+        }
+        boolean uniqueLost = e != null && e.startsWith("unique ") && (a == null || !a.startsWith("unique "));
+        if (e == null || a == null) {
+            out.add(new Difference(what + (e != null ? " is missing" : " was not there before"), table, uniqueLost));
+        } else if (!e.equals(a)) {
+            out.add(new Difference(what + " is " + a + " instead of " + e, table, uniqueLost || e.startsWith("unique ")));
+        }
+    }
+
+    /** An object the application may name: missing or changed breaks it, extra does not. */
+    private static <T> void presence(String what, T e, T a, Function<T, String> describe, List<Difference> out) {
         if (e == null && a == null) {
             return;
         }
         if (e == null || a == null) {
-            out.add(what + (e != null ? " is missing" : " was not there before"));
+            out.add(new Difference(what + (e != null ? " is missing" : " was not there before"), null, e != null));
         } else if (!describe.apply(e).equals(describe.apply(a))) {
-            out.add(what + " is " + describe.apply(a) + " instead of " + describe.apply(e));
+            out.add(new Difference(what + " is " + describe.apply(a) + " instead of " + describe.apply(e), null, true));
         }
     }
 

@@ -38,7 +38,8 @@ final class DataChangeReader {
             return data(DataChange.Kind.INSERT, List.of(upsert.getTable()), false);
         }
         if (statement instanceof Update update) {
-            return data(DataChange.Kind.UPDATE, List.of(update.getTable()), update.getWhere() != null);
+            DataChange d = data(DataChange.Kind.UPDATE, List.of(update.getTable()), update.getWhere() != null);
+            return new DataChange(d.kind(), d.tables(), d.hasWhere(), ValueRewrites.of(update, dialect));
         }
         if (statement instanceof Delete delete) {
             List<Table> tables = delete.getTables() != null && !delete.getTables().isEmpty()
@@ -64,7 +65,7 @@ final class DataChangeReader {
         return null;
     }
 
-    private Change data(DataChange.Kind kind, List<Table> tables, boolean hasWhere) {
+    private DataChange data(DataChange.Kind kind, List<Table> tables, boolean hasWhere) {
         List<String> names = new ArrayList<>();
         for (Table t : tables) {
             names.add(Names.qualified(t.getFullyQualifiedName(), dialect));

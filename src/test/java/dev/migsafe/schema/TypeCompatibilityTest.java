@@ -145,7 +145,7 @@ class TypeCompatibilityTest {
         judge(pg, "json", "jsonb", Effect.SHIFT, true);
         judge(pg, "text", "citext", Effect.SHIFT, true);
         // reads or writes fail or change values: error
-        judge(pg, "time", "timestamp", Effect.BREAKS, true);
+        judge(pg, "time", "timestamp", Effect.SHIFT, true);
         judge(pg, "varchar(40)", "timestamp", Effect.BREAKS, false);
         judge(pg, "text", "integer", Effect.BREAKS, false);
         judge(pg, "integer", "text", Effect.BREAKS, true);
@@ -182,7 +182,7 @@ class TypeCompatibilityTest {
         judge(my, "INT", "VARCHAR(10)", Effect.BREAKS, false);
         judge(my, "DATETIME", "TIMESTAMP", Effect.BREAKS, false);
         judge(my, "DATE", "TIMESTAMP", Effect.BREAKS, false);
-        judge(my, "TIME", "DATETIME", Effect.BREAKS, true);
+        judge(my, "TIME", "DATETIME", Effect.SHIFT, true);
         judge(my, "VARCHAR(20)", "INT", Effect.BREAKS, false);
         judge(my, "VARCHAR(20)", "DATETIME", Effect.BREAKS, false);
         judge(my, "TEXT", "JSON", Effect.BREAKS, false);

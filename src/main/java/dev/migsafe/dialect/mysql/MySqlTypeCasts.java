@@ -57,9 +57,11 @@ public final class MySqlTypeCasts {
                     + "dates, but times of day the newer release writes are cut when it reads them as dates")
             .breaks("date", "timestamp", false, "TIMESTAMP holds only 1970-01-01 to 2038-01-19: other dates are "
                     + "rejected in strict mode (zero dates without it)")
-            .breaks("time", List.of("datetime", "timestamp"), true, "MySQL converts the existing times with the "
-                    + "current date, but a time of day is no valid {to} value: the older release's writes fail in "
-                    + "strict mode (Incorrect {to} value: '12:34:56') and store zero dates without it")
+            .shift("time", List.of("datetime", "timestamp"), true, "MySQL converts the existing times with the "
+                    + "current date; the older release's writes fail in strict mode if it sends times of day "
+                    + "(Incorrect {to} value: '12:34:56'; zero dates without strict mode), and keep working if it "
+                    + "sends full timestamps, which the TIME column cut to their time of day (the usual reason for "
+                    + "this change). Check what the older release writes to the column")
             .build();
 
     private MySqlTypeCasts() {

@@ -19,7 +19,9 @@ import dev.migsafe.dialect.TypeCasts;
  *       {@code setDate} and {@code setTime} send their text untyped) convert where pg_cast has an
  *       implicit cast or the new type's input accepts the old text: timestamp and timestamptz both
  *       ways, date to timestamp, time to timetz; a time of day is no valid timestamp input
- *       ({@code '12:34:56'::timestamp} fails) and there is no time to timestamp cast.</li>
+ *       ({@code '12:34:56'::timestamp} fails) and there is no time to timestamp cast, so time to
+ *       timestamp breaks an application writing times of day, and not one that writes full timestamps
+ *       into a time column (which a time column accepts, cut): a warning, as the schema cannot tell.</li>
  * </ul>
  */
 public final class PostgresTypeCasts {
@@ -64,10 +66,14 @@ public final class PostgresTypeCasts {
             .shift("date", "timestamptz", true, "the older release's dates are stored as midnight in the session "
                     + "time zone and read back as dates, but times of day the newer release writes are cut when it "
                     + "reads them as dates")
-            .breaks("time", List.of("timestamp", "timestamptz"), true, "PostgreSQL has no cast from time to {to}: "
-                    + "the older release's writes of times of day fail (a time parameter: column is of type {to} but "
-                    + "expression is of type time; a time string: invalid input syntax for type {to}); its reads "
-                    + "still work")
+            // a column of type time that held timestamps cut to their time of day is the usual reason for
+            // this change: whether the older release's writes fail depends on what it sends, not the schema
+            .shift("time", List.of("timestamp", "timestamptz"), true, "PostgreSQL has no cast from time to {to}: "
+                    + "the older release's writes fail if it sends times of day (a time parameter: column is of type "
+                    + "{to} but expression is of type time; a string such as '12:34:56': invalid input syntax for "
+                    + "type {to}), and keep working if it sends full timestamps, which the time column cut to their "
+                    + "time of day (the usual reason for this change); its reads still work. Check what the older "
+                    + "release writes to the column")
             // json
             .shift("json", "jsonb", true, "the older release's reads and writes keep working, but values read back "
                     + "normalised (keys reordered, whitespace and duplicate keys dropped), and json_* functions in "

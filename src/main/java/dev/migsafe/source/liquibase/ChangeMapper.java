@@ -2,8 +2,10 @@ package dev.migsafe.source.liquibase;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.migsafe.change.Change;
 import dev.migsafe.change.ColumnDef;
@@ -12,6 +14,7 @@ import dev.migsafe.change.SqlType;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.Names;
 import dev.migsafe.sql.TypeNames;
+import dev.migsafe.sql.ValueRewrites;
 import liquibase.change.ColumnConfig;
 import liquibase.change.ConstraintsConfig;
 import liquibase.change.core.AddColumnChange;
@@ -207,8 +210,12 @@ final class ChangeMapper {
                     i.getTableName())), false));
         }
         if (c instanceof UpdateDataChange u) {
+            Map<String, String> literals = new LinkedHashMap<>();
+            u.getColumns().stream().filter(col -> col.getName() != null && col.getValue() != null)
+                    .forEach(col -> literals.put(raw(col.getName()), col.getValue()));
             return List.of(new Change.DataChange(Change.DataChange.Kind.UPDATE, List.of(table(u.getSchemaName(),
-                    u.getTableName())), u.getWhere() != null && !u.getWhere().isBlank()));
+                    u.getTableName())), u.getWhere() != null && !u.getWhere().isBlank(),
+                    ValueRewrites.of(literals, u.getWhere(), dialect)));
         }
         if (c instanceof DeleteDataChange d) {
             return List.of(new Change.DataChange(Change.DataChange.Kind.DELETE, List.of(table(d.getSchemaName(),

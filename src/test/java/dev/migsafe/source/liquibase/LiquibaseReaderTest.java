@@ -181,6 +181,22 @@ class LiquibaseReaderTest {
     }
 
     @Test
+    void anUpdateThatRenamesAStoredValueCarriesTheRewrite() throws IOException {
+        write("changelog.xml", XML_HEAD
+                + "  <changeSet id=\"1\" author=\"ann\">\n"
+                + "    <update tableName=\"registry\"><column name=\"type\" value=\"quay\"/>"
+                + "<column name=\"note\" valueComputed=\"now()\"/><where>type = 'quay-io' AND id &gt; 0</where></update>\n"
+                + "    <update tableName=\"registry\"><column name=\"note\" value=\"a b\"/><where>note IN ('x')</where></update>\n"
+                + "  </changeSet>\n" + XML_TAIL);
+        MigrationSet set = new LiquibaseReader(new ScriptLoader(), ChangeSetSelection.ALL, "changelog.xml")
+                .read(new DirectoryFiles(dir, dir));
+        List<Change> changes = changes(set.migrations().get(0), Dialect.POSTGRESQL, false);
+        assertEquals(List.of(new Change.DataChange.ValueRewrite("type", List.of("quay-io"), "quay")),
+                ((Change.DataChange) changes.get(0)).rewrites());
+        assertEquals(List.of(), ((Change.DataChange) changes.get(1)).rewrites(), "free text is no code: not a rename");
+    }
+
+    @Test
     void aCustomChangeIsNotUnderstoodAndTheRestIsRead() throws IOException {
         // the class exists nowhere: Liquibase's own wrapper failed the whole changelog with ClassNotFoundException,
         // and a class that does exist on migsafe's classpath must not be instantiated either

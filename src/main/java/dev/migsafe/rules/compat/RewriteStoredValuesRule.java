@@ -1,0 +1,85 @@
+package dev.migsafe.rules.compat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import dev.migsafe.change.Change;
+import dev.migsafe.change.Change.DataChange.ValueRewrite;
+import dev.migsafe.rules.Category;
+import dev.migsafe.rules.ChangeContext;
+import dev.migsafe.rules.OlderRelease;
+import dev.migsafe.rules.Rule;
+import dev.migsafe.rules.RuleInfo;
+import dev.migsafe.rules.Severity;
+import dev.migsafe.schema.Column;
+import dev.migsafe.schema.UserType;
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.ParsedStatement;
+
+/**
+ * An UPDATE renames a stored code-like value (a status, a type, a setting's key) of a column the older
+ * release reads, to a value none of its migrations ever wrote or allowed: its lookups of the old value
+ * find nothing and it reads a value it does not know. No schema change shows it, so nothing else does.
+ */
+@RuleInfo(id = RewriteStoredValuesRule.ID, name = "rewrite-stored-values", category = Category.BACKWARD_COMPATIBILITY,
+        severity = Severity.ERROR,
+        summary = "An UPDATE renames stored values (a status, type or key) of a column the older release reads to a "
+                + "value it does not know.",
+        fix = "Ship a release that understands both values first, rewrite the rows in a later release; to go back, "
+                + "rewrite them to the old value.")
+public final class RewriteStoredValuesRule implements Rule {
+    public static final String ID = "BC111";
+
+    @Override
+    public void onChange(ChangeContext ctx) {
+        if (!(ctx.change() instanceof Change.DataChange d) || d.kind() != Change.DataChange.Kind.UPDATE
+                || d.tables().size() != 1) {
+            return;
+        }
+        String table = d.tables().get(0);
+        for (ValueRewrite r : d.rewrites()) {
+            if (!OlderRelease.hasColumn(ctx, table, r.column()) || knownToOlderRelease(ctx, table, r.column(), r.to())) {
+                continue;
+            }
+            String column = OlderRelease.tableName(ctx, table) + "." + OlderRelease.columnName(ctx, table, r.column());
+            String from = r.from().stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+            ctx.report(table + "." + r.column(), "rows of " + column + " holding " + from + " now hold '" + r.to()
+                    + "', a value no migration of the older release writes or allows: the older release's lookups of "
+                    + from + " no longer find those rows and it reads a value it does not know",
+                    r.from().size() == 1
+                            ? "Ship a release that understands both values first and rewrite the rows in a later one; "
+                                    + "to go back, rewrite them: UPDATE " + table + " SET " + r.column() + " = '"
+                                    + r.from().get(0).replace("'", "''") + "' WHERE " + r.column() + " = '"
+                                    + r.to().replace("'", "''") + "';"
+                            : null);
+        }
+    }
+
+    /**
+     * The value appears as a literal in a statement of the older release about the table (a CHECK, a
+     * default, an INSERT or UPDATE) or a label of the column's enum: that release wrote or allowed it.
+     */
+    private static boolean knownToOlderRelease(ChangeContext ctx, String table, String column, String value) {
+        Column old = ctx.baseColumn(table, column);
+        if (old != null) {
+            // MySQL ENUM('a','b') columns, PostgreSQL enum types
+            UserType type = ctx.base().types().get(old.type().base());
+            if (old.type().enumValues().contains(value) || (type != null && type.values().contains(value))) {
+                return true;
+            }
+        }
+        String literal = "'" + value.replace("'", "''") + "'";
+        String name = table.substring(table.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        for (Migration m : ctx.history().older()) {
+            List<ParsedStatement> statements = ctx.history().upStatements(m);
+            for (ParsedStatement ps : statements) {
+                String text = ps.statement().text();
+                if (text.contains(literal) && text.toLowerCase(Locale.ROOT).contains(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
