@@ -149,13 +149,13 @@ final class SnapshotMap<K, V> extends AbstractMap<K, V> {
         if (indexBy == null) {
             return;
         }
-        if (old != null && indexBy.apply(old) != null) {
-            Object property = indexBy.apply(old);
-            PSet<K> keys = index.get(property).minus(key);
-            index = keys.isEmpty() ? index.minus(property) : index.plus(property, keys);
+        Object oldProperty = old == null ? null : indexBy.apply(old);
+        if (oldProperty != null) {
+            PSet<K> keys = index.get(oldProperty).minus(key);
+            index = keys.isEmpty() ? index.minus(oldProperty) : index.plus(oldProperty, keys);
         }
-        if (value != null && indexBy.apply(value) != null) { // a value without the property is not indexed
-            Object property = indexBy.apply(value);
+        Object property = value == null ? null : indexBy.apply(value); // a value without the property is not indexed
+        if (property != null) {
             index = index.plus(property, keysOf(property) instanceof PSet<K> keys ? keys.plus(key) : HashTreePSet.singleton(key));
         }
     }
