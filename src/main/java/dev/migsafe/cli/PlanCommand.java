@@ -100,14 +100,14 @@ final class PlanCommand implements Callable<Integer> {
         if (historyUrl != null) {
             MaskedUrl url = new MaskedUrl(historyUrl);
             spec.commandLine().getErr().println("migsafe: reading the migration history over a read-only session: " + url);
-            history = HistoryReader.read(historyUrl, Migration.toolOf(selected.newer()));
+            history = HistoryReader.read(historyUrl, Migration.toolOf(selected.newer()), ws.flyway());
             clientTarget = url.clientTarget();
         }
         RollbackFloor floor = beforeDeploy ? floor(ws, dialect, selected) : null;
         Plan plan = new Planner(Workspace.parser()).plan(new Planner.Request(selected.fromLabel(), selected.toLabel(),
                 dialect, result, verdict, ws.config().deploy(), level, beforeDeploy, history, clientTarget, floor,
                 ws.serverVersion(dialect), Instant.now(),
-                verification));
+                verification, ws.flyway()));
         deliver(plan, chosen, result, ws);
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
     }

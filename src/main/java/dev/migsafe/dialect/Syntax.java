@@ -9,6 +9,17 @@ public interface Syntax {
     /** The character around a quoted identifier: {@code "} or {@code `}. */
     char identifierQuote();
 
+    /** A name quoted exactly as the catalog stores it: {@code "Users"}, {@code `order`}. */
+    default String quoted(String name) {
+        String q = String.valueOf(identifierQuote());
+        return q + name.replace(q, q + q) + q;
+    }
+
+    /** A name as generated SQL writes it: bare when plain lower case, quoted exactly otherwise. */
+    default String identifier(String name) {
+        return name.matches("[a-z_][a-z0-9_]*") ? name : quoted(name);
+    }
+
     /**
      * A quoted identifier keeps its case ({@code "Users"} is not {@code users}); unquoted ones are
      * folded to lower case either way.

@@ -83,8 +83,8 @@ final class DownMigrationSteps {
                         + " undo " + ids + " and check the history", "flyway info\nflyway undo -cherryPick=" + versions
                         + "\nflyway info"));
                 steps.add(new Step("Open-source Flyway: run the U files newest first and remove their rows from"
-                        + " flyway_schema_history, in one transaction", db.runFiles(downFiles,
-                        List.of("DELETE FROM flyway_schema_history WHERE version IN ("
+                        + " " + ctx.historyTable() + ", in one transaction", db.runFiles(downFiles,
+                        List.of("DELETE FROM " + ctx.historyTable() + " WHERE version IN ("
                                 + undo.stream().map(m -> Shell.sqlLiteral(m.id())).collect(Collectors.joining(", ")) + ");"))));
             }
             case LIQUIBASE -> {

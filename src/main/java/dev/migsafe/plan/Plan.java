@@ -20,6 +20,7 @@ import dev.migsafe.verify.Verification;
  *
  * @param setup          shell lines that set the variables every command uses
  * @param blocking       the findings that close the app-only way back
+ * @param historyTable   the migration tool's history table as SQL names it (the project's own Flyway table)
  * @param history        the history read with --history-url, or null
  * @param target         the restore target from it, or null
  * @param tablesAtRisk   older-schema tables that may have been written since the target (all of them: any may be)
@@ -27,7 +28,7 @@ import dev.migsafe.verify.Verification;
  * @param floor          the rollback floor (with --before-deploy), or null
  * @param generatedAt    when the plan was made: the end of the data-loss window so far
  */
-public record Plan(String from, String to, Dialect dialect, MigrationTool tool, DeployKind deploy, Verdict verdict,
+public record Plan(String from, String to, Dialect dialect, MigrationTool tool, String historyTable, DeployKind deploy, Verdict verdict,
                    List<Strategy> strategies, DecisionMatrix matrix, List<String> setup, List<Finding> blocking,
                    SchemaHistory history, RestoreTarget target, List<String> tablesAtRisk,
                    List<Strategy.Step> beforeDeploy, RollbackFloor floor, Instant generatedAt,

@@ -9,7 +9,6 @@ import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
-import dev.migsafe.dialect.Dialect;
 import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.StrategyAdvisor;
 import dev.migsafe.verdict.Verdict;
@@ -17,12 +16,13 @@ import dev.migsafe.verdict.Verdict;
 /**
  * Everything the step builders read.
  *
+ * @param historyTable   the migration tool's history table as SQL names it
  * @param history        the database's history, or null without --history-url
  * @param target         the restore target from it, or null
  * @param databaseUrl    the client URL of the history database without its password, or null
  * @param server         the server version the commands run on
  */
-record PlanContext(String from, String to, Dialect dialect, MigrationTool tool, DeployKind deploy,
+record PlanContext(String from, String to, Dialect dialect, MigrationTool tool, String historyTable, DeployKind deploy,
                    AnalysisResult result, Verdict verdict, AffectedTables affected, DatabaseClient client,
                    SchemaHistory history, RestoreTarget target, String databaseUrl, ServerVersion server) {
 

@@ -9,14 +9,14 @@ import dev.migsafe.config.DeployKind;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.rules.ServerVersion;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.source.Migration;
-import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ScriptParser;
 import dev.migsafe.tool.MigrationTool;
 import dev.migsafe.verdict.Strategy;
 import dev.migsafe.verdict.StrategyAdvisor;
-import dev.migsafe.verify.Verification;
 import dev.migsafe.verdict.Verdict;
+import dev.migsafe.verify.Verification;
 
 /**
  * Turns an analysis into a runbook. The strategies are the advisor's, unchanged (so can-rollback and
@@ -36,11 +36,12 @@ public final class Planner {
      * @param floor        rollback floor for --before-deploy, or null
      * @param server       the server the runbook's commands run on (its version picks, e.g., PostgreSQL's recovery settings)
      * @param verification what the database proved (--verify), or null
+     * @param flyway       the project's Flyway settings (its history table and schema)
      */
     public record Request(String from, String to, Dialect dialect, AnalysisResult result, Verdict verdict,
                           DeployKind deploy, IncidentSeverity severity, boolean beforeDeploy, SchemaHistory history,
                           String clientTarget, RollbackFloor floor, ServerVersion server, Instant now,
-                          Verification verification) {
+                          Verification verification, FlywaySettings flyway) {
     }
 
     public Plan plan(Request r) {
@@ -49,7 +50,9 @@ public final class Planner {
         RestoreTarget target = r.history() == null ? null : RestoreTarget.from(r.history(), r.result().range());
         AffectedTables affected = AffectedTables.of(r.result(), parser, r.dialect());
         DatabaseClient client = DatabaseClient.of(r.dialect());
-        PlanContext ctx = new PlanContext(r.from(), r.to(), r.dialect(), tool, r.deploy(), r.result(), r.verdict(), affected,
+        String historyTable = r.history() != null ? r.history().table()
+                : tool == MigrationTool.FLYWAY ? r.flyway().historyTable(r.dialect().syntax()) : tool.historyTable();
+        PlanContext ctx = new PlanContext(r.from(), r.to(), r.dialect(), tool, historyTable, r.deploy(), r.result(), r.verdict(), affected,
                 client, r.history(), target, r.clientTarget(), r.server());
 
         List<Strategy> strategies = new ArrayList<>();
@@ -59,7 +62,7 @@ public final class Planner {
         DecisionMatrix matrix = DecisionMatrix.decide(strategies, r.severity());
         List<String> tablesAtRisk = r.result().olderSchema().tables().keySet().stream().sorted().toList();
         List<Strategy.Step> before = r.beforeDeploy() ? BeforeDeploySteps.of(ctx, r.floor()) : List.of();
-        return new Plan(r.from(), r.to(), r.dialect(), tool, r.deploy(), r.verdict(), List.copyOf(strategies), matrix,
+        return new Plan(r.from(), r.to(), r.dialect(), tool, historyTable, r.deploy(), r.verdict(), List.copyOf(strategies), matrix,
                 client.connectionSetup(r.clientTarget()), dev.migsafe.verdict.Verdict.blocking(ctx.active()), r.history(),
                 target, tablesAtRisk, before, r.floor(), r.now(), r.verification());
     }

@@ -71,7 +71,7 @@ final class RestoreSteps {
         steps.add(new Step("Check it stopped before the range: in recovery, paused, and the history ends at "
                 + (ctx.lastOlder() == null ? "the older release" : ctx.lastOlder().id()),
                 db.runSqlOnRestored(List.of("SELECT pg_is_in_recovery() AS in_recovery, pg_is_wal_replay_paused() AS paused;",
-                        lastHistoryQuery(ctx.tool())))));
+                        lastHistoryQuery(ctx.tool(), ctx.historyTable())))));
         steps.add(new Step("End recovery and wait until the restored server is writable",
                 db.runSqlOnRestored(List.of("SELECT pg_wal_replay_resume();"))
                         + "\nuntil psql \"$RESTORED_DATABASE_URL\" -tAc 'SELECT NOT pg_is_in_recovery()' | grep -q t; do sleep 1; done"));
@@ -108,13 +108,14 @@ final class RestoreSteps {
     }
 
     private static String copyTable(PlanContext ctx, TableCopy t, Instant target) {
-        String select = "SELECT " + t.newerColumns().stream().map(Identifiers::postgres).collect(Collectors.joining(", "))
-                + " FROM " + Identifiers.postgres(t.newerTable())
+        java.util.function.UnaryOperator<String> id = ctx.dialect().syntax()::identifier;
+        String select = "SELECT " + t.newerColumns().stream().map(id).collect(Collectors.joining(", "))
+                + " FROM " + id.apply(t.newerTable())
                 + (target == null || t.timeColumns().isEmpty() ? "" : " WHERE " + t.timeColumns().stream()
-                .map(c -> Identifiers.postgres(c) + " >= '" + RestoreTarget.postgresTime(target) + "'").collect(Collectors.joining(" OR ")));
-        String cols = t.olderColumns().stream().map(Identifiers::postgres).collect(Collectors.joining(", "));
-        String table = Identifiers.postgres(t.olderTable());
-        String staging = Identifiers.postgres("since_" + t.olderTable());
+                .map(c -> id.apply(c) + " >= '" + RestoreTarget.postgresTime(target) + "'").collect(Collectors.joining(" OR ")));
+        String cols = t.olderColumns().stream().map(id).collect(Collectors.joining(", "));
+        String table = id.apply(t.olderTable());
+        String staging = id.apply("since_" + t.olderTable());
         String export = Shell.heredoc("psql \"$SIDE_DATABASE_URL\" -v ON_ERROR_STOP=1",
                 List.of("\\copy (" + select + ") TO '" + t.csvFile() + "' WITH (FORMAT csv)"));
         List<String> load = new ArrayList<>();
@@ -124,7 +125,7 @@ final class RestoreSteps {
         load.add("INSERT INTO " + table + " (" + cols + ") OVERRIDING SYSTEM VALUE SELECT " + cols + " FROM " + staging
                 + " ON CONFLICT DO NOTHING;");
         if (t.keyColumn() != null) {
-            String key = Identifiers.postgres(t.keyColumn());
+            String key = id.apply(t.keyColumn());
             load.add("SELECT setval(pg_get_serial_sequence(" + Shell.sqlLiteral(table) + ", " + Shell.sqlLiteral(t.keyColumn())
                     + "), max(" + key + ")) FROM " + table + " HAVING max(" + key + ") IS NOT NULL;");
         }
@@ -177,17 +178,17 @@ final class RestoreSteps {
         SchemaHistory h = ctx.history();
         return "Target: just before " + what + " ran. " + (h == null
                 ? "Without --history-url the time is not known here: read it from the history table (e.g. "
-                + historyTimeQuery(ctx.tool()) + ") or the deploy log, and write it where " + time + " stands."
+                + historyTimeQuery(ctx.tool(), ctx.historyTable()) + ") or the deploy log, and write it where " + time + " stands."
                 : String.join(" ", ctx.target().notes()));
     }
 
-    static String historyTimeQuery(MigrationTool tool) {
-        String query = tool.historyTimeQuery();
+    static String historyTimeQuery(MigrationTool tool, String table) {
+        String query = table == null ? null : tool.historyTimeQuery(table);
         return query != null ? query : "the deploy log: " + tool.displayName() + " records no time";
     }
 
-    private static String lastHistoryQuery(MigrationTool tool) {
-        String query = tool.lastAppliedQuery();
+    private static String lastHistoryQuery(MigrationTool tool, String table) {
+        String query = table == null ? null : tool.lastAppliedQuery(table);
         return query != null ? query : "SELECT now();"; // no history table: the step still shows the server answers
     }
 }

@@ -83,7 +83,7 @@ final class RollForwardSteps {
             @Override public Table newTable() { return newTable; }
             @Override public Column oldColumn() { return oldColumn; }
             @Override public Column newColumn() { return newColumn; }
-            @Override public String quote(String name) { return q(name); }
+            @Override public String quote(String name) { return ctx.dialect().syntax().identifier(name); }
             @Override public String typeOf(Column column) { return type(column); }
         };
     }
@@ -110,9 +110,5 @@ final class RollForwardSteps {
 
     private static String type(Column c) {
         return c.type() == null ? "text" : c.type().raw() != null && !c.type().raw().isBlank() ? c.type().raw() : c.type().toString();
-    }
-
-    private static String q(String name) {
-        return Identifiers.postgres(name);
     }
 }

@@ -99,7 +99,7 @@ public final class RunbookLayout {
         if (p.history() == null) {
             out.add(new Paragraph("No --history-url given: the restore target is the moment just before the first"
                     + " migration of the range ran; read it from the history table ("
-                    + RestoreSteps.historyTimeQuery(p.tool()) + ") or give --history-url with a read-only user."));
+                    + RestoreSteps.historyTimeQuery(p.tool(), p.historyTable()) + ") or give --history-url with a read-only user."));
         } else {
             out.add(new Bullet("History: " + p.history().table() + " (" + p.history().tool().displayName() + ") on "
                     + p.history().database() + ", read over a session verified read-only: "

@@ -86,6 +86,11 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
         return schemas.isEmpty() ? null : schemas.get(0);
     }
 
+    /** The history table as SQL names it: {@code flyway_schema_history}, or {@code app."History"} in a project's schema. */
+    public String historyTable(dev.migsafe.dialect.Syntax syntax) {
+        return (defaultSchema() == null ? "" : syntax.identifier(defaultSchema()) + ".") + syntax.identifier(table);
+    }
+
     /** A project that keeps Flyway's defaults but for its transactional lock. */
     public FlywaySettings(boolean transactionalLock, String source) {
         this(transactionalLock, source, Map.of(), true, false, false);

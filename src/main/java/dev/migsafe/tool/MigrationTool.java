@@ -21,13 +21,13 @@ public enum MigrationTool {
         }
 
         @Override
-        public String historyTimeQuery() {
-            return "SELECT version, installed_on, execution_time FROM flyway_schema_history ORDER BY installed_rank";
+        public String historyTimeQuery(String table) {
+            return "SELECT version, installed_on, execution_time FROM " + table + " ORDER BY installed_rank";
         }
 
         @Override
-        public String lastAppliedQuery() {
-            return "SELECT version FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1;";
+        public String lastAppliedQuery(String table) {
+            return "SELECT version FROM " + table + " ORDER BY installed_rank DESC LIMIT 1;";
         }
     },
     LIQUIBASE("liquibase", "Liquibase", "databasechangelog") {
@@ -47,46 +47,46 @@ public enum MigrationTool {
         }
 
         @Override
-        public String historyTimeQuery() {
-            return "SELECT id, author, dateexecuted FROM databasechangelog ORDER BY orderexecuted";
+        public String historyTimeQuery(String table) {
+            return "SELECT id, author, dateexecuted FROM " + table + " ORDER BY orderexecuted";
         }
 
         @Override
-        public String lastAppliedQuery() {
-            return "SELECT id, author FROM databasechangelog ORDER BY orderexecuted DESC LIMIT 1;";
+        public String lastAppliedQuery(String table) {
+            return "SELECT id, author FROM " + table + " ORDER BY orderexecuted DESC LIMIT 1;";
         }
     },
     GOLANG_MIGRATE("updown", "golang-migrate", "schema_migrations", "golang-migrate", "up-down") {
         @Override
-        public String historyTimeQuery() {
+        public String historyTimeQuery(String table) {
             return null;
         }
 
         @Override
-        public String lastAppliedQuery() {
-            return "SELECT version, dirty FROM schema_migrations;";
+        public String lastAppliedQuery(String table) {
+            return "SELECT version, dirty FROM " + table + ";";
         }
     },
     DBMATE("dbmate", "dbmate", "schema_migrations") {
         @Override
-        public String historyTimeQuery() {
+        public String historyTimeQuery(String table) {
             return null;
         }
 
         @Override
-        public String lastAppliedQuery() {
-            return "SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1;";
+        public String lastAppliedQuery(String table) {
+            return "SELECT version FROM " + table + " ORDER BY version DESC LIMIT 1;";
         }
     },
     DIESEL("diesel", "diesel", "__diesel_schema_migrations") {
         @Override
-        public String historyTimeQuery() {
-            return "SELECT version, run_on FROM __diesel_schema_migrations ORDER BY version";
+        public String historyTimeQuery(String table) {
+            return "SELECT version, run_on FROM " + table + " ORDER BY version";
         }
 
         @Override
-        public String lastAppliedQuery() {
-            return "SELECT version FROM __diesel_schema_migrations ORDER BY version DESC LIMIT 1;";
+        public String lastAppliedQuery(String table) {
+            return "SELECT version FROM " + table + " ORDER BY version DESC LIMIT 1;";
         }
     },
     PLAIN_SQL("sql", "plain SQL files", null) {
@@ -96,12 +96,12 @@ public enum MigrationTool {
         }
 
         @Override
-        public String historyTimeQuery() {
+        public String historyTimeQuery(String table) {
             return null;
         }
 
         @Override
-        public String lastAppliedQuery() {
+        public String lastAppliedQuery(String table) {
             return null;
         }
     };
@@ -148,11 +148,16 @@ public enum MigrationTool {
         return true;
     }
 
-    /** The query listing when each migration ran, or null when the table records no time. */
-    public abstract String historyTimeQuery();
+    /**
+     * The query listing when each migration ran, or null when the table records no time.
+     *
+     * @param table the history table as SQL names it: {@link #historyTable()} or the project's own (Flyway's
+     *              {@code table} and {@code defaultSchema})
+     */
+    public abstract String historyTimeQuery(String table);
 
-    /** The query naming the last migration applied, or null without a history table. */
-    public abstract String lastAppliedQuery();
+    /** The query naming the last migration applied, or null without a history table; {@code table} as above. */
+    public abstract String lastAppliedQuery(String table);
 
     /** The tool of a format id; plain SQL for null or an unknown id (a project read without a tool). */
     public static MigrationTool ofFormat(String format) {

@@ -28,8 +28,7 @@ enum ServerKind {
 
     /** Quotes a name exactly as the catalog stores it. */
     String quote(String identifier) {
-        String q = String.valueOf(dialect.syntax().identifierQuote());
-        return q + identifier.replace(q, q + q) + q;
+        return dialect.syntax().quoted(identifier);
     }
 
     static ServerKind of(Dialect dialect, VerifySettings settings) {

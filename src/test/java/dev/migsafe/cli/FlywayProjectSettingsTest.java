@@ -63,6 +63,23 @@ class FlywayProjectSettingsTest {
     }
 
     @Test
+    void thePlanNamesTheProjectsHistoryTable() throws IOException {
+        Files.writeString(project.resolve("flyway.conf"), "flyway.schemas=app\nflyway.table=Deploy_History\n");
+        Path older = Files.createDirectories(project.resolve("old"));
+        Path newer = Files.createDirectories(project.resolve("new"));
+        Files.writeString(older.resolve("V1__t.sql"), "CREATE TABLE t (id int, v text);\n");
+        Files.writeString(newer.resolve("V1__t.sql"), "CREATE TABLE t (id int, v text);\n");
+        Files.writeString(newer.resolve("V2__x.sql"), "ALTER TABLE t ADD COLUMN w text;\n");
+        Files.writeString(newer.resolve("U2__x.sql"), "ALTER TABLE t DROP COLUMN w;\n");
+        CliRun run = CliRun.of("plan", "new", "old", "--project", project.toString(), "--from-dir", newer.toString(),
+                "--to-dir", older.toString(), "--format", "markdown");
+        String runbook = run.out();
+        assertTrue(runbook.contains("DELETE FROM app.\"Deploy_History\" WHERE version IN ('2');"), runbook);
+        assertTrue(runbook.contains("FROM app.\"Deploy_History\" ORDER BY installed_rank"), runbook);
+        assertFalse(runbook.contains("flyway_schema_history"), runbook);
+    }
+
+    @Test
     void aProjectThatTurnedTheLockOffVerifiesWithoutWaiting() throws IOException {
         Files.writeString(project.resolve("flyway.conf"), "flyway.postgresql.transactional.lock=false\n");
 

@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.migsafe.BadInputException;
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.dialect.Syntax;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.tool.MigrationTool;
 
 /**
@@ -27,12 +30,21 @@ public final class HistoryReader {
 
     /** Opens a read-only session on {@code jdbcUrl}, reads the history, closes the session. */
     public static SchemaHistory read(String jdbcUrl, MigrationTool expected) {
+        return read(jdbcUrl, expected, FlywaySettings.DEFAULTS);
+    }
+
+    /** As {@link #read(String, MigrationTool)}, looking for Flyway's history under the project's table and schema. */
+    public static SchemaHistory read(String jdbcUrl, MigrationTool expected, FlywaySettings flyway) {
         try (ReadOnlySession session = ReadOnlySession.open(jdbcUrl)) {
-            return read(session, expected);
+            return read(session, expected, flyway);
         }
     }
 
     public static SchemaHistory read(ReadOnlySession session, MigrationTool expected) {
+        return read(session, expected, FlywaySettings.DEFAULTS);
+    }
+
+    public static SchemaHistory read(ReadOnlySession session, MigrationTool expected, FlywaySettings flyway) {
         try {
             if (!session.isReadOnly()) {
                 throw new BadInputException("--history-url " + session.url() + ": the session is not read-only; refusing to read");
@@ -40,8 +52,12 @@ public final class HistoryReader {
             Connection c = session.connection();
             DatabaseMetaData meta = c.getMetaData();
             String database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+            Syntax syntax = (meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
+                    ? Dialect.POSTGRESQL : Dialect.MYSQL).syntax();
             for (MigrationTool tool : candidates(expected)) {
-                Optional<String> table = findTable(meta, tool.historyTable());
+                boolean flywayTable = tool == MigrationTool.FLYWAY;
+                Optional<String> table = findTable(meta, flywayTable ? flyway.defaultSchema() : null,
+                        flywayTable ? flyway.table() : tool.historyTable(), syntax);
                 if (table.isPresent()) {
                     List<HistoryEntry> entries = entries(c, tool, table.get());
                     String zone = tool == MigrationTool.GOLANG_MIGRATE || tool == MigrationTool.DBMATE ? null
@@ -50,7 +66,8 @@ public final class HistoryReader {
                 }
             }
             throw new BadInputException("--history-url " + session.url() + ": no migration history table found (looked for "
-                    + String.join(", ", candidates(expected).stream().map(MigrationTool::historyTable).distinct().toList())
+                    + String.join(", ", candidates(expected).stream().map(t -> t == MigrationTool.FLYWAY
+                            ? flyway.historyTable(syntax) : t.historyTable()).distinct().toList())
                     + "); point it at the database the migrations ran on");
         } catch (SQLException e) {
             throw new BadInputException("--history-url " + session.url() + ": cannot read the history ("
@@ -72,11 +89,21 @@ public final class HistoryReader {
         return out;
     }
 
-    private static Optional<String> findTable(DatabaseMetaData meta, String name) throws SQLException {
+    /**
+     * The table as SQL names it ({@code flyway_schema_history}, {@code app."History"}), looked up as
+     * written and upper-cased, in {@code schema} when given (a PostgreSQL schema, a MySQL database).
+     */
+    private static Optional<String> findTable(DatabaseMetaData meta, String schema, String name, Syntax syntax)
+            throws SQLException {
         for (String candidate : List.of(name, name.toUpperCase(Locale.ROOT))) {
-            try (ResultSet rs = meta.getTables(null, null, candidate, new String[]{"TABLE"})) {
-                if (rs.next()) {
-                    return Optional.of(rs.getString("TABLE_NAME"));
+            try (ResultSet rs = schema == null ? meta.getTables(null, null, candidate, new String[]{"TABLE"})
+                    : meta.getTables(null, schema, candidate, new String[]{"TABLE"});
+                 ResultSet inCatalog = schema == null || rs.isBeforeFirst() ? null
+                         : meta.getTables(schema, null, candidate, new String[]{"TABLE"})) {
+                ResultSet found = inCatalog != null ? inCatalog : rs;
+                if (found.next()) {
+                    String table = syntax.identifier(found.getString("TABLE_NAME"));
+                    return Optional.of(schema == null ? table : syntax.identifier(schema) + "." + table);
                 }
             }
         }

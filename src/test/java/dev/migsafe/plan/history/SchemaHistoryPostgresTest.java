@@ -37,6 +37,7 @@ import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.test.SharedPostgres;
 import dev.migsafe.test.UsesDatabase;
+import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.tool.MigrationTool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -62,6 +63,7 @@ class SchemaHistoryPostgresTest {
             st.execute("CREATE DATABASE lb OWNER shop_owner");
             st.execute("CREATE DATABASE gm OWNER shop_owner");
             st.execute("CREATE DATABASE diesel OWNER shop_owner");
+            st.execute("CREATE DATABASE custom OWNER shop_owner");
         }
         Flyway.configure().dataSource(url("shop"), "shop_owner", SECRET)
                 .locations("filesystem:sample-migrations/shop/db/migration").target("5").load().migrate();
@@ -85,6 +87,21 @@ class SchemaHistoryPostgresTest {
 
     private static Connection owner(String db) throws SQLException {
         return DriverManager.getConnection(url(db), "shop_owner", SECRET);
+    }
+
+    @Test
+    void flywayHistoryUnderTheProjectsOwnTableAndSchema() {
+        Flyway.configure().dataSource(url("custom"), "shop_owner", SECRET).schemas("app").table("Deploy_History")
+                .locations("filesystem:sample-migrations/shop/db/migration").target("2").load().migrate();
+        FlywaySettings project = new FlywaySettings(true, null, java.util.Map.of(), true, false, false, List.of("app"),
+                "Deploy_History");
+        SchemaHistory history = HistoryReader.read(historyUrl("custom"), MigrationTool.FLYWAY, project);
+        assertEquals("app.\"Deploy_History\"", history.table());
+        assertEquals(List.of("1", "2"), history.entries().stream().map(HistoryEntry::version).toList());
+        // Flyway's defaults do not find it
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> HistoryReader.read(historyUrl("custom"), MigrationTool.FLYWAY, FlywaySettings.DEFAULTS));
+        assertTrue(e.getMessage().contains("looked for flyway_schema_history"), e.getMessage());
     }
 
     @Test
