@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 import dev.migsafe.change.Change.DataChange.ValueRewrite;
 import dev.migsafe.dialect.Dialect;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.WhenClause;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -24,7 +26,8 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /**
  * Finds the stored values an UPDATE renames: {@code SET c = 'new' WHERE c = 'old'} (or
- * {@code c IN ('a', 'b')}, among other conditions joined by AND). Only code-like values count (a
+ * {@code c IN ('a', 'b')}, among other conditions joined by AND), or {@code SET c = CASE c WHEN 'old'
+ * THEN 'new' ... END}. Only code-like values count (a
  * status, a type, a setting's key: a word without blanks), as those are what an application compares
  * against; a data fix such as {@code SET filters = '[]' WHERE filters = ''} is not a rename.
  */
@@ -38,15 +41,60 @@ public final class ValueRewrites {
     /** The rewrites of a parsed UPDATE. */
     static List<ValueRewrite> of(Update update, Dialect dialect) {
         Map<String, String> set = new LinkedHashMap<>();
+        List<ValueRewrite> out = new ArrayList<>();
         if (update.getUpdateSets() != null) {
             for (UpdateSet s : update.getUpdateSets()) {
-                if (s.getColumns().size() == 1 && s.getValues().size() == 1
-                        && s.getValues().get(0) instanceof StringValue v) {
-                    set.put(Names.last(s.getColumns().get(0).getColumnName(), dialect), v.getValue());
+                if (s.getColumns().size() != 1 || s.getValues().size() != 1) {
+                    continue;
+                }
+                String column = Names.last(s.getColumns().get(0).getColumnName(), dialect);
+                Object value = s.getValues().get(0);
+                if (value instanceof StringValue v) {
+                    set.put(column, v.getValue());
+                } else if (value instanceof CaseExpression c) {
+                    out.addAll(caseRewrites(column, c, dialect));
                 }
             }
         }
-        return of(set, update.getWhere(), dialect);
+        out.addAll(of(set, update.getWhere(), dialect));
+        return out;
+    }
+
+    /**
+     * {@code SET c = CASE c WHEN 'a' THEN 'b' ... END} or {@code CASE WHEN c = 'a' THEN 'b' ... END}: one
+     * rewrite per new value, from the old values mapped to it.
+     */
+    private static List<ValueRewrite> caseRewrites(String column, CaseExpression c, Dialect dialect) {
+        boolean switchesOnColumn = c.getSwitchExpression() instanceof Column sw
+                && Names.last(sw.getColumnName(), dialect).equals(column);
+        if (c.getSwitchExpression() != null && !switchesOnColumn) {
+            return List.of();
+        }
+        Map<String, List<String>> fromByTo = new LinkedHashMap<>();
+        for (WhenClause when : c.getWhenClauses()) {
+            if (!(when.getThenExpression() instanceof StringValue to)) {
+                return List.of(); // a computed value: not a rename we can name
+            }
+            List<String> from;
+            if (switchesOnColumn) {
+                from = when.getWhenExpression() instanceof StringValue v ? List.of(v.getValue()) : null;
+            } else {
+                Map<String, List<String>> matched = new LinkedHashMap<>();
+                matchedValues(when.getWhenExpression(), dialect, matched);
+                from = matched.size() == 1 ? matched.get(column) : null;
+            }
+            if (from == null) {
+                return List.of();
+            }
+            fromByTo.computeIfAbsent(to.getValue(), k -> new ArrayList<>()).addAll(from);
+        }
+        List<ValueRewrite> out = new ArrayList<>();
+        fromByTo.forEach((to, from) -> {
+            if (codeLike(to) && !from.contains(to) && from.stream().allMatch(ValueRewrites::codeLike)) {
+                out.add(new ValueRewrite(column, List.copyOf(from), to));
+            }
+        });
+        return out;
     }
 
     /**

@@ -24,7 +24,10 @@ class RewriteStoredValuesRuleTest {
         RuleTester.mysql().only(RewriteStoredValuesRule.ID)
                 .released("CREATE TABLE registry (id INT PRIMARY KEY, type VARCHAR(32), project_id INT);")
                 .deploy("UPDATE registry SET type = 'quay' WHERE (type = 'quay-io' AND project_id > 0); -- expect: BC111\n"
-                        + "UPDATE registry SET type = 'harbor' WHERE type IN ('harbor-v1', 'harbor-v2'); -- expect: BC111")
+                        + "UPDATE registry SET type = 'harbor' WHERE type IN ('harbor-v1', 'harbor-v2'); -- expect: BC111\n"
+                        + "UPDATE registry SET type = CASE type WHEN 'gcr' THEN 'google-gcr' WHEN 'ecr' THEN 'aws-ecr' ELSE type END; -- expect: BC111, BC111\n"
+                        + "UPDATE registry SET type = CASE WHEN type = 'dtr' THEN 'docker-registry' END WHERE project_id = 1; -- expect: BC111\n"
+                        + "UPDATE registry SET type = CASE WHEN project_id = 1 THEN 'x' END;")
                 .check();
     }
 
