@@ -1,7 +1,10 @@
 package dev.migsafe.rules.compat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.migsafe.change.Change;
@@ -38,22 +41,36 @@ public final class RewriteStoredValuesRule implements Rule {
             return;
         }
         String table = d.tables().get(0);
+        // one finding per column, however many values the statement renames (a CASE may rename many)
+        Map<String, List<ValueRewrite>> byColumn = new LinkedHashMap<>();
         for (ValueRewrite r : d.rewrites()) {
-            if (!OlderRelease.hasColumn(ctx, table, r.column()) || knownToOlderRelease(ctx, table, r.column(), r.to())) {
-                continue;
+            if (OlderRelease.hasColumn(ctx, table, r.column()) && !knownToOlderRelease(ctx, table, r.column(), r.to())) {
+                byColumn.computeIfAbsent(r.column(), k -> new ArrayList<>()).add(r);
             }
-            String column = OlderRelease.tableName(ctx, table) + "." + OlderRelease.columnName(ctx, table, r.column());
-            String from = r.from().stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
-            ctx.report(table + "." + r.column(), "rows of " + column + " holding " + from + " now hold '" + r.to()
-                    + "', a value no migration of the older release writes or allows: the older release's lookups of "
-                    + from + " no longer find those rows and it reads a value it does not know",
-                    r.from().size() == 1
-                            ? "Ship a release that understands both values first and rewrite the rows in a later one; "
-                                    + "to go back, rewrite them: UPDATE " + table + " SET " + r.column() + " = '"
-                                    + r.from().get(0).replace("'", "''") + "' WHERE " + r.column() + " = '"
-                                    + r.to().replace("'", "''") + "';"
-                            : null);
         }
+        byColumn.forEach((c, rewrites) -> {
+            String column = OlderRelease.tableName(ctx, table) + "." + OlderRelease.columnName(ctx, table, c);
+            String renames = rewrites.stream().map(r -> quoted(r.from()) + " -> '" + r.to() + "'")
+                    .collect(Collectors.joining(", "));
+            String olds = rewrites.stream().map(r -> quoted(r.from())).collect(Collectors.joining(", "));
+            String back = rewrites.stream().filter(r -> r.from().size() == 1)
+                    .map(r -> "UPDATE " + table + " SET " + c + " = " + literal(r.from().get(0)) + " WHERE " + c + " = "
+                            + literal(r.to()) + ";")
+                    .collect(Collectors.joining(" "));
+            ctx.report(table + "." + c, "rows of " + column + " are given values no migration of the older release "
+                    + "writes or allows (" + renames + "): the older release's lookups of " + olds + " no longer find "
+                    + "those rows and it reads values it does not know",
+                    back.isEmpty() ? null : "Ship a release that understands both values first and rewrite the rows in "
+                            + "a later one; to go back, rewrite them: " + back);
+        });
+    }
+
+    private static String quoted(List<String> values) {
+        return values.stream().map(RewriteStoredValuesRule::literal).collect(Collectors.joining(" or "));
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.migsafe.rules.compat;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 
+import dev.migsafe.rules.Finding;
 import dev.migsafe.rules.RuleTester;
 
 /** BC111 rewrite-stored-values through the real pipeline. */
@@ -25,7 +28,7 @@ class RewriteStoredValuesRuleTest {
                 .released("CREATE TABLE registry (id INT PRIMARY KEY, type VARCHAR(32), project_id INT);")
                 .deploy("UPDATE registry SET type = 'quay' WHERE (type = 'quay-io' AND project_id > 0); -- expect: BC111\n"
                         + "UPDATE registry SET type = 'harbor' WHERE type IN ('harbor-v1', 'harbor-v2'); -- expect: BC111\n"
-                        + "UPDATE registry SET type = CASE type WHEN 'gcr' THEN 'google-gcr' WHEN 'ecr' THEN 'aws-ecr' ELSE type END; -- expect: BC111, BC111\n"
+                        + "UPDATE registry SET type = CASE type WHEN 'gcr' THEN 'google-gcr' WHEN 'ecr' THEN 'aws-ecr' ELSE type END; -- expect: BC111\n"
                         + "UPDATE registry SET type = CASE WHEN type = 'dtr' THEN 'docker-registry' END WHERE project_id = 1; -- expect: BC111\n"
                         + "UPDATE registry SET type = CASE WHEN project_id = 1 THEN 'x' END;")
                 .check();
@@ -54,5 +57,19 @@ class RewriteStoredValuesRuleTest {
                         + "CREATE TABLE settings (k text, v text);\n"
                         + "UPDATE settings SET k = 'new_key' WHERE k = 'old_key';")
                 .check();
+    }
+
+    @Test
+    void oneFindingPerColumnNamesEveryRenameAndTheWayBack() {
+        // Harbor 0030: notification event types renamed by one CASE
+        Finding f = RuleTester.postgres().only(RewriteStoredValuesRule.ID)
+                .released("CREATE TABLE notification_job (id int, event_type varchar(256));")
+                .deploy("UPDATE notification_job SET event_type = CASE\n"
+                        + " WHEN notification_job.event_type = 'pushImage' THEN 'PUSH_ARTIFACT'\n"
+                        + " WHEN notification_job.event_type = 'pullImage' THEN 'PULL_ARTIFACT' END;")
+                .onlyFinding();
+        assertTrue(f.message().contains("('pushImage' -> 'PUSH_ARTIFACT', 'pullImage' -> 'PULL_ARTIFACT')"), f.message());
+        assertTrue(f.fix().contains("UPDATE notification_job SET event_type = 'pushImage' WHERE event_type = 'PUSH_ARTIFACT'; "
+                + "UPDATE notification_job SET event_type = 'pullImage' WHERE event_type = 'PULL_ARTIFACT';"), f.fix());
     }
 }
