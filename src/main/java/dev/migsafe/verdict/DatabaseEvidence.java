@@ -70,6 +70,11 @@ final class DatabaseEvidence {
         return evidence(finding, Evidence.PREDICTED, null, notChecked(finding));
     }
 
+    /** Whether the rule's claim is about values a narrower type cannot hold. */
+    static boolean isNarrowing(String ruleId) {
+        return NARROWING.contains(ruleId);
+    }
+
     /** Whether the seed wrote a value at the limit of the object's older type that the database took. */
     boolean edgeSeeded(String object) {
         return SeedEdges.covered(step(Verifier.SEED), object);
@@ -88,7 +93,7 @@ final class DatabaseEvidence {
                     + finding.line() + " fails" + (error < 0 ? "" : ": " + failure.substring(error + ") failed: ".length()))));
         }
         Set<String> operations = new LinkedHashSet<>();
-        for (String failure : failures(Verifier.CONTRACT)) {
+        for (String failure : CONTRACT_CHECKS.contains(finding.ruleId()) ? failures(Verifier.CONTRACT) : List.<String>of()) {
             int colon = failure.indexOf(": ");
             if (colon > 0 && about(failure.substring(0, colon), finding.object())) {
                 String rest = failure.substring(colon + 2);
@@ -98,6 +103,9 @@ final class DatabaseEvidence {
         if (!operations.isEmpty()) {
             return Optional.of(evidence(finding, Evidence.PROVED, Verifier.CONTRACT,
                     joined(new ArrayList<>(operations)) + " of the older release fail"));
+        }
+        if (DownMigrationRisk.of(finding).isEmpty()) {
+            return Optional.empty();
         }
         String object = finding.object().toLowerCase(Locale.ROOT);
         return failures(Verifier.REHEARSAL).stream().filter(RehearsalFailures::losesData)

@@ -155,7 +155,7 @@ public final class StrategyAdvisor {
             Step r = rehearsal.get();
             if (!r.isFailed()) {
                 List<String> stillPredicted = downs.evidence().stream()
-                        .filter(e -> Strategy.Evidence.PREDICTED.equals(e.basis()))
+                        .filter(e -> Strategy.Evidence.PREDICTED.equals(e.basis()) && DatabaseEvidence.isNarrowing(e.ruleId()))
                         .map(Strategy.Evidence::object).distinct().toList();
                 return new Strategy(downs.name(), true, downs.dataLoss(), downs.notes() + " Rehearsed" + on()
                         + ": deploy, downs, deploy again gave back the older schema with every row and value"
@@ -214,8 +214,9 @@ public final class StrategyAdvisor {
             parts.add("Repeatable migrations have no down; re-run the older release's version of "
                     + String.join(", ", repeatable) + ".");
         }
+        List<Finding> downRisks = active.stream().filter(f -> DownMigrationRisk.of(f).isPresent()).toList();
         return new Strategy(Strategy.DOWN_MIGRATIONS, true, downsDataLoss(lossy, mayFail, destroying, destroyed),
-                String.join(" ", parts), destroyed);
+                String.join(" ", parts), evidence.perObject(downRisks));
     }
 
     /**
