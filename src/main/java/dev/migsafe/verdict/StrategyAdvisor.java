@@ -131,8 +131,8 @@ public final class StrategyAdvisor {
             step(Verifier.APPLY_RANGE).filter(s -> s.isFailed() && !toldSteps.contains(Verifier.APPLY_RANGE))
                     .ifPresent(s -> failed.add("the range itself fails to apply"));
             if (!failed.isEmpty()) {
-                return (told.isEmpty() ? " (proved" : "; also proved") + on() + ": " + String.join(", ", failed)
-                        + (told.isEmpty() ? ")" : "");
+                return (told.isEmpty() ? " (proved" : toldSteps.isEmpty() ? "; proved" : "; also proved") + on() + ": "
+                        + String.join(", ", failed) + (told.isEmpty() ? ")" : "");
             }
             if (!toldSteps.isEmpty()) {
                 return "";
@@ -267,5 +267,4 @@ public final class StrategyAdvisor {
         return findings.stream().filter(f -> DownMigrationRisk.is(f, risk)).map(Finding::file)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
-
 }

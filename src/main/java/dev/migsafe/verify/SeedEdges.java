@@ -4,53 +4,48 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the seed step says about its edge rows (values at the limits of the columns' types), written
- * and read in one place: the report shows it as a sentence, and the ways back read from it whether
- * the seed reached the edge of a column, which decides whether a rehearsal that kept every value
- * can speak for values the seed did not try.
+ * What the seed step says about its edge rows (values at the limits of the older types of the
+ * columns the range changes), written and read in one place: the report shows it as a sentence, and
+ * the ways back read from it whether the seed reached the edge of a column, which decides whether a
+ * rehearsal that kept every value can speak for values the seed did not try.
  */
 public final class SeedEdges {
 
-    private static final String EDGES = " with values at the limits of their columns' types (longest text, largest numbers,"
-            + " extreme dates and times, non-ASCII text, negative numbers)";
+    private static final String EDGES = " with values at the limits of the older type of ";
+    private static final String KINDS = " (longest text with non-ASCII letters, largest precision and scale, negative"
+            + " numbers, extreme dates and times)";
     private static final String REFUSED = "; the database refused edge values for ";
-    /** Beyond this many refused columns the sentence is cut, and no column counts as covered. */
+    /** Beyond this many columns a list is cut, and its columns are not told apart. */
     private static final int SHOWN = 20;
     private static final String MORE = " and more";
 
     private SeedEdges() {
     }
 
-    /** ", 2 of them with values at the limits ...; the database refused edge values for a.b, c" or "". */
-    static String describe(int edgeRows, List<String> refused) {
-        if (edgeRows == 0 && refused.isEmpty()) {
-            return "";
-        }
-        String shown = String.join(", ", refused.stream().limit(SHOWN).toList()) + (refused.size() > SHOWN ? MORE : "");
-        return ", " + edgeRows + " of them" + EDGES + (refused.isEmpty() ? "" : REFUSED + shown);
+    /**
+     * ", 1 of them with values at the limits of the older type of items.price (longest text ...); the
+     * database refused edge values for items.qty", or "" when the range changes no column's type.
+     */
+    static String describe(int edgeRows, List<String> covered, List<String> refused) {
+        String out = covered.isEmpty() ? "" : ", " + edgeRows + " of them" + EDGES + shown(covered) + KINDS;
+        return out + (refused.isEmpty() ? "" : REFUSED + shown(refused));
     }
 
-    /**
-     * Whether the seed step wrote an edge value into {@code object} (table.column) that the database
-     * took: the step ran, wrote edge rows, and neither the column nor its table is among the refused.
-     */
+    private static String shown(List<String> columns) {
+        return String.join(", ", columns.stream().limit(SHOWN).toList()) + (columns.size() > SHOWN ? MORE : "");
+    }
+
+    /** Whether the seed step wrote an edge value into {@code object} (table.column) that the database took. */
     public static boolean covered(Optional<Step> seed, String object) {
-        if (seed.isEmpty() || seed.get().status() == Step.Status.SKIPPED || !seed.get().details().contains(EDGES)) {
+        if (seed.isEmpty() || seed.get().status() == Step.Status.SKIPPED) {
             return false;
         }
         String details = seed.get().details();
-        int at = details.indexOf(REFUSED);
-        if (at < 0) {
-            return true;
-        }
-        String list = details.substring(at + REFUSED.length());
-        int end = list.indexOf("; ");
-        list = end < 0 ? list : list.substring(0, end);
-        if (list.endsWith(MORE)) {
+        int at = details.indexOf(EDGES);
+        int end = details.indexOf(KINDS, Math.max(at, 0));
+        if (at < 0 || end < 0) {
             return false;
         }
-        String table = object.contains(".") ? object.substring(0, object.indexOf('.')) : object;
-        List<String> refused = List.of(list.split(", "));
-        return !refused.contains(object) && !refused.contains(table);
+        return List.of(details.substring(at + EDGES.length(), end).split(", ")).contains(object);
     }
 }

@@ -121,7 +121,7 @@ final class VerificationRun {
         }
         seeded = RowValues.read(db, older);
         String details = "inserted " + seed.totalInserted() + " row(s) into " + seed.inserted().size() + " table(s)"
-                + SeedEdges.describe(seed.edgeRows(), seed.edgesRefused());
+                + SeedEdges.describe(seed.edgeRows(), seed.edgesCovered(), seed.edgesRefused());
         if (seed.problems().isEmpty()) {
             return StepOutcome.passed(details);
         }

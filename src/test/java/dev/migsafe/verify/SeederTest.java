@@ -75,12 +75,14 @@ class SeederTest {
 
     @Test
     void seedStepTellsWhichColumnsGotTheirEdgeValue() {
-        String details = "inserted 9 row(s) into 2 table(s)" + SeedEdges.describe(3, List.of("items.qty", "tags"))
-                + "; could not seed tags: boom";
+        String details = "inserted 9 row(s) into 2 table(s)" + SeedEdges.describe(1, List.of("items.price", "items.title"),
+                List.of("items.qty", "tags.name")) + "; could not seed tags: boom";
         java.util.Optional<Step> seed = java.util.Optional.of(Step.passed(Verifier.SEED, 1, details));
         assertEquals(true, SeedEdges.covered(seed, "items.price"));
+        assertEquals(true, SeedEdges.covered(seed, "items.title"));
         assertEquals(false, SeedEdges.covered(seed, "items.qty"));
         assertEquals(false, SeedEdges.covered(seed, "tags.name"));
+        assertEquals(false, SeedEdges.covered(seed, "items.sku"), "not retyped by the range");
         assertEquals(false, SeedEdges.covered(java.util.Optional.of(Step.passed(Verifier.SEED, 1, "inserted 3 row(s)"
                 + " into 1 table(s)")), "items.price"), "no edge rows: nothing covered");
     }

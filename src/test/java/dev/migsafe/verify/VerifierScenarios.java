@@ -188,7 +188,7 @@ abstract class VerifierScenarios {
             assertEquals(Step.Status.PASSED, step(v, name).status(), name + ": " + step(v, name).details());
         }
         assertTrue(step(v, Verifier.APPLY_OLDER).details().contains("over JDBC"));
-        assertTrue(step(v, Verifier.REHEARSAL).details().contains("kept 8 of 8 rows"), step(v, Verifier.REHEARSAL).details());
+        assertTrue(step(v, Verifier.REHEARSAL).details().contains("kept 6 of 6 rows"), step(v, Verifier.REHEARSAL).details());
         assertTrue(v.database().startsWith(postgres() ? "PostgreSQL " : "MariaDB "), v.database());
     }
 
@@ -212,11 +212,7 @@ abstract class VerifierScenarios {
         Verification v = verify(older, range);
 
         Step seed = step(v, Verifier.SEED);
-        // the edge values the CHECKs refuse are left out; the ordinary rows are all there
-        assertEquals("inserted 5 row(s) into 1 table(s), 2 of them with values at the limits of their columns' types"
-                + " (longest text, largest numbers, extreme dates and times, non-ASCII text, negative numbers);"
-                + " the database refused edge values for reviews.rating, reviews.status, reviews.code, reviews.starts_on",
-                seed.details());
+        assertEquals("inserted 3 row(s) into 1 table(s)", seed.details());
         assertEquals(Step.Status.PASSED, step(v, Verifier.CONTRACT).status(), step(v, Verifier.CONTRACT).failures().toString());
         Step rehearsal = step(v, Verifier.REHEARSAL);
         assertEquals(Step.Status.FAILED, rehearsal.status(), rehearsal.details());
@@ -242,10 +238,10 @@ abstract class VerifierScenarios {
 
         assertEquals(Step.Status.FAILED, rehearsal.status(), rehearsal.details());
         String failures = String.join("\n", rehearsal.failures());
-        assertTrue(failures.contains("4 of 4 values of users.name are not what they were before the deploy ('"),
+        assertTrue(failures.contains("3 of 3 values of users.name are not what they were before the deploy ('name_0' -> '')"),
                 failures);
         assertTrue(failures.contains("users.name: default none -> "), failures);
-        assertTrue(rehearsal.details().contains("kept 4 of 4 rows"), rehearsal.details());
+        assertTrue(rehearsal.details().contains("kept 3 of 3 rows"), rehearsal.details());
     }
 
     @Test
@@ -266,7 +262,8 @@ abstract class VerifierScenarios {
 
     /**
      * The ordinary seeded prices fit a narrowed column; the edge row's largest price does not, so the
-     * range fails where it would on real data, and the seed says it reached the column's edge.
+     * range fails where it would on real data. An edge value a CHECK refuses (a negative quantity) is
+     * named, and seeding goes on; columns the range does not retype get no edge value.
      */
     @Test
     void narrowingFailsTheRangeOnTheSeededEdgeValue() {
@@ -274,18 +271,21 @@ abstract class VerifierScenarios {
                 + "  price DECIMAL(10,2) NOT NULL, qty INT NOT NULL CHECK (qty >= 0), sku VARCHAR(20) NOT NULL UNIQUE);",
                 "DROP TABLE items;"));
         List<Migration> range = List.of(updown("2", "narrow_price", postgres()
-                        ? "ALTER TABLE items ALTER COLUMN price TYPE DECIMAL(7,2);" : "ALTER TABLE items MODIFY price DECIMAL(7,2) NOT NULL;",
-                postgres() ? "ALTER TABLE items ALTER COLUMN price TYPE DECIMAL(10,2);" : "ALTER TABLE items MODIFY price DECIMAL(10,2) NOT NULL;"));
+                        ? "ALTER TABLE items ALTER COLUMN price TYPE DECIMAL(7,2);\nALTER TABLE items ALTER COLUMN qty TYPE SMALLINT;"
+                        : "ALTER TABLE items MODIFY price DECIMAL(7,2) NOT NULL;\nALTER TABLE items MODIFY qty SMALLINT NOT NULL;",
+                postgres() ? "ALTER TABLE items ALTER COLUMN price TYPE DECIMAL(10,2);\nALTER TABLE items ALTER COLUMN qty TYPE INT;"
+                        : "ALTER TABLE items MODIFY price DECIMAL(10,2) NOT NULL;\nALTER TABLE items MODIFY qty INT NOT NULL;"));
 
         Verification v = verify(older, range);
 
         Step seed = step(v, Verifier.SEED);
         assertEquals(Step.Status.PASSED, seed.status(), seed.details());
-        assertTrue(seed.details().startsWith("inserted 6 row(s) into 1 table(s), 3 of them with values at the limits"),
-                seed.details());
-        assertTrue(seed.details().endsWith("; the database refused edge values for items.qty"), seed.details());
+        assertEquals("inserted 4 row(s) into 1 table(s), 1 of them with values at the limits of the older type of"
+                + " items.price (longest text with non-ASCII letters, largest precision and scale, negative numbers,"
+                + " extreme dates and times); the database refused edge values for items.qty", seed.details());
         assertTrue(SeedEdges.covered(java.util.Optional.of(seed), "items.price"), seed.details());
         assertFalse(SeedEdges.covered(java.util.Optional.of(seed), "items.qty"), seed.details());
+        assertFalse(SeedEdges.covered(java.util.Optional.of(seed), "items.sku"), "not retyped: no edge value");
         Step applied = step(v, Verifier.APPLY_RANGE);
         assertEquals(Step.Status.FAILED, applied.status(), applied.details());
         assertTrue(applied.failures().get(0).startsWith("migration 2 (db/2_narrow_price.up.sql line 1:"),
@@ -304,7 +304,7 @@ abstract class VerifierScenarios {
         assertEquals(Step.Status.FAILED, rehearsal.status());
         String failures = String.join("\n", rehearsal.failures());
         assertTrue(failures.contains("table audit_log is left over"), failures);
-        assertTrue(failures.contains("4 of 4 rows of orders are gone"), failures);
+        assertTrue(failures.contains("3 of 3 rows of orders are gone"), failures);
         assertTrue(failures.contains("re-applying the range after the downs: migration 4"), failures);
         assertEquals(Step.Status.PASSED, step(v, Verifier.CONTRACT).status(), step(v, Verifier.CONTRACT).failures().toString());
     }
@@ -326,8 +326,7 @@ abstract class VerifierScenarios {
 
         Step seed = step(v, Verifier.SEED);
         assertEquals(Step.Status.PASSED, seed.status());
-        assertTrue(seed.details().startsWith("inserted 12 row(s) into 3 table(s), 3 of them with values at the limits"),
-                seed.details());
+        assertEquals("inserted 9 row(s) into 3 table(s)", seed.details());
         // UPDATE and DELETE of the contract check found seeded rows to work on, and nothing fails
         assertEquals(Step.Status.PASSED, step(v, Verifier.CONTRACT).status(), step(v, Verifier.CONTRACT).failures().toString());
         assertTrue(step(v, Verifier.CONTRACT).details().contains("3 older table(s) still work"), step(v, Verifier.CONTRACT).details());
