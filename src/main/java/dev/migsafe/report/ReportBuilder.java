@@ -84,7 +84,7 @@ public final class ReportBuilder {
 
     private static List<Strategy> printable(List<Strategy> strategies) {
         return strategies == null ? null : strategies.stream()
-                .map(s -> new Strategy(s.name(), s.feasible(), s.dataLoss(), escape(s.notes()), s.steps())).toList();
+                .map(s -> s.withText(Printable::escape)).toList();
     }
 
     private static int count(List<Finding> findings, Severity s) {

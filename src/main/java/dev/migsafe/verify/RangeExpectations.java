@@ -1,10 +1,12 @@
 package dev.migsafe.verify;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,7 @@ import dev.migsafe.verify.SchemaSnapshot.ForeignKeyShape;
  */
 final class RangeExpectations {
 
-    static final RangeExpectations NONE = new RangeExpectations(Map.of(), Map.of());
+    static final RangeExpectations NONE = new RangeExpectations(Map.of(), Map.of(), Set.of());
 
     /** {@code filters::jsonb}; matched from the start of a name only, so a long word costs one pass. */
     private static final Pattern CAST = Pattern.compile("(?i)(?<![\\w$])([A-Za-z_][\\w$]*)\"?\\s*::\\s*([A-Za-z_][\\w ]*?)(?=[\\s),;\\[]|$)");
@@ -39,8 +41,11 @@ final class RangeExpectations {
     private final Map<String, String> castTo;
     /** "table.column" (lower case) -> the reference the range counts on: a foreign key it adds, or a join on a key */
     private final Map<String, ForeignKeyShape> references;
+    /** "table.column" (lower case) of the older columns whose type the range changes (ALTER COLUMN TYPE, MODIFY, CHANGE COLUMN) */
+    private final Set<String> retyped;
 
-    private RangeExpectations(Map<String, String> castTo, Map<String, ForeignKeyShape> references) {
+    private RangeExpectations(Map<String, String> castTo, Map<String, ForeignKeyShape> references, Set<String> retyped) {
+        this.retyped = retyped;
         this.castTo = castTo;
         this.references = references;
     }
@@ -53,6 +58,7 @@ final class RangeExpectations {
     static RangeExpectations of(ParsedRange range, SchemaSnapshot older) {
         Map<String, String> castTo = new HashMap<>();
         Map<String, ForeignKeyShape> references = new HashMap<>();
+        Set<String> retyped = new HashSet<>();
         for (ParsedRange.Located l : range.statements()) {
             String text = l.parsed().statement().text();
             for (Pattern p : new Pattern[] {CAST, CAST_CALL, RETYPE}) {
@@ -62,6 +68,11 @@ final class RangeExpectations {
                 }
             }
             for (Change change : l.parsed().changes()) {
+                if (change instanceof Change.AlterColumnType t) {
+                    retyped.add(key(t.table(), t.column()));
+                } else if (change instanceof Change.RedefineColumn r) {
+                    retyped.add(key(r.table(), r.oldName()));
+                }
                 if (change instanceof Change.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.FOREIGN_KEY
                         && a.constraint().refColumns().size() == a.constraint().columns().size()) {
                     ConstraintDef fk = a.constraint();
@@ -76,7 +87,7 @@ final class RangeExpectations {
                 addJoin(references, older, lower(join.group(3)), lower(join.group(4)), lower(join.group(1)), lower(join.group(2)));
             }
         }
-        return new RangeExpectations(castTo, references);
+        return new RangeExpectations(castTo, references, retyped);
     }
 
     /** {@code table.column = refTable.refColumn} is a reference when refColumn alone is refTable's key (and column is not table's). */
@@ -88,6 +99,14 @@ final class RangeExpectations {
                 && referenced.rowKey().equals(List.of(refColumn)) && !referencing.rowKey().equals(List.of(column))) {
             references.putIfAbsent(key(table, column), new ForeignKeyShape("range join", List.of(column), refTable, List.of(refColumn)));
         }
+    }
+
+    /**
+     * Whether the range changes the type of this older column: where a narrowing, a truncation or a
+     * lossy conversion can happen, so the seed puts a value at the limit of the older type there.
+     */
+    boolean retypes(String table, String column) {
+        return retyped.contains(key(table, column));
     }
 
     /** The reference the range counts on for this column, when the older schema has no key for it: seed it with real references. */

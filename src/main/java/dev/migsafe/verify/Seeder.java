@@ -26,6 +26,10 @@ import dev.migsafe.verify.SchemaSnapshot.TableShape;
 final class Seeder {
 
     static final int ROWS = 3;
+    /** The row number edge rows take their ordinary values from: clear of the seeded rows, their retries and the contract's probes. */
+    static final int EDGE_ROW = 50;
+    /** At most this many columns get an edge row of their own when a row with every edge value is refused. */
+    private static final int EDGE_COLUMNS_ALONE = 30;
     /** Where seeded rows' generated keys start. */
     private static final long SEEDED_KEYS_FROM = 700_000;
     /** How many times a row is shifted past values already taken before the table counts as full. */
@@ -49,36 +53,113 @@ final class Seeder {
         Map<String, List<Map<String, Object>>> rows = new HashMap<>();
         Map<String, Integer> inserted = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        List<String> edgesCovered = new ArrayList<>();
+        List<String> edgesRefused = new ArrayList<>();
+        int edgeRows = 0;
         for (TableShape table : parentsFirst(schema, expectations)) {
             raiseSequences(c, table);
             CheckHints hints = CheckHints.of(table);
             int count = 0;
             try {
                 for (int row = 0; row < ROWS; row++) {
-                    insert(c, table, hints, row, rows);
+                    insert(c, table, hints, row, rows, Map.of());
                     count++;
                 }
             } catch (SQLException | CannotSeed e) {
                 problems.add(table.name() + ": " + Errors.message(e));
             }
+            if (count == ROWS) {
+                int edges = insertEdges(c, table, hints, rows, edgesCovered, edgesRefused);
+                edgeRows += edges;
+                count += edges;
+            } else {
+                edgeValues(table).keySet().forEach(column -> edgesRefused.add(table.name() + "." + column));
+            }
             inserted.put(table.name(), count);
             rows.put(table.name(), readBack(c, table));
         }
-        return new SeedResult(rows, inserted, problems);
+        return new SeedResult(rows, inserted, problems, edgeRows, edgesCovered, edgesRefused);
+    }
+
+    /**
+     * Adds rows with values at the limits of the older types ({@link ValueGenerator#edge}) of the columns
+     * the range changes, so that a narrowing fails when the range applies or loses values in the
+     * rehearsal, as it would on real data. One row takes every edge value; when the database refuses
+     * it (a CHECK, an index too small for the longest text), each edge value gets a row of its own.
+     * Each column lands in {@code covered} or {@code refused} as table.column; a refusal is never
+     * fatal: the ordinary rows are there.
+     *
+     * @return how many edge rows went in
+     */
+    private int insertEdges(Connection c, TableShape table, CheckHints hints, Map<String, List<Map<String, Object>>> rows,
+                            List<String> covered, List<String> refused) {
+        Map<String, Object> edges = edgeValues(table);
+        if (edges.isEmpty()) {
+            return 0;
+        }
+        try {
+            insert(c, table, hints, EDGE_ROW, rows, edges);
+            edges.keySet().forEach(column -> covered.add(table.name() + "." + column));
+            return 1;
+        } catch (SQLException | CannotSeed together) {
+            int count = 0;
+            int row = EDGE_ROW + 1;
+            for (Map.Entry<String, Object> edge : edges.entrySet()) {
+                try {
+                    if (count + refusedOf(refused, table) >= EDGE_COLUMNS_ALONE) {
+                        throw new CannotSeed("too many edge values refused");
+                    }
+                    insert(c, table, hints, row++, rows, Map.of(edge.getKey(), edge.getValue()));
+                    covered.add(table.name() + "." + edge.getKey());
+                    count++;
+                } catch (SQLException | CannotSeed alone) {
+                    refused.add(table.name() + "." + edge.getKey());
+                }
+            }
+            return count;
+        }
+    }
+
+    private static long refusedOf(List<String> refused, TableShape table) {
+        return refused.stream().filter(r -> r.startsWith(table.name() + ".")).count();
+    }
+
+    /**
+     * The edge value of each column the range changes the type of and the seed writes itself: not
+     * generated, not a reference (those copy the parent's key), and not a column the range expects a
+     * particular value in. Only there: an edge value elsewhere would fail a data migration that copies
+     * a wide column into a narrow one on a value real rows may never hold, and hide the later steps.
+     */
+    private Map<String, Object> edgeValues(TableShape table) {
+        Map<String, Object> edges = new LinkedHashMap<>();
+        for (ColumnShape column : table.columns()) {
+            Object edge = ValueGenerator.edge(column);
+            if (edge == null || !expectations.retypes(table.name(), column.name()) || column.generated()
+                    || table.foreignKeyOf(column.name()).isPresent()
+                    || expectations.expectedReference(table.name(), column.name()).isPresent()
+                    || expectations.value(column, EDGE_ROW, edge) != edge) {
+                continue;
+            }
+            edges.put(column.name(), edge);
+        }
+        return edges;
     }
 
     /**
      * Inserts row number {@code row}, trying each value set until the database takes one. A row that
      * collides with one already there (reference data the migrations inserted, a singleton, a sequence
      * behind explicitly numbered rows) is tried again with other values and the sequence's next number.
+     * {@code overrides} are written as they are (edge values), whatever the attempt.
      */
     private void insert(Connection c, TableShape table, CheckHints hints, int row,
-                        Map<String, List<Map<String, Object>>> rows) throws SQLException, CannotSeed {
+                        Map<String, List<Map<String, Object>>> rows, Map<String, Object> overrides)
+            throws SQLException, CannotSeed {
         SQLException first = null;
         for (int shift = 0; shift < UNIQUE_RETRIES; shift++) {
             boolean collided = false;
             for (int attempt = 0; attempt < hints.attempts(); attempt++) {
                 Map<String, Object> values = rowValues(table, row + shift * ROWS, rows, hints, attempt);
+                values.putAll(overrides);
                 try (PreparedStatement ps = c.prepareStatement(insertSql(table.name(), values.keySet()))) {
                     SqlValues.bindAll(ps, new ArrayList<>(values.values()), kind);
                     ps.executeUpdate();

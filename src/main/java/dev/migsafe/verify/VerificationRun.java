@@ -120,7 +120,8 @@ final class VerificationRun {
             baseline = new ContractCheck(db.kind(), expectations()).run(c, older, seed);
         }
         seeded = RowValues.read(db, older);
-        String details = "inserted " + seed.totalInserted() + " row(s) into " + seed.inserted().size() + " table(s)";
+        String details = "inserted " + seed.totalInserted() + " row(s) into " + seed.inserted().size() + " table(s)"
+                + SeedEdges.describe(seed.edgeRows(), seed.edgesCovered(), seed.edgesRefused());
         if (seed.problems().isEmpty()) {
             return StepOutcome.passed(details);
         }
@@ -144,7 +145,7 @@ final class VerificationRun {
 
     private StepOutcome contract() throws SQLException {
         if (seed == null) {
-            seed = new SeedResult(Map.of(), Map.of(), List.of());
+            seed = SeedResult.EMPTY;
         }
         List<ContractProbe> now;
         try (Connection c = db.connect()) {

@@ -56,8 +56,9 @@ class PlanCommandTest {
         JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("migsafe-plan.json").toFile());
         assertEquals("embedded", json.get("verification").get("mode").asText(), json::toString);
         String appOnly = strategy(json, "app-only").get("notes").asText();
-        assertTrue(appOnly.contains("(proved on PostgreSQL") && appOnly.contains("failing operation(s) of its table contract"),
+        assertTrue(appOnly.contains("customers.name (proved on PostgreSQL") && appOnly.contains("by older-release contract: SELECT"),
                 appOnly);
+        assertEquals("proved", strategy(json, "app-only").get("evidence").get(0).get("basis").asText(), appOnly);
         String downs = strategy(json, "down-migrations").get("notes").asText();
         assertTrue(downs.contains("Rehearsed on PostgreSQL") && downs.contains("gave back the older schema"), downs);
         // without --verify a plan stays a document: no database is started

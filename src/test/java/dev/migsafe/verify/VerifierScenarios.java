@@ -260,6 +260,38 @@ abstract class VerifierScenarios {
         assertEquals(Step.Status.SKIPPED, step(v, Verifier.REHEARSAL).status());
     }
 
+    /**
+     * The ordinary seeded prices fit a narrowed column; the edge row's largest price does not, so the
+     * range fails where it would on real data. An edge value a CHECK refuses (a negative quantity) is
+     * named, and seeding goes on; columns the range does not retype get no edge value.
+     */
+    @Test
+    void narrowingFailsTheRangeOnTheSeededEdgeValue() {
+        List<Migration> older = List.of(updown("1", "items", "CREATE TABLE items (id INT PRIMARY KEY,\n"
+                + "  price DECIMAL(10,2) NOT NULL, qty INT NOT NULL CHECK (qty >= 0), sku VARCHAR(20) NOT NULL UNIQUE);",
+                "DROP TABLE items;"));
+        List<Migration> range = List.of(updown("2", "narrow_price", postgres()
+                        ? "ALTER TABLE items ALTER COLUMN price TYPE DECIMAL(7,2);\nALTER TABLE items ALTER COLUMN qty TYPE SMALLINT;"
+                        : "ALTER TABLE items MODIFY price DECIMAL(7,2) NOT NULL;\nALTER TABLE items MODIFY qty SMALLINT NOT NULL;",
+                postgres() ? "ALTER TABLE items ALTER COLUMN price TYPE DECIMAL(10,2);\nALTER TABLE items ALTER COLUMN qty TYPE INT;"
+                        : "ALTER TABLE items MODIFY price DECIMAL(10,2) NOT NULL;\nALTER TABLE items MODIFY qty INT NOT NULL;"));
+
+        Verification v = verify(older, range);
+
+        Step seed = step(v, Verifier.SEED);
+        assertEquals(Step.Status.PASSED, seed.status(), seed.details());
+        assertEquals("inserted 4 row(s) into 1 table(s), 1 of them with values at the limits of the older type of"
+                + " items.price (longest text with non-ASCII letters, largest precision and scale, negative numbers,"
+                + " extreme dates and times); the database refused edge values for items.qty", seed.details());
+        assertTrue(SeedEdges.covered(java.util.Optional.of(seed), "items.price"), seed.details());
+        assertFalse(SeedEdges.covered(java.util.Optional.of(seed), "items.qty"), seed.details());
+        assertFalse(SeedEdges.covered(java.util.Optional.of(seed), "items.sku"), "not retyped: no edge value");
+        Step applied = step(v, Verifier.APPLY_RANGE);
+        assertEquals(Step.Status.FAILED, applied.status(), applied.details());
+        assertTrue(applied.failures().get(0).startsWith("migration 2 (db/2_narrow_price.up.sql line 1:"),
+                applied.failures().toString());
+    }
+
     @Test
     void rehearsalCatchesADownThatDoesNotRestoreTheOlderRelease() {
         Verification v = verify(olderRelease(), List.of(flyway("4", "audit",
