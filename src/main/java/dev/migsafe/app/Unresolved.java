@@ -1,0 +1,10 @@
+package dev.migsafe.app;
+
+/**
+ * A use of the database the code makes that could not be resolved into tables and columns: SQL built
+ * at run time, SQL the reader does not understand, a file too large to read. Counted and listed.
+ *
+ * @param text what is known of it (the constant parts of the SQL), may be empty
+ */
+public record Unresolved(String file, int line, String kind, String text, String reason) {
+}
