@@ -23,9 +23,9 @@ import dev.migsafe.dialect.Dialect;
 import dev.migsafe.source.MigrationFiles;
 import dev.migsafe.source.ProjectTree;
 import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.ParsedStatement;
 import dev.migsafe.sql.SqlReferences;
-import dev.migsafe.sql.SqlScriptParser;
+import dev.migsafe.sql.SqlStatement;
+import dev.migsafe.sql.StatementSplitter;
 
 /**
  * Reads the older release's code from a {@link ProjectTree} (a git commit or a directory): finds the
@@ -228,11 +228,11 @@ public final class AppReader {
                     "SQL with ${...} or <script> is completed at run time"));
             return 1;
         }
-        List<ParsedStatement> statements = new SqlScriptParser().parse(new MigrationScript(t.file(), sql, t.line()), dialect);
-        for (ParsedStatement ps : statements) {
-            String text = ps.statement().text();
+        List<SqlStatement> statements = new StatementSplitter(dialect).split(new MigrationScript(t.file(), sql, t.line()));
+        for (SqlStatement st : statements) {
+            String text = st.text();
             SqlReferences refs = SqlReferences.read(text, dialect);
-            int line = ps.statement().line();
+            int line = st.line();
             if (!refs.isUnderstood()) {
                 unresolved.add(new Unresolved(t.file(), line, kind, CodeSql.oneLine(text), "SQL not understood: " + refs.problem()));
                 continue;

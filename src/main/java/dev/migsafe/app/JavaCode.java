@@ -45,7 +45,7 @@ final class JavaCode {
     }
 
     private final JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW) // read, not compiled: no validators
             .setAttributeComments(false));
     private final List<Type> types = new ArrayList<>();
     private final Map<String, List<Type>> bySimpleName = new HashMap<>();

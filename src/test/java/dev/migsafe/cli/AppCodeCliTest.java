@@ -83,6 +83,10 @@ class AppCodeCliTest {
             assertEquals(1, app.get("entities").asInt(), app::toString);
             assertEquals(0, app.get("unresolved").asInt(), app::toString);
 
+            // the runbook agrees: an app-only rollback is safe
+            CliRun plan = CliRun.of("plan", "v3", "v2", "--project", repo.dir().toString());
+            assertEquals(0, plan.exitCode(), plan::toString);
+
             // --app none: judged by the schema alone, as before
             CliRun schemaOnly = CliRun.of("can-rollback", "v3", "v2", "--project", repo.dir().toString(), "--verify", "none",
                     "--format", "json", "--app", "none");
