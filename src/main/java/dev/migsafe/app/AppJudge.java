@@ -64,12 +64,13 @@ public final class AppJudge {
             return f.judgedByCode(Severity.WARNING, "no use of " + object + " in " + app.release() + "'s " + app.scanned()
                     + " (the name appears nowhere in its code); " + f.message(), List.of());
         }
-        List<Finding.Usage> usage = uses.stream().limit(MAX_USAGE)
-                .map(u -> new Finding.Usage(u.file(), u.line(), u.kind(), u.text())).toList();
+        // one entry per place: a field maps its table and its column at the same line
+        List<Finding.Usage> usage = uses.stream().map(u -> new Finding.Usage(u.file(), u.line(), u.kind(), u.text()))
+                .distinct().limit(MAX_USAGE).toList();
         if (!uses.isEmpty()) {
             Use first = uses.get(0);
             String verb = first.kind().equals(Use.ENTITY) ? " maps " : " queries ";
-            String more = uses.size() > 1 ? " (and " + (uses.size() - 1) + " more)" : "";
+            String more = usage.size() > 1 ? " (and " + (usage.size() - 1) + " more)" : "";
             return f.judgedByCode(f.severity(), app.release() + verb + what + ": " + first.file() + ":" + first.line()
                     + " " + first.text() + more + "; " + f.message(), usage);
         }

@@ -43,7 +43,7 @@ public final class AppReader {
     /** How deep modules are looked for (root/module/submodule/...). */
     private static final int MAX_MODULE_DEPTH = 4;
     private static final Set<String> NOT_MODULES = Set.of("target", "build", "out", "node_modules", ".git", ".gradle",
-            ".idea", ".mvn", "bin", "src", "test", "tests", "docs");
+            ".idea", ".mvn", "bin", "test", "tests", "docs", "main");
     private static final List<String> ROOTS = List.of("src/main/java", "src/main/kotlin", "src/main/resources");
     /** Resource folders that hold migrations, whose .sql files are not the application's queries. */
     private static final Set<String> MIGRATION_FOLDERS = Set.of("migration", "migrations", "changelog", "changelogs",
