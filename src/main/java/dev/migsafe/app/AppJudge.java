@@ -77,6 +77,13 @@ public final class AppJudge {
         if (f.severity() != Severity.ERROR) {
             return f;
         }
+        List<Unresolved> unread = app.unread();
+        if (!unread.isEmpty()) {
+            return f.judgedByCode(f.severity(), "no resolved use of " + what + " in " + app.release() + "'s " + app.scanned()
+                    + ", but " + unread.size() + " source file" + (unread.size() == 1 ? "" : "s") + " could not be read ("
+                    + unread.stream().limit(3).map(Unresolved::file).collect(Collectors.joining(", ")) + "); " + f.message(),
+                    List.of());
+        }
         List<Unresolved> risky = app.couldTouch(table);
         if (!risky.isEmpty()) {
             String where = risky.stream().limit(3).map(u -> u.file() + ":" + u.line()).collect(Collectors.joining(", "));

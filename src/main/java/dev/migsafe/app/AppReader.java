@@ -86,7 +86,7 @@ public final class AppReader {
                     continue;
                 }
                 if (files >= MAX_FILES) {
-                    unresolved.add(new Unresolved(file, 0, "file", "", "not read: more than " + MAX_FILES + " files"));
+                    unresolved.add(new Unresolved(file, 0, Unresolved.FILE, "", "not read: more than " + MAX_FILES + " files"));
                     continue;
                 }
                 files++;
@@ -94,7 +94,7 @@ public final class AppReader {
                     continue; // counted; Kotlin is not parsed (yet): its entities are not seen
                 }
                 if (e.size() > MAX_FILE_BYTES || e.size() < 0) {
-                    unresolved.add(new Unresolved(file, 0, "file", "", e.size() < 0 ? "unreadable (a broken link?)"
+                    unresolved.add(new Unresolved(file, 0, Unresolved.FILE, "", e.size() < 0 ? "unreadable (a broken link?)"
                             : "not read: larger than " + MAX_FILE_BYTES + " bytes"));
                     continue;
                 }
@@ -102,14 +102,14 @@ public final class AppReader {
                 try {
                     text = new String(folder.read(e.relativePath()), StandardCharsets.UTF_8);
                 } catch (IOException ex) {
-                    unresolved.add(new Unresolved(file, 0, "file", "", "unreadable (" + ex.getMessage() + ")"));
+                    unresolved.add(new Unresolved(file, 0, Unresolved.FILE, "", "unreadable (" + ex.getMessage() + ")"));
                     continue;
                 }
                 words.addAll(AppUses.words(text));
                 if (java_) {
                     spring |= text.contains("org.springframework");
                     Optional<String> problem = java.add(file, text);
-                    problem.ifPresent(p -> unresolved.add(new Unresolved(file, 0, "java", "", "not parsed: " + p)));
+                    problem.ifPresent(p -> unresolved.add(new Unresolved(file, 0, Unresolved.JAVA, "", "not parsed: " + p)));
                 } else if (name.endsWith(".xml")) {
                     if (text.contains("<mapper")) {
                         mapperXml(file, text, sqlTexts, unresolved);

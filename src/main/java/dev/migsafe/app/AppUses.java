@@ -45,6 +45,11 @@ public record AppUses(String release, int files, int entities, int sqlStrings, L
         return unresolved.stream().filter(u -> words(u.text()).contains(bare)).toList();
     }
 
+    /** Source files that were not read or parsed: they may hold uses of anything. */
+    public List<Unresolved> unread() {
+        return unresolved.stream().filter(u -> u.kind().equals(Unresolved.FILE) || u.kind().equals(Unresolved.JAVA)).toList();
+    }
+
     /** The summary of what was scanned: "84 files: 12 entities, 9 SQL strings". */
     public String scanned() {
         return files + " file" + (files == 1 ? "" : "s") + ": " + entities + (entities == 1 ? " entity, " : " entities, ")

@@ -7,4 +7,8 @@ package dev.migsafe.app;
  * @param text what is known of it (the constant parts of the SQL), may be empty
  */
 public record Unresolved(String file, int line, String kind, String text, String reason) {
+    /** A file not read (too large, unreadable, past the file limit). */
+    public static final String FILE = "file";
+    /** A Java file JavaParser could not parse. */
+    public static final String JAVA = "java";
 }

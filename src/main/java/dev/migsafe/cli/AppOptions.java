@@ -44,17 +44,25 @@ final class AppOptions {
         Set<String> migrations = releases.older().stream().map(m -> m.up().path()).collect(Collectors.toSet());
         AppReader reader = new AppReader(dialect);
         AppUses uses;
-        if (toAppDir != null) {
-            if (!Files.isDirectory(toAppDir)) {
-                throw new BadInputException("--to-app-dir " + toAppDir + ": not a directory; give the older release's"
-                        + " project folder");
+        if (toAppDir != null && !Files.isDirectory(toAppDir)) {
+            throw new BadInputException("--to-app-dir " + toAppDir + ": not a directory; give the older release's"
+                    + " project folder");
+        }
+        try {
+            if (toAppDir != null) {
+                uses = reader.read(new DirectoryTree(toAppDir, toAppDir), releases.toLabel(), ws.config().app(), migrations);
+            } else if (releases.toIsGitRef() && toRef != null) {
+                try (GitRepository git = GitRepository.find(ws.project()).orElseThrow()) {
+                    uses = reader.read(git.at(toRef), releases.toLabel(), ws.config().app(), migrations);
+                }
+            } else {
+                return null;
             }
-            uses = reader.read(new DirectoryTree(toAppDir, toAppDir), releases.toLabel(), ws.config().app(), migrations);
-        } else if (releases.toIsGitRef() && toRef != null) {
-            try (GitRepository git = GitRepository.find(ws.project()).orElseThrow()) {
-                uses = reader.read(git.at(toRef), releases.toLabel(), ws.config().app(), migrations);
-            }
-        } else {
+        } catch (BadInputException e) {
+            // the code is evidence, not input the command needs: what cannot be read safely (a link out of
+            // the project) leaves the findings as the schema has them, and says why
+            ws.note("did not read " + releases.toLabel() + "'s code (" + e.getMessage() + "): findings are judged by"
+                    + " the schema alone");
             return null;
         }
         if (uses.isEmpty()) {

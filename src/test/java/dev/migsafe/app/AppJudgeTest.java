@@ -54,6 +54,14 @@ class AppJudgeTest {
     }
 
     @Test
+    void aSourceFileThatCouldNotBeReadKeepsTheError() {
+        Unresolved broken = new Unresolved("src/main/java/a/Broken.java", 0, Unresolved.JAVA, "", "not parsed: ...");
+        Finding f = judge(finding("BC104", "users.nick"), app(List.of(), List.of(broken)));
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.message().contains("1 source file could not be read (src/main/java/a/Broken.java)"), f.message());
+    }
+
+    @Test
     void aNewRequiredColumnDependsOnWritesToTheTable() {
         Use read = new Use("users", "id", Use.SQL_STRING, "a.java", 1, "SELECT id FROM users", false);
         assertEquals(Severity.WARNING, judge(finding("BC106", "users.email"), app(List.of(read), List.of())).severity());

@@ -167,6 +167,37 @@ class AppCodeCliTest {
         }
     }
 
+    @Test
+    void toAppDirJudgesDirectoriesAndALinkOutOfItLeavesTheSchemaVerdict(@TempDir Path outside) throws java.io.IOException {
+        Path newer = write(tmp.resolve("new/V1__init.sql"), V1 + V2);
+        write(tmp.resolve("new/V2__contract.sql"), V3);
+        Path older = write(tmp.resolve("old/V1__init.sql"), V1 + V2).getParent();
+        Path code = tmp.resolve("code");
+        write(code.resolve("src/main/java/shop/User.java"), USER_EXPANDED);
+        CliRun go = CliRun.of("can-rollback", "--from-dir", newer.getParent().toString(), "--to-dir", older.toString(),
+                "--to-app-dir", code.toString(), "--verify", "none", "--format", "json");
+        assertEquals(0, go.exitCode(), go::toString);
+        assertEquals("warning", finding(go.json(), "BC104").get("severity").asText());
+
+        java.nio.file.Files.writeString(outside.resolve("Secret.java"), "class Secret {}");
+        java.nio.file.Files.createSymbolicLink(code.resolve("src/main/java/shop/Secret.java"), outside.resolve("Secret.java"));
+        CliRun refused = CliRun.of("can-rollback", "--from-dir", newer.getParent().toString(), "--to-dir", older.toString(),
+                "--to-app-dir", code.toString(), "--verify", "none", "--format", "json");
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertEquals("error", finding(refused.json(), "BC104").get("severity").asText());
+        assertTrue(refused.json().get("notes").toString().contains("did not read"), refused::toString);
+        assertFalse(refused.out().contains("class Secret"), refused::toString);
+    }
+
+    private static Path write(Path file, String content) {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            return java.nio.file.Files.writeString(file, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static CliRun rollback(TestRepo repo, String from, String to) {
         return CliRun.of("can-rollback", from, to, "--project", repo.dir().toString(), "--verify", "none", "--format", "json");
     }
