@@ -127,6 +127,7 @@ public final class AppReader {
         }
         EntityMappings mappings = new EntityMappings(java, naming);
         List<Use> uses = new ArrayList<>(mappings.read());
+        uses.addAll(new JooqTables(java).read());
         CodeSql codeSql = new CodeSql(java);
         codeSql.read();
         sqlTexts.addAll(codeSql.texts());

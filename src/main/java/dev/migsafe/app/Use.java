@@ -14,4 +14,5 @@ public record Use(String table, String column, String kind, String file, int lin
     public static final String NATIVE_QUERY = "native-query";
     public static final String MYBATIS = "mybatis";
     public static final String SQL_STRING = "sql-string";
+    public static final String JOOQ = "jooq";
 }

@@ -193,6 +193,27 @@ class AppReaderTest {
     }
 
     @Test
+    void jooqGeneratedTablesInTheSourceTree() throws IOException {
+        write("src/main/java/db/tables/Users.java", """
+                package db.tables;
+                import org.jooq.*;
+                import org.jooq.impl.*;
+                public class Users extends TableImpl<UsersRecord> {
+                    public static final Users USERS = new Users();
+                    public final TableField<UsersRecord, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT.nullable(false), this, "");
+                    public final TableField<UsersRecord, String> EMAIL = createField(DSL.name("email"), SQLDataType.VARCHAR(255), this, "");
+                    private Users(Name alias, Table<UsersRecord> aliased) { this(alias, aliased, null); }
+                    public Users() { this(DSL.name("users"), null); }
+                }
+                """);
+        AppUses uses = read();
+        assertEquals(Set.of("users.id", "users.email"), columns(uses, "users"));
+        Use email = uses.ofColumn("users", "email").get(0);
+        assertEquals(Use.JOOQ, email.kind());
+        assertEquals(7, email.line());
+    }
+
+    @Test
     void multiModuleRootsAreDetectedAndKotlinIsCountedNotParsed() throws IOException {
         write("core/src/main/java/a/A.java", "package a; @jakarta.persistence.Entity class A { @jakarta.persistence.Id Long id; }");
         write("web/api/src/main/kotlin/a/B.kt", "class B");
