@@ -111,7 +111,7 @@ final class EntityMappings {
 
     /** The table of an entity: SINGLE_TABLE subclasses share their root's. */
     private String tableOf(TypeDeclaration<?> d, Naming names) {
-        JavaCode.Type root = rootEntity(new JavaCode.Type(d, ""));
+        JavaCode.Type root = rootEntity(new JavaCode.Type(d, null));
         if (root.declaration() != d && !"JOINED".equals(inheritance(root.declaration()))
                 && !"TABLE_PER_CLASS".equals(inheritance(root.declaration()))) {
             d = root.declaration();
@@ -134,10 +134,9 @@ final class EntityMappings {
         return code.type(c.getExtendedTypes().get(0).getNameAsString()).orElse(null);
     }
 
-    /** The topmost {@code @Entity} of a hierarchy. */
+    /** The topmost {@code @Entity} of a hierarchy (only declarations are compared: the file may be unknown). */
     private JavaCode.Type rootEntity(JavaCode.Type t) {
-        JavaCode.Type root = t.file().isEmpty() ? code.types().stream()
-                .filter(x -> x.declaration() == t.declaration()).findFirst().orElse(t) : t;
+        JavaCode.Type root = t;
         int guard = 0;
         for (JavaCode.Type s = superType(root); s != null && guard++ < 20; s = superType(s)) {
             if (JavaCode.has(s.declaration(), "Entity")) {
@@ -355,7 +354,7 @@ final class EntityMappings {
                             .orElse(names.physical(f.getVariable(0).getNameAsString()));
                 }
             }
-            JavaCode.Type s = superType(new JavaCode.Type(t, "x"));
+            JavaCode.Type s = superType(new JavaCode.Type(t, null));
             t = s == null ? null : s.declaration();
         }
         return "id";
