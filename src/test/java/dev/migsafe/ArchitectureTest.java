@@ -25,6 +25,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
  *   <li>{@code schema}: replaying changes into a schema;</li>
  *   <li>{@code rules}: the rules and their findings;</li>
  *   <li>{@code config}: {@code migsafe.yaml} (it names rules and severities) and the releases it selects;</li>
+ *   <li>{@code app}: the older release's code, read for the tables and columns it uses;</li>
  *   <li>{@code analysis}: running the rules over a range;</li>
  *   <li>{@code verify}: applying the range to a scratch database;</li>
  *   <li>{@code verdict}: the deploy strategy from the findings and the verification;</li>
@@ -37,7 +38,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 class ArchitectureTest {
     /** Bottom to top; each layer may be used only by the layers after it. */
     private static final List<String> LAYERS = List.of("root", "secret", "dialect", "change", "sql", "tool",
-            "source", "schema", "rules", "config", "analysis", "verify", "verdict", "baseline", "report", "plan",
+            "source", "schema", "rules", "config", "app", "analysis", "verify", "verdict", "baseline", "report", "plan",
             "cli");
 
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()

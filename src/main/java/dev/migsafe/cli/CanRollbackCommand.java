@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.migsafe.analysis.AnalysisResult;
+import dev.migsafe.app.AppUses;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.report.Report;
 import dev.migsafe.report.ReportBuilder;
@@ -37,6 +38,9 @@ final class CanRollbackCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reportOptions;
 
+    @Mixin
+    AppOptions appOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -46,7 +50,8 @@ final class CanRollbackCommand implements Callable<Integer> {
         Workspace ws = Workspace.open(projectOptions);
         ReleasePair.Releases releases = releasePair.select(ws, "can-rollback");
         Dialect dialect = ws.dialect(projectOptions.dialect, releases.newer());
-        AnalysisResult result = ws.analyzeRange(dialect, releases.older(), releases.newer());
+        AppUses app = appOptions.read(ws, releases, releasePair.to, dialect);
+        AnalysisResult result = AppOptions.judged(ws.analyzeRange(dialect, releases.older(), releases.newer()), app);
         Verification verification = VerificationStage.run(ws, verifyOptions, releases, result, dialect,
                 spec.commandLine().getErr());
         boolean verificationFailed = verification != null && verification.failed();
@@ -58,7 +63,8 @@ final class CanRollbackCommand implements Callable<Integer> {
         }
         Report report = ReportBuilder.build("can-rollback", releases.fromLabel(), releases.toLabel(), dialect.id(),
                 result, verdict, VerificationStage.entry(verification),
-                StrategyAdvisor.strategies(result, verdict, releases.toLabel(), verification), notes);
+                StrategyAdvisor.strategies(result, verdict, releases.toLabel(), verification), notes)
+                .withApp(AppOptions.entry(app));
         Console.deliver(spec, report, reportOptions, ws.pathPrefix());
         return verdict == Verdict.GO ? ExitCode.GO : ExitCode.NO_GO;
     }

@@ -49,6 +49,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions projectOptions;
 
+    @Mixin
+    AppOptions appOptions;
+
     @Option(names = "--history-url", paramLabel = "JDBC_URL",
             description = "Database whose migration history gives the restore target; read over a read-only session.")
     String historyUrl;
@@ -91,7 +94,8 @@ final class PlanCommand implements Callable<Integer> {
         Workspace ws = Workspace.open(projectOptions);
         ReleasePair.Releases selected = releases.select(ws, "plan");
         Dialect dialect = ws.dialect(projectOptions.dialect, selected.newer());
-        AnalysisResult result = ws.analyzeRange(dialect, selected.older(), selected.newer());
+        AnalysisResult result = AppOptions.judged(ws.analyzeRange(dialect, selected.older(), selected.newer()),
+                appOptions.read(ws, selected, releases.to, dialect));
         Verification verification = VerificationStage.run(ws, verifyOptions(), selected, result, dialect,
                 spec.commandLine().getErr());
         Verdict verdict = Verdict.decide(result.findings(), verification != null && verification.failed());

@@ -100,6 +100,11 @@ final class Workspace {
         return Path.of("").toAbsolutePath();
     }
 
+    /** The project directory (--project, else the current directory). */
+    Path project() {
+        return project;
+    }
+
     /** The project's root: where migsafe.yaml and migsafe-baseline.json live. */
     Path root() {
         return root;

@@ -116,7 +116,7 @@ final class ConfigLoader {
 
     private static ProjectConfig withSource(ProjectConfig c, String shown) {
         return new ProjectConfig(c.dialect(), c.migrations(), c.releases(), c.postgresVersion(), c.mysqlVersion(),
-                c.serverVersion(), c.rules(), c.verify(), c.deploy(), c.liquibase(), shown);
+                c.serverVersion(), c.rules(), c.verify(), c.deploy(), c.liquibase(), shown, c.app());
     }
 
     private static String line(JsonLocation location) {
@@ -205,7 +205,8 @@ final class ConfigLoader {
             Map<String, ProjectConfig.RuleSetting> rules,
             ProjectConfig.Verify verify,
             Deploy deploy,
-            ProjectConfig.Liquibase liquibase) {
+            ProjectConfig.Liquibase liquibase,
+            ProjectConfig.App app) {
 
         /** A rule ID that does not exist would silently configure nothing. */
         void checkRuleIds(String shown, KeyLines keyLines) {
@@ -229,7 +230,7 @@ final class ConfigLoader {
             }
             return new ProjectConfig(dialect, migrations == null ? List.of() : migrations,
                     releases == null ? List.of() : releases, postgresVersion, mysqlVersion, serverVersion, ruleIds, verify,
-                    deploy == null ? null : deploy.kind(), liquibase, source);
+                    deploy == null ? null : deploy.kind(), liquibase, source, app);
         }
     }
 

@@ -37,7 +37,40 @@ public record ProjectConfig(
         Verify verify,
         DeployKind deploy,
         Liquibase liquibase,
-        String source) {
+        String source,
+        App app) {
+
+    /**
+     * The {@code app:} section: where the older release's code is ({@code sources}, folders relative to the
+     * project; detected when empty) and its naming strategy ({@code spring}, {@code hibernate},
+     * {@code eclipselink}; detected when null).
+     */
+    public record App(List<String> sources, String naming) {
+        public static final App NONE = new App(List.of(), null);
+
+        public App {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+            if (naming != null && !List.of("spring", "hibernate", "eclipselink").contains(naming)) {
+                throw new IllegalArgumentException("app.naming: '" + naming
+                        + "' is not a naming strategy; use spring, hibernate or eclipselink");
+            }
+            for (String path : sources) {
+                if (path == null || path.isBlank() || path.startsWith("/") || path.contains("\\")
+                        || java.util.Arrays.asList(path.split("/")).contains("..")) {
+                    throw new IllegalArgumentException("app.sources: '" + path
+                            + "' must be a folder inside the project, e.g. src/main/java");
+                }
+            }
+        }
+    }
+
+    /** Without an {@code app:} section. */
+    public ProjectConfig(Dialect dialect, List<Location> migrations, List<Release> releases, String postgresVersion,
+                         String mysqlVersion, String serverVersion, Map<String, RuleSetting> rules, Verify verify,
+                         DeployKind deploy, Liquibase liquibase, String source) {
+        this(dialect, migrations, releases, postgresVersion, mysqlVersion, serverVersion, rules, verify, deploy,
+                liquibase, source, App.NONE);
+    }
 
     public static final String FILE_NAME = "migsafe.yaml";
 
@@ -99,6 +132,7 @@ public record ProjectConfig(
         rules = Map.copyOf(rules);
         verify = verify == null ? Verify.NONE : verify;
         liquibase = liquibase == null ? Liquibase.NONE : liquibase;
+        app = app == null ? App.NONE : app;
     }
 
     /** No file: everything detected or defaulted. */

@@ -20,7 +20,36 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
                      VerificationEntry verification, List<Strategy> strategies,
                      @JsonInclude(JsonInclude.Include.NON_NULL) List<SchemaChange> schemaChanges,
                      @JsonInclude(JsonInclude.Include.NON_NULL) String baseline,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notes) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notes,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) AppEntry app) {
+
+    /** The report before the older release's code was read ({@code app} absent). */
+    public Report(int schemaVersion, Tool tool, String command, String from, String to, String dialect,
+                  String verdict, Summary summary, List<MigrationEntry> migrations, List<FindingEntry> findings,
+                  VerificationEntry verification, List<Strategy> strategies, List<SchemaChange> schemaChanges,
+                  String baseline, List<String> notes) {
+        this(schemaVersion, tool, command, from, to, dialect, verdict, summary, migrations, findings, verification,
+                strategies, schemaChanges, baseline, notes, null);
+    }
+
+    /**
+     * What was read of the older release's code ({@code can-rollback} with code at TO).
+     *
+     * @param unresolved     uses that could not be resolved (SQL built at run time, unparsable), counted
+     * @param unresolvedUses the same, listed
+     */
+    public record AppEntry(String release, int files, int entities, int sqlStrings, int unresolved,
+                           List<UnresolvedEntry> unresolvedUses) {
+    }
+
+    public record UnresolvedEntry(String file, int line, String kind, String text, String reason) {
+    }
+
+    /** The same report with what was read of the older release's code. */
+    public Report withApp(AppEntry entry) {
+        return new Report(schemaVersion, tool, command, from, to, dialect, verdict, summary, migrations, findings,
+                verification, strategies, schemaChanges, baseline, notes, entry);
+    }
 
     /** The contract's fields are always present (null when they do not apply); only additions may be left out. */
     public Report {
@@ -61,7 +90,15 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
                                String object, String statement, String message, String fix, boolean suppressed,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String suppressionReason,
                                boolean baselined, boolean blocking,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) String fingerprint) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String fingerprint,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<dev.migsafe.rules.Finding.Usage> usage) {
+
+        public FindingEntry(String ruleId, String name, String category, String severity, String file, int line,
+                            String object, String statement, String message, String fix, boolean suppressed,
+                            String suppressionReason, boolean baselined, boolean blocking, String fingerprint) {
+            this(ruleId, name, category, severity, file, line, object, statement, message, fix, suppressed,
+                    suppressionReason, baselined, blocking, fingerprint, List.of());
+        }
 
         /** Counts toward the verdict or exit code: neither suppressed nor baselined. */
         @JsonIgnore
@@ -101,6 +138,6 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
     /** The same report with its findings checked against a baseline file (findings already marked). */
     public Report withBaseline(String baselineFile) {
         return new Report(schemaVersion, tool, command, from, to, dialect, verdict, summary, migrations, findings,
-                verification, strategies, schemaChanges, baselineFile, notes);
+                verification, strategies, schemaChanges, baselineFile, notes, app);
     }
 }

@@ -70,7 +70,8 @@ public final class ReportBuilder {
     private static Report.FindingEntry entry(Finding f, boolean blocking) {
         return new Report.FindingEntry(f.ruleId(), f.name(), f.category().id(), f.severity().id(), escape(f.file()),
                 f.line(), escape(f.object()), escape(f.statement()), escape(f.message()), escape(f.fix()), f.suppressed(),
-                escape(f.suppressionReason()), f.baselined(), blocking, Fingerprint.of(f));
+                escape(f.suppressionReason()), f.baselined(), blocking, Fingerprint.of(f),
+                f.usage().stream().map(u -> new Finding.Usage(escape(u.file()), u.line(), u.kind(), escape(u.text()))).toList());
     }
 
     // Every text that comes from the input is made printable here, once, for every format.

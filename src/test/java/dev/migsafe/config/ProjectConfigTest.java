@@ -98,8 +98,19 @@ class ProjectConfigTest {
 
     @Test
     void unknownTopLevelKeyNamesItsLineAndTheKnownKeys() {
-        assertEquals("migsafe.yaml:2: unknown key 'foo' (expected one of deploy, dialect, liquibase, migrations, mysql-version,"
+        assertEquals("migsafe.yaml:2: unknown key 'foo' (expected one of app, deploy, dialect, liquibase, migrations, mysql-version,"
                 + " postgres-version, releases, rules, server-version, verify)", error("dialect: mysql\nfoo:\n  bar: 1\n"));
+    }
+
+    @Test
+    void appSectionNamesSourcesAndNaming() {
+        ProjectConfig c = ProjectConfig.parse("migsafe.yaml",
+                "app:\n  sources: [core/src/main/java]\n  naming: hibernate\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(new ProjectConfig.App(java.util.List.of("core/src/main/java"), "hibernate"), c.app());
+        assertEquals("migsafe.yaml:1: app.naming: 'camel' is not a naming strategy; use spring, hibernate or eclipselink",
+                error("app:\n  sources: [src/main/java]\n  naming: camel\n"));
+        assertEquals("migsafe.yaml:1: app.sources: '../other' must be a folder inside the project, e.g. src/main/java",
+                error("app:\n  sources: [../other]\n"));
     }
 
     @Test
