@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 import javax.xml.XMLConstants;
@@ -17,6 +17,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ast.CompilationUnit;
 
 import dev.migsafe.config.ProjectConfig;
 import dev.migsafe.dialect.Dialect;
@@ -64,6 +67,7 @@ public final class AppReader {
         List<String> roots = settings.sources().isEmpty() ? detectRoots(tree) : settings.sources().stream()
                 .filter(tree::isDirectory).toList();
         JavaCode java = new JavaCode();
+        List<Map.Entry<String, String>> javaFiles = new ArrayList<>();
         List<CodeSql.Text> sqlTexts = new ArrayList<>();
         List<Unresolved> unresolved = new ArrayList<>();
         Set<String> words = new HashSet<>();
@@ -108,8 +112,7 @@ public final class AppReader {
                 words.addAll(AppUses.words(text));
                 if (java_) {
                     spring |= text.contains("org.springframework");
-                    Optional<String> problem = java.add(file, text);
-                    problem.ifPresent(p -> unresolved.add(new Unresolved(file, 0, Unresolved.JAVA, "", "not parsed: " + p)));
+                    javaFiles.add(Map.entry(file, text));
                 } else if (name.endsWith(".xml")) {
                     if (text.contains("<mapper")) {
                         mapperXml(file, text, sqlTexts, unresolved);
@@ -122,6 +125,13 @@ public final class AppReader {
                 }
             }
         }
+        // parsing costs most of the time: in parallel, then added in the order the files were listed
+        List<ParseResult<CompilationUnit>> parsed = javaFiles.parallelStream().map(f -> JavaCode.parse(f.getValue())).toList();
+        for (int i = 0; i < parsed.size(); i++) {
+            String file = javaFiles.get(i).getKey();
+            java.add(file, parsed.get(i)).ifPresent(p -> unresolved.add(new Unresolved(file, 0, Unresolved.JAVA, "",
+                    "not parsed: " + p)));
+        }
         if (naming == null) {
             naming = spring ? Naming.SPRING : Naming.HIBERNATE;
         }
@@ -132,9 +142,13 @@ public final class AppReader {
         codeSql.read();
         sqlTexts.addAll(codeSql.texts());
         unresolved.addAll(codeSql.unresolved());
+        // each text is read on its own (JSqlParser costs most of the time here): in parallel, kept in order
+        List<SqlRead> reads = sqlTexts.parallelStream().map(this::readSql).toList();
         int sqlStrings = 0;
-        for (CodeSql.Text t : sqlTexts) {
-            sqlStrings += readSql(t, uses, unresolved);
+        for (SqlRead r : reads) {
+            uses.addAll(r.uses());
+            unresolved.addAll(r.unresolved());
+            sqlStrings += r.statements();
         }
         return new AppUses(release, files, mappings.entities(), sqlStrings, uses, unresolved, words);
     }
@@ -220,14 +234,20 @@ public final class AppReader {
         }
     }
 
-    /** Reads one SQL text into uses; returns the number of statements found. */
-    private int readSql(CodeSql.Text t, List<Use> uses, List<Unresolved> unresolved) {
+    /** What one SQL text of the code uses, what of it could not be read, and how many statements it holds. */
+    private record SqlRead(List<Use> uses, List<Unresolved> unresolved, int statements) {
+    }
+
+    /** Reads one SQL text. */
+    private SqlRead readSql(CodeSql.Text t) {
+        List<Use> uses = new ArrayList<>();
+        List<Unresolved> unresolved = new ArrayList<>();
         String kind = t.kind().endsWith("-file") ? Use.SQL_STRING : t.kind();
         String sql = t.sql().replaceAll("#\\{[^}]*}", "?");
         if (sql.contains("${") || sql.contains("<script>")) {
             unresolved.add(new Unresolved(t.file(), t.line(), kind, CodeSql.oneLine(sql),
                     "SQL with ${...} or <script> is completed at run time"));
-            return 1;
+            return new SqlRead(uses, unresolved, 1);
         }
         List<SqlStatement> statements = new StatementSplitter(dialect).split(new MigrationScript(t.file(), sql, t.line()));
         for (SqlStatement st : statements) {
@@ -245,6 +265,6 @@ public final class AppReader {
                 columns.forEach(c -> uses.add(new Use(table, c, kind, t.file(), line, shown, writes)));
             });
         }
-        return statements.size();
+        return new SqlRead(uses, unresolved, statements.size());
     }
 }

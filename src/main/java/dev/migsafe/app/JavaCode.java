@@ -44,17 +44,28 @@ final class JavaCode {
         }
     }
 
-    private final JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW) // read, not compiled: no validators
-            .setAttributeComments(false));
+    /** A parser per thread: files are parsed in parallel, and a JavaParser is not thread-safe. */
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW) // read, not compiled: no validators
+                    .setAttributeComments(false)));
     private final List<Type> types = new ArrayList<>();
     private final Map<String, List<Type>> bySimpleName = new HashMap<>();
     /** "Class.NAME" and, per class, "NAME" -> the initializer of a String constant */
     private final Map<String, Expression> constants = new HashMap<>();
 
-    /** Parses one file; a file JavaParser cannot read is returned as the problem, else empty. */
+    /** Parses one file's text; safe to call from several threads. */
+    static ParseResult<CompilationUnit> parse(String source) {
+        return PARSER.get().parse(source);
+    }
+
+    /** Parses and adds one file; a file JavaParser cannot read is returned as the problem, else empty. */
     Optional<String> add(String file, String source) {
-        ParseResult<CompilationUnit> result = parser.parse(source);
+        return add(file, parse(source));
+    }
+
+    /** Adds one parsed file; a file JavaParser could not read is returned as the problem, else empty. */
+    Optional<String> add(String file, ParseResult<CompilationUnit> result) {
         if (result.getResult().isEmpty() || !result.isSuccessful()) {
             return Optional.of(result.getProblems().isEmpty() ? "not Java"
                     : result.getProblems().get(0).getMessage().lines().findFirst().orElse("not Java"));
