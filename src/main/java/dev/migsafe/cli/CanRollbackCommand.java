@@ -9,6 +9,7 @@ import dev.migsafe.app.AppUses;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.report.Report;
 import dev.migsafe.report.ReportBuilder;
+import dev.migsafe.verdict.LockEvidence;
 import dev.migsafe.verdict.StrategyAdvisor;
 import dev.migsafe.verdict.Verdict;
 import dev.migsafe.verify.Verification;
@@ -54,6 +55,7 @@ final class CanRollbackCommand implements Callable<Integer> {
         AnalysisResult result = AppOptions.judged(ws.analyzeRange(dialect, releases.older(), releases.newer()), app);
         Verification verification = VerificationStage.run(ws, verifyOptions, releases, result, dialect,
                 spec.commandLine().getErr());
+        result = LockEvidence.judged(result, verification, ws.severityOverrides());
         boolean verificationFailed = verification != null && verification.failed();
         Verdict verdict = Verdict.decide(result.findings(), verificationFailed);
         List<String> notes = new ArrayList<>(ws.notes());

@@ -7,6 +7,7 @@ import dev.migsafe.dialect.Dialect;
 import dev.migsafe.report.Report;
 import dev.migsafe.verify.RangeLineage;
 import dev.migsafe.verify.Step;
+import dev.migsafe.verify.LockTraceText;
 import dev.migsafe.verify.Verification;
 import dev.migsafe.verify.VerificationUnavailableException;
 import dev.migsafe.verify.Verifier;
@@ -41,6 +42,10 @@ final class VerificationStage {
         return new Report.VerificationEntry(v.mode(), v.database(), v.steps().stream()
                 .map(s -> new Report.StepEntry(s.name(), status(s), s.durationMs(), s.details(),
                         s.failures().isEmpty() ? null : s.failures()))
+                .toList(), v.locks().stream()
+                .map(l -> new Report.LockEntry(l.migration(), l.file(), l.line(), l.statement(), l.locks().stream()
+                        .map(k -> new Report.LockMode(LockTraceText.mode(k.mode()), k.relation())).toList(), l.blocks(),
+                        l.rewrite(), l.durationMs(), l.note()))
                 .toList());
     }
 

@@ -233,6 +233,7 @@ final class Workspace {
         ProjectConfig.Verify v = config.verify();
         return VerifySettings.defaults()
                 .withLimits(v.statementWait(), timeout)
+                .withLockTrace(v.lockTrace())
                 .withProjectDir(project.toAbsolutePath().normalize())
                 .withImages(v.postgresImage(), v.mysqlImage(), v.mariadbImage())
                 .withOldTests(oldTests != null ? oldTests : v.oldTests(), null, olderRef, null)

@@ -87,13 +87,21 @@ public record ProjectConfig(
     public record RuleSetting(Severity severity) {
     }
 
-    /** The {@code verify:} section; {@code statementWait} is null when not set (the default applies). */
+    /**
+     * The {@code verify:} section; {@code statementWait} and {@code lockTrace} are null when not set (the
+     * defaults apply: 30 s, and the lock trace on).
+     */
     public record Verify(String postgresImage, String mysqlImage, String mariadbImage, String oldTests,
-                         java.time.Duration statementWait) {
-        public static final Verify NONE = new Verify(null, null, null, null, null);
+                         java.time.Duration statementWait, Boolean lockTrace) {
+        public static final Verify NONE = new Verify(null, null, null, null, null, null);
 
         public Verify(String postgresImage, String mysqlImage, String mariadbImage, String oldTests) {
-            this(postgresImage, mysqlImage, mariadbImage, oldTests, null);
+            this(postgresImage, mysqlImage, mariadbImage, oldTests, null, null);
+        }
+
+        public Verify(String postgresImage, String mysqlImage, String mariadbImage, String oldTests,
+                      java.time.Duration statementWait) {
+            this(postgresImage, mysqlImage, mariadbImage, oldTests, statementWait, null);
         }
     }
 

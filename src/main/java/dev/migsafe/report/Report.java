@@ -107,9 +107,34 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
         }
     }
 
-    public record VerificationEntry(String mode, String database, List<StepEntry> steps) {
+    /** @param locks what the lock trace measured per statement (empty when it did not run) */
+    public record VerificationEntry(String mode, String database, List<StepEntry> steps,
+                                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LockEntry> locks) {
         /** No database work was done. */
         public static final VerificationEntry NONE = new VerificationEntry("none", null, List.of());
+
+        public VerificationEntry(String mode, String database, List<StepEntry> steps) {
+            this(mode, database, steps, List.of());
+        }
+
+        public VerificationEntry {
+            locks = locks == null ? List.of() : List.copyOf(locks);
+        }
+    }
+
+    /**
+     * One statement of the range as the lock trace measured it.
+     *
+     * @param locks  the relation locks it took ({@code mode} as PostgreSQL's documentation names it)
+     * @param blocks {@code select}, {@code write}: what of other sessions waits for them
+     * @param note   why it was not traced, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LockEntry(String migration, String file, int line, String statement, List<LockMode> locks,
+                            List<String> blocks, boolean rewrite, long durationMs, String note) {
+    }
+
+    public record LockMode(String mode, String relation) {
     }
 
     public record StepEntry(String name, String status, long durationMs, String details,

@@ -80,6 +80,10 @@ public final class ReportBuilder {
         return v == null ? null : new Report.VerificationEntry(v.mode(), escape(v.database()), v.steps().stream()
                 .map(s -> new Report.StepEntry(s.name(), s.status(), s.durationMs(), escape(s.details()),
                         s.failures() == null ? null : s.failures().stream().map(Printable::escape).toList()))
+                .toList(), v.locks().stream()
+                .map(l -> new Report.LockEntry(escape(l.migration()), escape(l.file()), l.line(), escape(l.statement()),
+                        l.locks().stream().map(k -> new Report.LockMode(k.mode(), escape(k.relation()))).toList(),
+                        l.blocks(), l.rewrite(), l.durationMs(), escape(l.note())))
                 .toList());
     }
 

@@ -105,7 +105,25 @@ public final class TextReportWriter implements ReportWriter {
                 s.failures().forEach(f -> sb.append("      - ").append(f).append('\n'));
             }
         }
+        lockTimeline(r.verification().locks(), sb);
         sb.append('\n');
+    }
+
+    /** Per statement of the range: the locks it took, what they block, whether it rewrote a table, how long it ran. */
+    private void lockTimeline(List<Report.LockEntry> locks, StringBuilder sb) {
+        if (locks.isEmpty()) {
+            return;
+        }
+        sb.append("  lock timeline (measured per statement):\n");
+        for (Report.LockEntry l : locks) {
+            String where = l.file().substring(l.file().lastIndexOf('/') + 1) + ":" + l.line();
+            String what = l.note() != null ? l.note() : (l.locks().isEmpty() ? "no new lock" : l.locks().stream()
+                    .map(k -> k.mode() + " on " + k.relation()).collect(java.util.stream.Collectors.joining(", ")))
+                    + (l.blocks().isEmpty() ? "" : "; blocks " + String.join(", ", l.blocks()))
+                    + (l.rewrite() ? "; rewrites the table" : "") + "; " + l.durationMs() + " ms";
+            sb.append("    ").append(l.blocks().contains("write") ? paint(RED, "blocking") : "        ").append(' ')
+                    .append(where).append("  ").append(what).append('\n');
+        }
     }
 
     private void strategies(List<Strategy> strategies, StringBuilder sb) {

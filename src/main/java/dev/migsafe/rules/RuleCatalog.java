@@ -26,6 +26,7 @@ import dev.migsafe.rules.locking.ConcurrentlyInTransactionRule;
 import dev.migsafe.rules.locking.ConstraintWithoutNotValidRule;
 import dev.migsafe.rules.locking.EnumValuesChangedRule;
 import dev.migsafe.rules.locking.IndexWithoutConcurrentlyRule;
+import dev.migsafe.rules.locking.MeasuredBlockingLockRule;
 import dev.migsafe.rules.locking.MigrationToolDeadlockRule;
 import dev.migsafe.rules.locking.MissingLockTimeoutRule;
 import dev.migsafe.rules.locking.MySqlBlockingAlterRule;
@@ -65,7 +66,7 @@ public final class RuleCatalog {
             new SetNotNullWithoutCheckRule(), new TableRewritingTypeChangeRule(), new RewritingAddColumnRule(),
             new UniqueWithoutIndexRule(), new MissingLockTimeoutRule(), new TableRewritingMaintenanceRule(),
             new CombinableAltersRule(), new MySqlBlockingAlterRule(), new EnumValuesChangedRule(),
-            new MySqlNotNullWithoutDefaultRule(), new MigrationToolDeadlockRule(),
+            new MySqlNotNullWithoutDefaultRule(), new MeasuredBlockingLockRule(), new MigrationToolDeadlockRule(),
             // configuration (CF7xx): reported by the engine while applying suppressions
             new SuppressionWithoutReasonRule(), new UnusedSuppressionRule()
     );

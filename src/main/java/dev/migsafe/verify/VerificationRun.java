@@ -27,6 +27,7 @@ final class VerificationRun {
     private final FlywaySettings flyway;
     private final ProgressListener progress;
     private final List<Step> steps = new ArrayList<>();
+    private List<LockTrace.Record> locks = List.of();
 
     private SchemaSnapshot older;
     private SeedResult seed;
@@ -72,6 +73,7 @@ final class VerificationRun {
                 return;
             }
             step(Verifier.SEED, this::seed);
+            lockTrace();
             if (!step(Verifier.APPLY_RANGE, () -> applyRange(applier))) {
                 skipRest("the range does not apply", Verifier.CONTRACT, Verifier.OLD_TESTS, Verifier.REHEARSAL);
                 return;
@@ -127,6 +129,31 @@ final class VerificationRun {
         }
         // seeding is best effort: an unseeded table weakens later steps but proves nothing wrong
         return StepOutcome.passed(details + "; could not seed " + String.join("; ", seed.problems()));
+    }
+
+    /** What the lock trace measured, per statement of the range; empty when it did not run. */
+    List<LockTrace.Record> locks() {
+        return locks;
+    }
+
+    /** The lock trace step, on PostgreSQL when not turned off; MySQL and MariaDB are not measured yet. */
+    private void lockTrace() {
+        if (!settings.lockTrace()) {
+            return;
+        }
+        if (!db.kind().isPostgres()) {
+            Step skipped = Step.skipped(Verifier.LOCK_TRACE, "skipped: locks are measured on PostgreSQL only for now "
+                    + "(MySQL and MariaDB commit DDL at once, so a statement cannot be held open to read its locks)");
+            progress.stepStarted(Verifier.LOCK_TRACE);
+            steps.add(skipped);
+            progress.stepFinished(skipped);
+            return;
+        }
+        step(Verifier.LOCK_TRACE, () -> {
+            LockTrace.Result result = new LockTrace(db).run(parsedRange());
+            locks = result.records();
+            return StepOutcome.passed(LockTraceText.summary(result));
+        });
     }
 
     private StepOutcome applyRange(MigrationApplier applier) throws Exception {

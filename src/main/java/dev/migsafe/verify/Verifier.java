@@ -25,6 +25,7 @@ public final class Verifier {
     public static final String START = "start database";
     public static final String APPLY_OLDER = "apply older release";
     public static final String SEED = "seed data";
+    public static final String LOCK_TRACE = "lock trace";
     public static final String APPLY_RANGE = "apply range";
     public static final String CONTRACT = "older-release contract";
     public static final String OLD_TESTS = "older-release tests";
@@ -95,8 +96,9 @@ public final class Verifier {
             progress.stepFinished(started);
             List<Step> steps = new ArrayList<>();
             steps.add(started);
-            steps.addAll(new VerificationRun(work, request, settings, flyway, progress, deadline).run());
-            return new Verification(db.mode(), database, steps);
+            VerificationRun run = new VerificationRun(work, request, settings, flyway, progress, deadline);
+            steps.addAll(run.run());
+            return new Verification(db.mode(), database, steps, run.locks());
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param statementWait    how long a statement may wait for a lock before its blockers are read and
  *                         reported and it is cancelled ({@code verify.statement-wait}, default 30 s)
  * @param verifyTimeout    how long the whole verification may take ({@code --verify-timeout}, default 15 min)
+ * @param lockTrace        whether the {@code lock trace} step measures each statement's locks ({@code verify.lock-trace}, default on)
  */
 public record VerifySettings(
         String postgresImage,
@@ -42,7 +43,8 @@ public record VerifySettings(
         String jdbcUser,
         String jdbcPassword,
         Duration statementWait,
-        Duration verifyTimeout) {
+        Duration verifyTimeout,
+        boolean lockTrace) {
 
     public static final String DEFAULT_POSTGRES_IMAGE = "postgres:16";
     public static final String DEFAULT_MYSQL_IMAGE = "mysql:8.4";
@@ -69,7 +71,7 @@ public record VerifySettings(
     }
 
     public static VerifySettings defaults() {
-        return new VerifySettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new VerifySettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, true);
     }
 
     /**
@@ -83,39 +85,46 @@ public record VerifySettings(
                 env.getOrDefault("MIGSAFE_MARIADB_IMAGE", mariadbImage),
                 env.getOrDefault("MIGSAFE_MYSQL_SERVER", mysqlServer),
                 oldTestsCommand, projectDir, olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout,
-                jdbcUser, jdbcPassword, statementWait, verifyTimeout);
+                jdbcUser, jdbcPassword, statementWait, verifyTimeout, lockTrace);
     }
 
     public VerifySettings withImages(String postgres, String mysql, String mariadb) {
         return new VerifySettings(postgres, mysql, mariadb, mysqlServer, oldTestsCommand, projectDir,
-                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout);
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout, lockTrace);
     }
 
     public VerifySettings withMysqlServer(String server) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, server, oldTestsCommand, projectDir,
-                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout);
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout, lockTrace);
     }
 
     public VerifySettings withOldTests(String command, Path olderDir, String olderRef, List<String> reports) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, command, projectDir,
-                olderDir, olderRef, reports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout);
+                olderDir, olderRef, reports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout, lockTrace);
     }
 
     public VerifySettings withProjectDir(Path dir) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, oldTestsCommand, dir,
-                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout);
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait, verifyTimeout, lockTrace);
     }
 
     public VerifySettings withJdbcCredentials(String user, String password) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, oldTestsCommand, projectDir,
-                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, user, password, statementWait, verifyTimeout);
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, user, password, statementWait, verifyTimeout, lockTrace);
     }
 
     /** The watchdog's limits; null keeps the default. */
+    /** With the lock trace on or off; null keeps it as it is. */
+    public VerifySettings withLockTrace(Boolean on) {
+        return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, oldTestsCommand, projectDir,
+                olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait,
+                verifyTimeout, on == null ? lockTrace : on);
+    }
+
     public VerifySettings withLimits(Duration statementWait, Duration verifyTimeout) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, oldTestsCommand, projectDir,
                 olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait,
-                verifyTimeout);
+                verifyTimeout, lockTrace);
     }
 
     private static String orDefault(String value, String fallback) {

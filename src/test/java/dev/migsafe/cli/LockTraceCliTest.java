@@ -1,0 +1,95 @@
+package dev.migsafe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.migsafe.test.UsesDatabase;
+
+/**
+ * The lock trace on embedded PostgreSQL: each statement's measured locks in the JSON report, LK findings
+ * confirmed by them, and a write-blocking statement no rule predicted reported as LK614.
+ */
+@UsesDatabase
+class LockTraceCliTest {
+
+    @TempDir
+    Path project;
+
+    private CliRun canRollback(String range, String config) throws IOException {
+        Path older = Files.createDirectories(project.resolve("old"));
+        Path newer = Files.createDirectories(project.resolve("new"));
+        String v1 = "CREATE TABLE orders (id int PRIMARY KEY, total numeric(10,2), note text);\n"
+                + "CREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n";
+        Files.writeString(older.resolve("V1__t.sql"), v1);
+        Files.writeString(newer.resolve("V1__t.sql"), v1);
+        Files.writeString(newer.resolve("V2__x.sql"), range);
+        if (config != null) {
+            Files.writeString(project.resolve("migsafe.yaml"), config);
+        }
+        return CliRun.of("can-rollback", "new", "old", "--project", project.toString(), "--from-dir", newer.toString(),
+                "--to-dir", older.toString(), "--verify", "embedded", "--format", "json");
+    }
+
+    private static JsonNode finding(JsonNode report, String ruleId) {
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("ruleId").asText().equals(ruleId)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void eachStatementsLocksAreMeasuredAndJudgeTheLockRules() throws IOException {
+        JsonNode report = canRollback("CREATE INDEX orders_total ON orders (total);\n"
+                + "ALTER TABLE orders ALTER COLUMN id TYPE bigint;\n"
+                + "CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit();\n"
+                + "SELECT 1;\n", null).json();
+
+        JsonNode locks = report.get("verification").get("locks");
+        assertEquals(4, locks.size(), locks::toString);
+        // CREATE INDEX: SHARE on orders blocks writes, not reads
+        assertEquals("SHARE", locks.get(0).get("locks").get(0).get("mode").asText(), locks::toString);
+        assertEquals("[\"write\"]", locks.get(0).get("blocks").toString());
+        // a type change that rewrites: ACCESS EXCLUSIVE, blocks reads and writes, relfilenode changed
+        JsonNode retype = locks.get(1);
+        assertTrue(retype.get("rewrite").asBoolean(), retype::toString);
+        assertTrue(retype.get("blocks").toString().contains("select"), retype::toString);
+        assertTrue(retype.get("locks").toString().contains("ACCESS EXCLUSIVE"), retype::toString);
+        assertFalse(locks.get(3).get("blocks").toString().contains("write"), locks::toString);
+
+        // the index rule is confirmed by the measurement
+        JsonNode lk = finding(report, "LK601");
+        assertTrue(lk != null && lk.get("message").asText().contains("[confirmed on PostgreSQL"), report::toString);
+        // CREATE TRIGGER takes SHARE ROW EXCLUSIVE, which no rule predicts: LK614 with the measurement
+        JsonNode measured = finding(report, "LK614");
+        assertTrue(measured != null && measured.get("line").asInt() == 3
+                && measured.get("message").asText().contains("SHARE ROW EXCLUSIVE on orders"), report::toString);
+        assertEquals("warning", measured.get("severity").asText());
+    }
+
+    @Test
+    void theTraceLeavesTheDatabaseAsItWasAndCanBeTurnedOff() throws IOException {
+        JsonNode report = canRollback("ALTER TABLE orders ADD COLUMN status text;\n", "verify:\n  lock-trace: false\n").json();
+        assertFalse(report.get("verification").has("locks"), report::toString);
+        assertTrue(report.get("verification").get("steps").toString().contains("apply range"));
+        assertFalse(report.get("verification").get("steps").toString().contains("lock trace"));
+
+        // with the trace on, apply range still finds the older schema (the trace rolled everything back)
+        Files.delete(project.resolve("migsafe.yaml"));
+        JsonNode traced = canRollback("ALTER TABLE orders ADD COLUMN status text;\n", null).json();
+        JsonNode apply = VerifiedSampleTest.step(traced, "apply range");
+        assertEquals("passed", apply.get("status").asText(), apply::toString);
+        assertEquals("passed", VerifiedSampleTest.step(traced, "lock trace").get("status").asText());
+    }
+}
