@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "migsafe", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Database migration safety: can we still roll back, and how?",
         subcommands = {AnalyzeCommand.class, CanRollbackCommand.class, VerifyCommand.class, PlanCommand.class,
-                BaselineCommand.class, RulesCommand.class,
+                BaselineCommand.class, RulesCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

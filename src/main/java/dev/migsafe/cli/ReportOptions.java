@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 final class ReportOptions {
 
     @Option(names = "--format", paramLabel = "F", split = ",",
-            description = "Report format: text (default), json, sarif, markdown, html, junit. Repeatable or "
+            description = "Report format: text (default), json, sarif, markdown, html, junit, codequality (GitLab). Repeatable or "
                     + "comma-separated; without --output the first goes to stdout, the others to reports/.")
     List<String> formats = new ArrayList<>();
 

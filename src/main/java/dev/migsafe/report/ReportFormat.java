@@ -9,7 +9,8 @@ public enum ReportFormat implements OutputFormat {
     SARIF("migsafe-report.sarif"),
     MARKDOWN("migsafe-report.md"),
     HTML("migsafe-report.html"),
-    JUNIT("migsafe-junit.xml");
+    JUNIT("migsafe-junit.xml"),
+    CODEQUALITY("migsafe-codequality.json");
 
     private final String fileName;
 
@@ -35,6 +36,7 @@ public enum ReportFormat implements OutputFormat {
             case MARKDOWN -> new MarkdownReportWriter(options);
             case HTML -> new HtmlReportWriter(options);
             case JUNIT -> new JUnitReportWriter();
+            case CODEQUALITY -> new CodeQualityReportWriter(options);
         };
     }
 }

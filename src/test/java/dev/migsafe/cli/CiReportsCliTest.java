@@ -30,12 +30,12 @@ class CiReportsCliTest {
     @Test
     void everyFormatIsWrittenUnderOutput(@TempDir Path out) throws Exception {
         CliRun run = CliRun.of("can-rollback", "v1.3.0", "v1.2.9", "--project", SHOP, "--verify", "none",
-                "--format", "text,json,sarif,markdown,html,junit", "--output", out.toString());
+                "--format", "text,json,sarif,markdown,html,junit,codequality", "--output", out.toString());
         assertEquals(1, run.exitCode(), run::toString);
         for (ReportFormat f : ReportFormat.values()) {
             assertTrue(Files.size(out.resolve(f.fileName())) > 0, f.fileName());
         }
-        assertEquals(List.of("migsafe-junit.xml", "migsafe-report.html", "migsafe-report.json", "migsafe-report.md",
+        assertEquals(List.of("migsafe-codequality.json", "migsafe-junit.xml", "migsafe-report.html", "migsafe-report.json", "migsafe-report.md",
                         "migsafe-report.sarif", "migsafe-report.txt"),
                 Files.list(out).map(p -> p.getFileName().toString()).sorted().toList());
         // the real sample's SARIF is valid too, with the path as GitHub needs it (relative to the repository)
@@ -44,6 +44,12 @@ class CiReportsCliTest {
         assertEquals("BC102", result.get("ruleId").asText());
         assertEquals(SHOP + "/db/migration/V6__rename_customer_name.sql", result.get("locations").get(0)
                 .get("physicalLocation").get("artifactLocation").get("uri").asText());
+        // GitLab's widget reads the same finding from the Code Quality report, path from the repository root
+        JsonNode issue = dev.migsafe.report.CodeQualitySchema.validCodeQuality(
+                Files.readString(out.resolve("migsafe-codequality.json"))).get(0);
+        assertEquals("BC102", issue.get("check_name").asText());
+        assertEquals(SHOP + "/db/migration/V6__rename_customer_name.sql", issue.get("location").get("path").asText());
+        assertEquals("blocker", issue.get("severity").asText());
         String md = Files.readString(out.resolve("migsafe-report.md"));
         assertTrue(md.startsWith("## ❌ migsafe: NO_GO"), md);
         String junit = Files.readString(out.resolve("migsafe-junit.xml"));

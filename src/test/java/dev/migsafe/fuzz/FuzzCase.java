@@ -35,7 +35,7 @@ record FuzzCase(int index, String family, String mutation, String dialect, Invoc
         BASE
     }
 
-    static final List<String> ALL_FORMATS = List.of("json", "sarif", "markdown", "html", "junit", "text");
+    static final List<String> ALL_FORMATS = List.of("json", "sarif", "markdown", "html", "junit", "codequality", "text");
 
     List<String> args(Path project, Path output) {
         List<String> args = new ArrayList<>();
