@@ -115,7 +115,7 @@ class ProjectConfigTest {
 
     @Test
     void unknownNestedKeyNamesWhereItIs() {
-        assertEquals("migsafe.yaml:4: unknown key 'postgres_image' in verify (expected one of mariadb-image,"
+        assertEquals("migsafe.yaml:4: unknown key 'postgres_image' in verify (expected one of lock-trace, mariadb-image,"
                 + " mysql-image, old-tests, postgres-image, statement-wait)",
                 error("dialect: mysql\nverify:\n  old-tests: x\n  postgres_image: postgres:16\n"));
         assertEquals("migsafe.yaml:4: unknown key 'formt' in migrations[1] (expected one of format, path)",
