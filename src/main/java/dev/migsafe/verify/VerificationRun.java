@@ -14,7 +14,7 @@ import dev.migsafe.source.FlywaySettings;
 import dev.migsafe.source.Migration;
 
 /**
- * The six steps on one scratch database, in order, each timed and reported. A step that leaves the
+ * The steps on one scratch database, in order, each timed and reported. A step that leaves the
  * database in an unknown state (the older release or the range does not apply) skips the steps that
  * depend on it.
  */
