@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +65,12 @@ public final class LockTrace {
             + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'";
 
     private final ScratchDatabase db;
+    /** How long one statement may run in the trace (statement_timeout): the trace measures, it must not eat the run's time */
+    private final java.time.Duration perStatement;
 
-    LockTrace(ScratchDatabase db) {
+    LockTrace(ScratchDatabase db, java.time.Duration perStatement) {
         this.db = db;
+        this.perStatement = perStatement;
     }
 
     Result run(ParsedRange range) throws SQLException {
@@ -76,8 +80,11 @@ public final class LockTrace {
         range.statements().forEach(l -> byMigration.computeIfAbsent(l.migration(), k -> new ArrayList<>()).add(l));
         List<Record> records = new ArrayList<>();
         try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
             String timeout = show(c, "lock_timeout");
+            try (Statement st = c.createStatement()) {
+                st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
+            }
+            c.setAutoCommit(false);
             List<ParsedRange.Located> earlier = new ArrayList<>();
             for (List<ParsedRange.Located> migration : byMigration.values()) {
                 try {
@@ -85,8 +92,10 @@ public final class LockTrace {
                         replay(c, l);
                     }
                     Set<Lock> held = new LinkedHashSet<>(locks(c));
+                    Set<String> replayed = new HashSet<>();
+                    held.forEach(l -> replayed.add(l.relation()));
                     for (ParsedRange.Located l : migration) {
-                        records.add(trace(c, l, held));
+                        records.add(trace(c, l, held, replayed));
                     }
                 } finally {
                     c.rollback();
@@ -114,7 +123,12 @@ public final class LockTrace {
         }
     }
 
-    private Record trace(Connection c, ParsedRange.Located located, Set<Lock> held) throws SQLException {
+    /**
+     * @param replayed relations the replay of earlier migrations locked: a statement on one of them that adds
+     *                 no lock may need one all the same, which this transaction cannot show
+     */
+    private Record trace(Connection c, ParsedRange.Located located, Set<Lock> held, Set<String> replayed)
+            throws SQLException {
         Migration m = located.migration();
         ParsedStatement ps = located.parsed();
         String sql = ps.statement().text();
@@ -135,6 +149,8 @@ public final class LockTrace {
             } catch (SQLException e) {
                 st.execute("ROLLBACK TO SAVEPOINT migsafe_trace");
                 String why = "25001".equals(e.getSQLState()) ? "cannot run inside a transaction: not traced"
+                        : "57014".equals(e.getSQLState()) ? "ran longer than " + perStatement.toMillis()
+                        + " ms in the trace and was stopped: not measured"
                         : "failed in the trace: " + Errors.message(e);
                 return notTraced(m, file, line, sql, why);
             }
@@ -145,6 +161,14 @@ public final class LockTrace {
                 // a relation made by this migration is invisible to other sessions until it commits
                 if (held.add(l) && before.containsKey(l.relation())) {
                     added.add(l);
+                }
+            }
+            if (added.isEmpty()) {
+                List<String> masked = ps.changes().stream().map(ch -> ch.target()).filter(replayed::contains).distinct()
+                        .toList();
+                if (!masked.isEmpty()) {
+                    return notTraced(m, file, line, sql, "not measured: " + String.join(", ", masked) + " is already"
+                            + " locked by the replay of an earlier migration in the trace");
                 }
             }
             Map<String, Long> after = fileNodes(c);

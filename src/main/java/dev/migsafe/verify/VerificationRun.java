@@ -150,7 +150,11 @@ final class VerificationRun {
             return;
         }
         step(Verifier.LOCK_TRACE, () -> {
-            LockTrace.Result result = new LockTrace(db).run(parsedRange());
+            // a tenth of the time left, at most 2 s a statement: seeded tables are small, and the steps
+            // that prove breakage must keep their time
+            long left = java.time.Duration.between(java.time.Instant.now(), deadline).toMillis();
+            LockTrace.Result result = new LockTrace(db, java.time.Duration.ofMillis(Math.max(50, Math.min(2000, left / 10))))
+                    .run(parsedRange());
             locks = result.records();
             return StepOutcome.passed(LockTraceText.summary(result));
         });

@@ -67,7 +67,7 @@ class VerificationLimitsCliTest {
 
         // not a terminal: one line for the migration that runs long, none for the quick one
         List<String> progress = run.err().lines().filter(l -> l.contains("migration ")).toList();
-        assertTrue(progress.stream().anyMatch(l -> l.startsWith("verify [4] apply range: migration 2/2 ")
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("verify [5] apply range: migration 2/2 ")
                 && l.contains("V3__slow.sql") && l.contains("SELECT pg_sleep(4)") && l.matches(".*running \\d+\\.\\ds.*")),
                 run::toString);
         assertTrue(progress.stream().noneMatch(l -> l.contains("V2__quick.sql")), run::toString);
