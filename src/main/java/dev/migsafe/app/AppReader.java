@@ -145,12 +145,14 @@ public final class AppReader {
         // each text is read on its own (JSqlParser costs most of the time here): in parallel, kept in order
         List<SqlRead> reads = sqlTexts.parallelStream().map(this::readSql).toList();
         int sqlStrings = 0;
+        List<AppUses.CodeStatement> statements = new ArrayList<>();
         for (SqlRead r : reads) {
             uses.addAll(r.uses());
             unresolved.addAll(r.unresolved());
+            statements.addAll(r.understood());
             sqlStrings += r.statements();
         }
-        return new AppUses(release, files, mappings.entities(), sqlStrings, uses, unresolved, words);
+        return new AppUses(release, files, mappings.entities(), sqlStrings, uses, unresolved, words, statements);
     }
 
     /** The source roots of every module: the tree's own and its sub-folders', down to {@link #MAX_MODULE_DEPTH}. */
@@ -235,19 +237,21 @@ public final class AppReader {
     }
 
     /** What one SQL text of the code uses, what of it could not be read, and how many statements it holds. */
-    private record SqlRead(List<Use> uses, List<Unresolved> unresolved, int statements) {
+    private record SqlRead(List<Use> uses, List<Unresolved> unresolved, List<AppUses.CodeStatement> understood,
+                           int statements) {
     }
 
     /** Reads one SQL text. */
     private SqlRead readSql(CodeSql.Text t) {
         List<Use> uses = new ArrayList<>();
         List<Unresolved> unresolved = new ArrayList<>();
+        List<AppUses.CodeStatement> understood = new ArrayList<>();
         String kind = t.kind().endsWith("-file") ? Use.SQL_STRING : t.kind();
         String sql = t.sql().replaceAll("#\\{[^}]*}", "?");
         if (sql.contains("${") || sql.contains("<script>")) {
             unresolved.add(new Unresolved(t.file(), t.line(), kind, CodeSql.oneLine(sql),
                     "SQL with ${...} or <script> is completed at run time"));
-            return new SqlRead(uses, unresolved, 1);
+            return new SqlRead(uses, unresolved, understood, 1);
         }
         List<SqlStatement> statements = new StatementSplitter(dialect).split(new MigrationScript(t.file(), sql, t.line()));
         for (SqlStatement st : statements) {
@@ -258,6 +262,7 @@ public final class AppReader {
                 unresolved.add(new Unresolved(t.file(), line, kind, CodeSql.oneLine(text), "SQL not understood: " + refs.problem()));
                 continue;
             }
+            understood.add(new AppUses.CodeStatement(t.file(), line, kind, text));
             String shown = CodeSql.oneLine(text);
             refs.columns().forEach((table, columns) -> {
                 boolean writes = refs.writes().contains(table);
@@ -265,6 +270,6 @@ public final class AppReader {
                 columns.forEach(c -> uses.add(new Use(table, c, kind, t.file(), line, shown, writes)));
             });
         }
-        return new SqlRead(uses, unresolved, statements.size());
+        return new SqlRead(uses, unresolved, understood, statements.size());
     }
 }

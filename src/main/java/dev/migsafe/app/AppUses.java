@@ -11,16 +11,27 @@ import java.util.Set;
  * @param files      source files read (Java, Kotlin counted but not parsed, XML mappers, SQL, properties)
  * @param entities   entity classes (JPA, Spring Data JDBC) mapped
  * @param sqlStrings SQL texts found in code and resources
+ * @param statements the SQL statements of the code that were understood, whole
  * @param words      every identifier-like word of the files read, lower-cased: what a name that no
  *                   extractor knows (a function, a type) would have to appear as to be used
  */
 public record AppUses(String release, int files, int entities, int sqlStrings, List<Use> uses,
-                      List<Unresolved> unresolved, Set<String> words) {
+                      List<Unresolved> unresolved, Set<String> words, List<CodeStatement> statements) {
+
+    /** One SQL statement the code carries, whole (a {@link Use} shows it cut to one line). */
+    public record CodeStatement(String file, int line, String kind, String sql) {
+    }
 
     public AppUses {
         uses = List.copyOf(uses);
         unresolved = List.copyOf(unresolved);
         words = Set.copyOf(words);
+        statements = statements == null ? List.of() : List.copyOf(statements);
+    }
+
+    public AppUses(String release, int files, int entities, int sqlStrings, List<Use> uses,
+                   List<Unresolved> unresolved, Set<String> words) {
+        this(release, files, entities, sqlStrings, uses, unresolved, words, List.of());
     }
 
     /** The code read nothing: no source root at the release. */

@@ -2,6 +2,8 @@ package dev.migsafe.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,10 +12,12 @@ import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.app.AppJudge;
 import dev.migsafe.app.AppReader;
 import dev.migsafe.app.AppUses;
+import dev.migsafe.app.Use;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.report.Report;
 import dev.migsafe.source.DirectoryTree;
 import dev.migsafe.source.git.GitRepository;
+import dev.migsafe.verify.CodeProbe;
 import picocli.CommandLine.Option;
 
 /**
@@ -80,6 +84,42 @@ final class AppOptions {
         }
         return new AnalysisResult(result.range(), result.statuses(), AppJudge.apply(result.findings(), uses),
                 result.statements(), result.unparsed(), result.olderSchema(), result.newerSchema());
+    }
+
+    /**
+     * What the older release's code runs, as the verification checks it: each SQL statement of the code,
+     * and per mapped entity column a SELECT of it (and an INSERT that inserts nothing when the entity is
+     * written), the way Hibernate names it. Empty without code.
+     */
+    static List<CodeProbe> probes(AppUses uses, Dialect dialect) {
+        if (uses == null) {
+            return List.of();
+        }
+        List<CodeProbe> probes = new ArrayList<>();
+        for (AppUses.CodeStatement st : uses.statements()) {
+            probes.add(new CodeProbe(st.file() + ":" + st.line() + " (" + st.kind() + ")", st.sql()));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Use u : uses.uses()) {
+            if (!u.kind().equals(Use.ENTITY) && !u.kind().equals(Use.JOOQ) || u.column() == null || u.column().equals("*")
+                    || !seen.add(u.table() + "." + u.column())) {
+                continue;
+            }
+            String table = qualified(u.table(), dialect);
+            String column = dialect.syntax().identifier(u.column());
+            String where = u.file() + ":" + u.line() + " " + u.text();
+            probes.add(new CodeProbe(where, "SELECT " + column + " FROM " + table + " WHERE 1 = 0", u.table(), u.column()));
+            if (u.writes()) {
+                probes.add(new CodeProbe(where, "INSERT INTO " + table + " (" + column + ") SELECT NULL WHERE 1 = 0",
+                        u.table(), u.column()));
+            }
+        }
+        return probes;
+    }
+
+    private static String qualified(String table, Dialect dialect) {
+        return java.util.Arrays.stream(table.split("\\.")).map(dialect.syntax()::identifier)
+                .collect(java.util.stream.Collectors.joining("."));
     }
 
     /** The report's {@code app} field, or null. */

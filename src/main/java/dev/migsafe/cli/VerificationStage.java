@@ -1,12 +1,14 @@
 package dev.migsafe.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.report.Report;
 import dev.migsafe.verify.RangeLineage;
 import dev.migsafe.verify.Step;
+import dev.migsafe.verify.CodeProbe;
 import dev.migsafe.verify.LockTraceText;
 import dev.migsafe.verify.Verification;
 import dev.migsafe.verify.VerificationUnavailableException;
@@ -22,12 +24,18 @@ final class VerificationStage {
     /** @return the verification, or null with {@code --verify none} */
     static Verification run(Workspace ws, VerifyOptions options, ReleasePair.Releases releases, AnalysisResult analysis,
                             Dialect dialect, PrintWriter err) {
+        return run(ws, options, releases, analysis, dialect, err, List.of());
+    }
+
+    /** @param code what the older release's code runs, checked with its contract (empty without its code) */
+    static Verification run(Workspace ws, VerifyOptions options, ReleasePair.Releases releases, AnalysisResult analysis,
+                            Dialect dialect, PrintWriter err, List<CodeProbe> code) {
         if ("none".equalsIgnoreCase(options.mode)) {
             return null;
         }
         VerifyRequest request = new VerifyRequest(dialect, releases.older(), analysis.range(), options.mode,
                 ws.verifySettings(options.oldTests, releases.toIsGitRef() ? releases.toLabel() : null, options.timeout),
-                RangeLineage.of(analysis.olderSchema(), analysis.newerSchema()));
+                RangeLineage.of(analysis.olderSchema(), analysis.newerSchema())).withCodeProbes(code);
         try (ConsoleProgress progress = new ConsoleProgress(err, Console.color())) {
             return new Verifier().run(request, progress);
         } catch (VerificationUnavailableException e) {

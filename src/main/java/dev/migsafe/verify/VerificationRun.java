@@ -33,6 +33,8 @@ final class VerificationRun {
     private SeedResult seed;
     private RowValues seeded = RowValues.NONE;
     private List<ContractProbe> baseline = List.of();
+    /** The older code's statements that already fail on the older schema: not the range's doing. */
+    private java.util.Set<String> codeBaseline = java.util.Set.of();
     private ParsedRange parsedRange;
     private RangeExpectations expectations;
 
@@ -120,6 +122,8 @@ final class VerificationRun {
             seed = new Seeder(db.kind(), expectations()).seed(c, older);
             // what the older release cannot do even on its own schema is not the range's fault
             baseline = new ContractCheck(db.kind(), expectations()).run(c, older, seed);
+            codeBaseline = CodeProbe.run(c, request.codeProbes()).stream().map(CodeProbe.Failure::key)
+                    .collect(Collectors.toSet());
         }
         seeded = RowValues.read(db, older);
         String details = "inserted " + seed.totalInserted() + " row(s) into " + seed.inserted().size() + " table(s)"
@@ -185,8 +189,10 @@ final class VerificationRun {
             seed = SeedResult.EMPTY;
         }
         List<ContractProbe> now;
+        List<CodeProbe.Failure> code;
         try (Connection c = db.connect()) {
             now = new ContractCheck(db.kind(), expectations()).run(c, older, seed);
+            code = CodeProbe.run(c, request.codeProbes());
         }
         Set<String> known = baseline.stream().map(ContractProbe::key).collect(Collectors.toSet());
         RangeAttribution attribution = new RangeAttribution(parsedRange());
@@ -199,7 +205,16 @@ final class VerificationRun {
             failures.add(probe.subject() + ": " + probe.operation() + " fails: " + probe.error()
                     + (cause == null ? "" : " - caused by " + cause));
         }
-        String checked = "SELECT, INSERT, UPDATE and DELETE of " + older.tables().size() + " older table(s)";
+        for (CodeProbe.Failure f : code) {
+            if (!codeBaseline.contains(f.key())) {
+                String cause = f.probe().table() == null ? null : attribution.blame(f.probe().table(), f.probe().column());
+                failures.add("the older release's code, " + f.probe().where() + ": " + FirstLine.of(f.probe().sql())
+                        + " fails: " + f.error() + (cause == null ? "" : " - caused by " + cause));
+            }
+        }
+        String checked = "SELECT, INSERT, UPDATE and DELETE of " + older.tables().size() + " older table(s)"
+                + (request.codeProbes().isEmpty() ? "" : " and " + request.codeProbes().size() + " statement(s) of the"
+                + " older release's code");
         String ignored = now.size() - failures.size() > 0
                 ? " (" + (now.size() - failures.size()) + " already failing on the older schema, such as a DELETE"
                 + " blocked by a foreign key, not counted)" : "";

@@ -16,7 +16,17 @@ import dev.migsafe.source.Migration;
  * @param lineage  where the older tables and columns are after the range (the schema model's lineage)
  */
 public record VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
-                            VerifySettings settings, RangeLineage lineage) {
+                            VerifySettings settings, RangeLineage lineage, List<CodeProbe> codeProbes) {
+
+    public VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
+                         VerifySettings settings, RangeLineage lineage) {
+        this(dialect, older, range, target, settings, lineage, List.of());
+    }
+
+    /** The same request with the statements the older release's code runs, checked by the contract step. */
+    public VerifyRequest withCodeProbes(List<CodeProbe> probes) {
+        return new VerifyRequest(dialect, older, range, target, settings, lineage, probes);
+    }
 
     /** A request without the schema model: older tables and columns are looked for under their own names. */
     public VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
@@ -30,5 +40,6 @@ public record VerifyRequest(Dialect dialect, List<Migration> older, List<Migrati
         target = target == null || target.isBlank() ? "auto" : target.trim();
         settings = settings == null ? VerifySettings.defaults() : settings;
         lineage = lineage == null ? RangeLineage.SAME_NAMES : lineage;
+        codeProbes = codeProbes == null ? List.of() : List.copyOf(codeProbes);
     }
 }
