@@ -64,6 +64,9 @@ public final class LockTrace {
             + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
             + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'";
 
+    /** Up to this many migrations, each is traced after the earlier ones are replayed in its transaction. */
+    static final int REPLAYED_MIGRATIONS = 20;
+
     private final ScratchDatabase db;
     /** How long one statement may run in the trace (statement_timeout): the trace measures, it must not eat the run's time */
     private final java.time.Duration perStatement;
@@ -85,6 +88,22 @@ public final class LockTrace {
                 st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
             }
             c.setAutoCommit(false);
+            if (byMigration.size() > REPLAYED_MIGRATIONS) {
+                // replaying costs the square of a long range: one transaction instead, in which the locks of
+                // earlier migrations stay held (statements they mask are listed as not measured)
+                try {
+                    Set<Lock> held = new LinkedHashSet<>(locks(c));
+                    for (List<ParsedRange.Located> migration : byMigration.values()) {
+                        Set<String> before = relations(held);
+                        for (ParsedRange.Located l : migration) {
+                            records.add(trace(c, l, held, before));
+                        }
+                    }
+                } finally {
+                    c.rollback();
+                }
+                return new Result(records, timeout);
+            }
             List<ParsedRange.Located> earlier = new ArrayList<>();
             for (List<ParsedRange.Located> migration : byMigration.values()) {
                 try {
@@ -92,8 +111,7 @@ public final class LockTrace {
                         replay(c, l);
                     }
                     Set<Lock> held = new LinkedHashSet<>(locks(c));
-                    Set<String> replayed = new HashSet<>();
-                    held.forEach(l -> replayed.add(l.relation()));
+                    Set<String> replayed = relations(held);
                     for (ParsedRange.Located l : migration) {
                         records.add(trace(c, l, held, replayed));
                     }
@@ -176,6 +194,12 @@ public final class LockTrace {
                     .anyMatch(e -> after.containsKey(e.getKey()) && !after.get(e.getKey()).equals(e.getValue()));
             return new Record(m.id(), file, line, sql, added, blocks(added), rewrite, ms, null);
         }
+    }
+
+    private static Set<String> relations(Set<Lock> locks) {
+        Set<String> out = new HashSet<>();
+        locks.forEach(l -> out.add(l.relation()));
+        return out;
     }
 
     private static Record notTraced(Migration m, String file, int line, String sql, String note) {
