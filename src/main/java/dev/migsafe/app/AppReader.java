@@ -262,7 +262,7 @@ public final class AppReader {
                 unresolved.add(new Unresolved(t.file(), line, kind, CodeSql.oneLine(text), "SQL not understood: " + refs.problem()));
                 continue;
             }
-            understood.add(new AppUses.CodeStatement(t.file(), line, kind, text));
+            understood.add(new AppUses.CodeStatement(t.file(), line, kind, JdbcParameters.positional(text)));
             String shown = CodeSql.oneLine(text);
             refs.columns().forEach((table, columns) -> {
                 boolean writes = refs.writes().contains(table);

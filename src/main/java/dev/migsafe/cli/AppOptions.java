@@ -18,6 +18,7 @@ import dev.migsafe.report.Report;
 import dev.migsafe.source.DirectoryTree;
 import dev.migsafe.source.git.GitRepository;
 import dev.migsafe.verify.CodeProbe;
+import dev.migsafe.verify.OlderCode;
 import picocli.CommandLine.Option;
 
 /**
@@ -84,6 +85,19 @@ final class AppOptions {
         }
         return new AnalysisResult(result.range(), result.statuses(), AppJudge.apply(result.findings(), uses),
                 result.statements(), result.unparsed(), result.olderSchema(), result.newerSchema());
+    }
+
+    /**
+     * What the verification knows of the older release's code: what it runs ({@link #probes}) and what it
+     * provably does not use — no resolved use, every file read, no unresolved SQL that could touch the table.
+     */
+    static OlderCode olderCode(AppUses uses, Dialect dialect) {
+        if (uses == null || uses.isEmpty()) {
+            return OlderCode.NONE;
+        }
+        return new OlderCode(probes(uses, dialect), (table, column) -> uses.unread().isEmpty()
+                && uses.couldTouch(table).isEmpty()
+                && (column == null ? uses.ofTable(table, false) : uses.ofColumn(table, column)).isEmpty());
     }
 
     /**

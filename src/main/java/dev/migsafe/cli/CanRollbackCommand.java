@@ -54,7 +54,7 @@ final class CanRollbackCommand implements Callable<Integer> {
         AppUses app = appOptions.read(ws, releases, releasePair.to, dialect);
         AnalysisResult result = AppOptions.judged(ws.analyzeRange(dialect, releases.older(), releases.newer()), app);
         Verification verification = VerificationStage.run(ws, verifyOptions, releases, result, dialect,
-                spec.commandLine().getErr(), AppOptions.probes(app, dialect));
+                spec.commandLine().getErr(), AppOptions.olderCode(app, dialect));
         result = LockEvidence.judged(result, verification, ws.severityOverrides());
         boolean verificationFailed = verification != null && verification.failed();
         Verdict verdict = Verdict.decide(result.findings(), verificationFailed);

@@ -8,7 +8,7 @@ import dev.migsafe.dialect.Dialect;
 import dev.migsafe.report.Report;
 import dev.migsafe.verify.RangeLineage;
 import dev.migsafe.verify.Step;
-import dev.migsafe.verify.CodeProbe;
+import dev.migsafe.verify.OlderCode;
 import dev.migsafe.verify.LockTraceText;
 import dev.migsafe.verify.Verification;
 import dev.migsafe.verify.VerificationUnavailableException;
@@ -24,18 +24,18 @@ final class VerificationStage {
     /** @return the verification, or null with {@code --verify none} */
     static Verification run(Workspace ws, VerifyOptions options, ReleasePair.Releases releases, AnalysisResult analysis,
                             Dialect dialect, PrintWriter err) {
-        return run(ws, options, releases, analysis, dialect, err, List.of());
+        return run(ws, options, releases, analysis, dialect, err, OlderCode.NONE);
     }
 
-    /** @param code what the older release's code runs, checked with its contract (empty without its code) */
+    /** @param code what the older release's code runs and uses, checked with its contract */
     static Verification run(Workspace ws, VerifyOptions options, ReleasePair.Releases releases, AnalysisResult analysis,
-                            Dialect dialect, PrintWriter err, List<CodeProbe> code) {
+                            Dialect dialect, PrintWriter err, OlderCode code) {
         if ("none".equalsIgnoreCase(options.mode)) {
             return null;
         }
         VerifyRequest request = new VerifyRequest(dialect, releases.older(), analysis.range(), options.mode,
                 ws.verifySettings(options.oldTests, releases.toIsGitRef() ? releases.toLabel() : null, options.timeout),
-                RangeLineage.of(analysis.olderSchema(), analysis.newerSchema())).withCodeProbes(code);
+                RangeLineage.of(analysis.olderSchema(), analysis.newerSchema())).withOlderCode(code);
         try (ConsoleProgress progress = new ConsoleProgress(err, Console.color())) {
             return new Verifier().run(request, progress);
         } catch (VerificationUnavailableException e) {

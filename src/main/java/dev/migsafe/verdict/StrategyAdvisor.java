@@ -122,8 +122,9 @@ public final class StrategyAdvisor {
                 long untold = s.failures().stream().filter(f -> told.stream().noneMatch(e ->
                         f.indexOf(": ") > 0 && DatabaseEvidence.about(f.substring(0, f.indexOf(": ")), e.object()))).count();
                 if (untold > 0) {
-                    failed.add(untold + " failing operation(s) of its table contract"
-                            + (untold < s.failures().size() ? " on other objects" : ""));
+                    // what is not told per object may still be about a told one (a SQL string of its code)
+                    failed.add(untold + (untold < s.failures().size() ? " more" : "")
+                            + " failing operation(s) of its contract");
                 }
             });
             step(Verifier.OLD_TESTS).filter(Step::isFailed)

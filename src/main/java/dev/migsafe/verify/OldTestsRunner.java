@@ -87,10 +87,16 @@ final class OldTestsRunner {
         return StepOutcome.passed("'" + command + "' passed on the new schema; " + where);
     }
 
-    /** The scratch database under the names migsafe documents and frameworks read. */
+    /**
+     * The scratch database under the names migsafe documents and frameworks read. For Spring Boot the
+     * environment outranks every application*.properties file (also a test's own, such as a
+     * Testcontainers {@code jdbc:tc:} URL with its driver class), but not {@code @TestPropertySource},
+     * {@code @DynamicPropertySource} or a {@code @ServiceConnection} (README: older-release tests).
+     */
     static Map<String, String> environment(ScratchDatabase db) {
         String user = db.user() == null ? "" : db.user();
         String password = db.password() == null ? "" : db.password();
+        ServerKind kind = ServerKind.ofJdbcUrl(db.jdbcUrl());
         return Map.ofEntries(
                 // the JVM and classpath migsafe runs with (JDBC drivers included), for test suites that
                 // are plain Java programs, like the shop sample's
@@ -102,6 +108,12 @@ final class OldTestsRunner {
                 Map.entry("SPRING_DATASOURCE_URL", db.jdbcUrl()),
                 Map.entry("SPRING_DATASOURCE_USERNAME", user),
                 Map.entry("SPRING_DATASOURCE_PASSWORD", password),
+                // a test configuration naming another driver (Testcontainers' ContainerDatabaseDriver) would refuse the URL
+                Map.entry("SPRING_DATASOURCE_DRIVER_CLASS_NAME", kind == null ? "" : kind.jdbcDriver()),
+                // @DataJpaTest / @JdbcTest would otherwise swap in an embedded database
+                Map.entry("SPRING_TEST_DATABASE_REPLACE", "none"),
+                // the schema under test is migsafe's: Hibernate must neither create, update nor drop it
+                Map.entry("SPRING_JPA_HIBERNATE_DDL_AUTO", "none"),
                 Map.entry("SPRING_FLYWAY_ENABLED", "false"),
                 Map.entry("SPRING_LIQUIBASE_ENABLED", "false"),
                 Map.entry("DATABASE_URL", JdbcUrls.databaseUrl(db.jdbcUrl(), user, password)));

@@ -6,16 +6,23 @@ import dev.migsafe.dialect.Dialect;
 
 /** The database server a verification runs on: what it is called and how it quotes names. */
 enum ServerKind {
-    POSTGRESQL("PostgreSQL", Dialect.POSTGRESQL),
-    MYSQL("MySQL", Dialect.MYSQL),
-    MARIADB("MariaDB", Dialect.MYSQL);
+    POSTGRESQL("PostgreSQL", Dialect.POSTGRESQL, "org.postgresql.Driver"),
+    MYSQL("MySQL", Dialect.MYSQL, "com.mysql.cj.jdbc.Driver"),
+    MARIADB("MariaDB", Dialect.MYSQL, "org.mariadb.jdbc.Driver");
 
     private final String displayName;
     private final Dialect dialect;
+    private final String jdbcDriver;
 
-    ServerKind(String displayName, Dialect dialect) {
+    ServerKind(String displayName, Dialect dialect, String jdbcDriver) {
         this.displayName = displayName;
         this.dialect = dialect;
+        this.jdbcDriver = jdbcDriver;
+    }
+
+    /** The class name of the usual JDBC driver for URLs of this kind, for frameworks told the driver by name. */
+    String jdbcDriver() {
+        return jdbcDriver;
     }
 
     String displayName() {

@@ -14,18 +14,19 @@ import dev.migsafe.source.Migration;
  * @param target   auto, none, testcontainers, embedded, or a JDBC URL
  * @param settings images, old-tests command and directories
  * @param lineage  where the older tables and columns are after the range (the schema model's lineage)
+ * @param code     what the older release's code runs and uses ({@link OlderCode#NONE} without its code)
  */
 public record VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
-                            VerifySettings settings, RangeLineage lineage, List<CodeProbe> codeProbes) {
+                            VerifySettings settings, RangeLineage lineage, OlderCode code) {
 
     public VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
                          VerifySettings settings, RangeLineage lineage) {
-        this(dialect, older, range, target, settings, lineage, List.of());
+        this(dialect, older, range, target, settings, lineage, OlderCode.NONE);
     }
 
-    /** The same request with the statements the older release's code runs, checked by the contract step. */
-    public VerifyRequest withCodeProbes(List<CodeProbe> probes) {
-        return new VerifyRequest(dialect, older, range, target, settings, lineage, probes);
+    /** The same request with what the older release's code runs and uses, for the contract step. */
+    public VerifyRequest withOlderCode(OlderCode code) {
+        return new VerifyRequest(dialect, older, range, target, settings, lineage, code);
     }
 
     /** A request without the schema model: older tables and columns are looked for under their own names. */
@@ -40,6 +41,6 @@ public record VerifyRequest(Dialect dialect, List<Migration> older, List<Migrati
         target = target == null || target.isBlank() ? "auto" : target.trim();
         settings = settings == null ? VerifySettings.defaults() : settings;
         lineage = lineage == null ? RangeLineage.SAME_NAMES : lineage;
-        codeProbes = codeProbes == null ? List.of() : List.copyOf(codeProbes);
+        code = code == null ? OlderCode.NONE : code;
     }
 }

@@ -1,0 +1,6 @@
+package dev.migsafe.sample.petstore;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface OwnerRepository extends JpaRepository<Owner, Long> {
+}
