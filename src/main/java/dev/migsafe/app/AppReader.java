@@ -112,7 +112,9 @@ public final class AppReader {
                 words.addAll(AppUses.words(text));
                 if (java_) {
                     spring |= text.contains("org.springframework");
-                    javaFiles.add(Map.entry(file, text));
+                    if (JavaCode.mayUseDatabase(text)) {
+                        javaFiles.add(Map.entry(file, text));
+                    }
                 } else if (name.endsWith(".xml")) {
                     if (text.contains("<mapper")) {
                         mapperXml(file, text, sqlTexts, unresolved);

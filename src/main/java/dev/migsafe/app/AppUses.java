@@ -85,9 +85,16 @@ public record AppUses(String release, int files, int entities, int sqlStrings, L
 
     static Set<String> words(String text) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9_$]+")) {
-            if (!w.isEmpty()) {
-                out.add(w);
+        int start = -1;
+        // a scan, not a regular-expression split: this runs over every file of the older release
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? Character.toLowerCase(text.charAt(i)) : ' ';
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
             }
         }
         return out;

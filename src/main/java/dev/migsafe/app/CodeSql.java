@@ -22,7 +22,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
  */
 final class CodeSql {
     /** Methods whose first string argument is SQL (JdbcTemplate, NamedParameterJdbcTemplate, JDBI, JDBC, JPA). */
-    private static final Set<String> SQL_METHODS = Set.of("query", "queryForObject", "queryForList", "queryForMap",
+    static final Set<String> SQL_METHODS = Set.of("query", "queryForObject", "queryForList", "queryForMap",
             "queryForRowSet", "queryForStream", "queryForLong", "queryForInt", "update", "batchUpdate", "execute",
             "prepareStatement", "prepareCall", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch",
             "createQuery", "createUpdate", "createCall", "createScript", "createNativeQuery", "select", "sql");

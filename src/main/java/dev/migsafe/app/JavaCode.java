@@ -54,6 +54,40 @@ final class JavaCode {
     /** "Class.NAME" and, per class, "NAME" -> the initializer of a String constant */
     private final Map<String, Expression> constants = new HashMap<>();
 
+    /**
+     * Words without which a file holds no mapping, no SQL and no constant that one could fold in:
+     * mapping and query annotations, jOOQ tables, String constants (a call of a SQL method is the rest).
+     */
+    private static final List<String> DATABASE_WORDS = List.of("Entity", "Embeddable", "MappedSuperclass", "Table",
+            "Query", "Queries", "Select", "Insert", "Update", "Delete", "Sql", "final String", "static String");
+
+    /**
+     * Whether a source file can hold a database use at all; most of an application (controllers,
+     * services, DTOs) cannot, and is not parsed. Conservative: any of the words, or a call of a method
+     * that takes SQL, is enough. Plain searches: this runs over every file of the older release.
+     */
+    static boolean mayUseDatabase(String source) {
+        for (String word : DATABASE_WORDS) {
+            if (source.contains(word)) {
+                return true;
+            }
+        }
+        for (int paren = source.indexOf('('); paren >= 0; paren = source.indexOf('(', paren + 1)) {
+            int end = paren;
+            while (end > 0 && Character.isWhitespace(source.charAt(end - 1))) {
+                end--;
+            }
+            int start = end;
+            while (start > 0 && Character.isJavaIdentifierPart(source.charAt(start - 1))) {
+                start--;
+            }
+            if (start < end && CodeSql.SQL_METHODS.contains(source.substring(start, end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Parses one file's text; safe to call from several threads. */
     static ParseResult<CompilationUnit> parse(String source) {
         return PARSER.get().parse(source);

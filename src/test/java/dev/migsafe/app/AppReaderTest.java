@@ -225,7 +225,9 @@ class AppReaderTest {
 
     @Test
     void unparsableJavaAndOversizedFilesAreListedNotFatal() throws IOException {
-        write("src/main/java/a/Broken.java", "class Broken { void x( }");
+        write("src/main/java/a/Broken.java", "@Entity class Broken { void x( }");
+        // a file that could not use the database is not parsed, so its syntax does not matter
+        write("src/main/java/a/BrokenController.java", "class BrokenController { void x( }");
         write("src/main/java/a/Huge.java", "// " + "x".repeat((int) AppReader.MAX_FILE_BYTES));
         AppUses uses = read();
         assertEquals(2, uses.unresolved().size(), uses.unresolved()::toString);

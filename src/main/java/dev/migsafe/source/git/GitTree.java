@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -14,6 +17,7 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import dev.migsafe.BadInputException;
@@ -35,6 +39,8 @@ public final class GitTree implements ProjectTree {
     private final RevCommit commit;
     private final String prefix;
     private final String ref;
+    /** Tree objects already read, by id (files may be read from several threads). */
+    private final Map<ObjectId, Map<String, Resolved>> trees = new ConcurrentHashMap<>();
 
     /**
      * @param prefix the project folder's path in the repository ("" when it is the repository's root)
@@ -137,8 +143,10 @@ public final class GitTree implements ProjectTree {
      */
     Resolved resolve(String path) throws IOException {
         Deque<String> todo = new ArrayDeque<>(List.of(inRepository(path).split("/")));
-        List<String> done = new ArrayList<>(); // the resolved part: real entries, no links
-        Resolved at = new Resolved(commit.getTree(), FileMode.TREE);
+        Resolved root = new Resolved(commit.getTree(), FileMode.TREE);
+        // the resolved part, real entries and no links: the folders walked from the root, innermost last
+        Deque<Resolved> done = new ArrayDeque<>();
+        Resolved at = root;
         int links = 0;
         while (!todo.isEmpty()) {
             String name = todo.pollFirst();
@@ -149,19 +157,19 @@ public final class GitTree implements ProjectTree {
                 if (done.isEmpty()) {
                     throw new BadInputException(ProjectPaths.outside(display(path)));
                 }
-                done.remove(done.size() - 1);
-                at = done.isEmpty() ? new Resolved(commit.getTree(), FileMode.TREE) : entry(String.join("/", done));
+                done.removeLast();
+                at = done.isEmpty() ? root : done.getLast();
                 continue;
             }
             if (at.mode() != FileMode.TREE) {
                 return null;
             }
-            Resolved next = entry(done.isEmpty() ? name : String.join("/", done) + "/" + name);
+            Resolved next = entries(at.id()).get(name);
             if (next == null || next.mode() == FileMode.GITLINK) {
                 return null;
             }
             if (next.mode() != FileMode.SYMLINK) {
-                done.add(name);
+                done.addLast(next);
                 at = next;
                 continue;
             }
@@ -181,11 +189,23 @@ public final class GitTree implements ProjectTree {
         return at;
     }
 
-    /** The entry at a repository path, as stored (links not followed), or null. */
-    private Resolved entry(String repositoryPath) throws IOException {
-        try (TreeWalk walk = TreeWalk.forPath(repository, repositoryPath, commit.getTree())) {
-            return walk == null ? null : new Resolved(walk.getObjectId(0), walk.getFileMode(0));
+    /**
+     * The entries of a tree object by name, as stored (links not followed), read once: resolving every
+     * file of a large folder by walking it again per file took time in the square of its size.
+     */
+    private Map<String, Resolved> entries(ObjectId tree) throws IOException {
+        Map<String, Resolved> known = trees.get(tree);
+        if (known != null) {
+            return known;
         }
+        Map<String, Resolved> read = new HashMap<>();
+        try (ObjectReader reader = repository.newObjectReader()) {
+            for (CanonicalTreeParser p = new CanonicalTreeParser(null, reader, tree); !p.eof(); p.next()) {
+                read.put(p.getEntryPathString(), new Resolved(p.getEntryObjectId(), p.getEntryFileMode()));
+            }
+        }
+        trees.put(tree.copy(), read);
+        return read;
     }
 
     private String linkTarget(ObjectId link, String path) throws IOException {
