@@ -1,6 +1,5 @@
 package dev.migsafe.app;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -68,6 +64,7 @@ public final class AppReader {
                 .filter(tree::isDirectory).toList();
         JavaCode java = new JavaCode();
         List<Map.Entry<String, String>> javaFiles = new ArrayList<>();
+        List<Map.Entry<String, String>> ormFiles = new ArrayList<>();
         List<CodeSql.Text> sqlTexts = new ArrayList<>();
         List<Unresolved> unresolved = new ArrayList<>();
         Set<String> words = new HashSet<>();
@@ -118,6 +115,8 @@ public final class AppReader {
                 } else if (name.endsWith(".xml")) {
                     if (text.contains("<mapper")) {
                         mapperXml(file, text, sqlTexts, unresolved);
+                    } else if (text.contains("entity-mappings")) {
+                        ormFiles.add(Map.entry(file, text)); // read once the naming is known
                     }
                 } else if (name.endsWith(".sql")) {
                     sqlTexts.add(new CodeSql.Text(file, 1, Use.SQL_STRING + "-file", text));
@@ -140,6 +139,12 @@ public final class AppReader {
         EntityMappings mappings = new EntityMappings(java, naming);
         List<Use> uses = new ArrayList<>(mappings.read());
         uses.addAll(new JooqTables(java).read());
+        int entities = mappings.entities();
+        for (Map.Entry<String, String> orm : ormFiles) {
+            List<Use> mapped = OrmXml.read(orm.getKey(), orm.getValue(), naming, unresolved);
+            entities += (int) mapped.stream().filter(OrmXml::isEntity).count();
+            uses.addAll(mapped);
+        }
         CodeSql codeSql = new CodeSql(java);
         codeSql.read();
         sqlTexts.addAll(codeSql.texts());
@@ -154,7 +159,7 @@ public final class AppReader {
             statements.addAll(r.understood());
             sqlStrings += r.statements();
         }
-        return new AppUses(release, files, mappings.entities(), sqlStrings, uses, unresolved, words, statements);
+        return new AppUses(release, files, entities, sqlStrings, uses, unresolved, words, statements);
     }
 
     /** The source roots of every module: the tree's own and its sub-folders', down to {@link #MAX_MODULE_DEPTH}. */
@@ -210,15 +215,7 @@ public final class AppReader {
     private static void mapperXml(String file, String text, List<CodeSql.Text> out, List<Unresolved> unresolved) {
         Document doc;
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            doc = b.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            doc = CodeXml.parse(text);
         } catch (Exception e) {
             unresolved.add(new Unresolved(file, 0, Use.MYBATIS, "", "mapper XML not read: " + e.getMessage()));
             return;
@@ -231,8 +228,7 @@ public final class AppReader {
             for (int i = 0; i < nodes.getLength(); i++) {
                 Element el = (Element) nodes.item(i);
                 String id = el.getAttribute("id");
-                int at = id.isEmpty() ? -1 : text.indexOf("id=\"" + id + "\"");
-                int line = at < 0 ? 1 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                int line = id.isEmpty() ? 1 : CodeXml.lineOf(text, "id=\"" + id + "\"", 0);
                 out.add(new CodeSql.Text(file, line, Use.MYBATIS, el.getTextContent()));
             }
         }

@@ -1,6 +1,7 @@
 package dev.migsafe.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,54 @@ class AppReaderTest {
         assertEquals(8, name.line());
         assertEquals("@Column(name = \"name\") String name", name.text());
         assertTrue(uses.ofColumn("customers", "display").isEmpty());
+    }
+
+    @Test
+    void ormXmlMappingsAreReadWithTheProjectsNaming() throws IOException {
+        write("src/main/resources/application.properties", "spring.datasource.url=jdbc:postgresql:shop\n");
+        write("src/main/resources/META-INF/orm.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <entity-mappings xmlns="https://jakarta.ee/xml/ns/persistence/orm" version="3.0">
+                  <entity class="shop.Customer">
+                    <table name="customers" schema="sales"/>
+                    <attributes>
+                      <id name="id"/>
+                      <basic name="fullName"><column name="full_name"/></basic>
+                      <basic name="createdAt"/>
+                      <many-to-one name="referrer"/>
+                      <element-collection name="phones">
+                        <column name="phone"/>
+                        <collection-table name="customer_phones"/>
+                      </element-collection>
+                      <transient name="displayName"/>
+                    </attributes>
+                  </entity>
+                  <entity class="shop.OrderLine"/>
+                </entity-mappings>
+                """);
+
+        AppUses uses = read();
+        assertEquals(Set.of("sales.customers.id", "sales.customers.full_name", "sales.customers.created_at",
+                "sales.customers.referrer_id"), columns(uses, "sales.customers"));
+        assertEquals(Set.of("customer_phones.phone"), columns(uses, "customer_phones"));
+        assertFalse(uses.ofTable("order_line", false).isEmpty(), "an entity without a table element: its class name");
+        assertTrue(uses.uses().stream().noneMatch(u -> "display_name".equals(u.column())), "transient maps nothing");
+        assertEquals(2, uses.entities());
+        Use name = uses.ofColumn("sales.customers", "full_name").get(0);
+        assertEquals("src/main/resources/META-INF/orm.xml", name.file());
+        assertEquals(7, name.line());
+        assertEquals("<basic name=\"fullName\">", name.text());
+    }
+
+    @Test
+    void anOrmXmlWithADoctypeIsListedNotRead() throws IOException {
+        write("src/main/resources/META-INF/orm.xml", """
+                <?xml version="1.0"?>
+                <!DOCTYPE entity-mappings [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <entity-mappings><entity class="a.B"><table name="&x;"/></entity></entity-mappings>
+                """);
+        AppUses uses = read();
+        assertTrue(uses.uses().stream().noneMatch(u -> u.table().contains("root")), uses.uses()::toString);
     }
 
     @Test
