@@ -25,6 +25,7 @@ final class PetstoreSample {
                 Files.delete(dir);
                 ScriptRun.ok(ScriptRun.REPO, "bash", SAMPLE.resolve("build-history.sh").toString(), dir.toString());
                 history = dir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -33,6 +34,14 @@ final class PetstoreSample {
             }
         }
         return history;
+    }
+
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind
+        }
     }
 
     static CliRun canRollback(String from, String to, String... more) {
