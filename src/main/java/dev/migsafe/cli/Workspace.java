@@ -264,9 +264,9 @@ final class Workspace {
                 severityOverrides(), serverVersion(dialect), flyway()));
     }
 
-    /** The project's Flyway settings that change how its migrations run (read at its root). */
+    /** The project's Flyway settings that change how its migrations run (read at its root; migsafe.yaml's flyway: wins). */
     FlywaySettings flyway() {
-        return FlywaySettings.read(root);
+        return FlywaySettings.read(root).with(config.flyway().table(), config.flyway().placeholders());
     }
 
     Analyzer analyzer() {

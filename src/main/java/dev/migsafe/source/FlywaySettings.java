@@ -79,6 +79,17 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
         return (defaultSchema() == null ? "" : syntax.identifier(defaultSchema()) + ".") + syntax.identifier(table);
     }
 
+    /**
+     * These settings with a history table and placeholders set elsewhere (migsafe.yaml's {@code flyway:}):
+     * a non-null {@code table} replaces this one, {@code placeholders} win over these by name.
+     */
+    public FlywaySettings with(String table, Map<String, String> placeholders) {
+        Map<String, String> merged = new LinkedHashMap<>(this.placeholders);
+        merged.putAll(placeholders);
+        return new FlywaySettings(transactionalLock, source, merged, placeholderReplacement, mixed, group, schemas,
+                table == null ? this.table : table);
+    }
+
     /** A project that keeps Flyway's defaults but for its transactional lock. */
     public FlywaySettings(boolean transactionalLock, String source) {
         this(transactionalLock, source, Map.of(), true, false, false);
