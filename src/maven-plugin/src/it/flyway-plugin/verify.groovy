@@ -1,7 +1,9 @@
-// flyway-maven-plugin's <locations> led migsafe to sql/orders, through the configuration the plugin generated
+// flyway-maven-plugin's <locations>, <table> and <placeholders> reached migsafe through the configuration the plugin generated
 def config = new File(basedir, 'target/migsafe/migsafe.yaml')
 assert config.isFile() : 'no generated migsafe.yaml'
-assert config.text.contains('sql/orders')
+def yaml = config.text
+assert yaml.contains('path: "sql/orders"') && yaml.contains('format: "flyway"')
+assert yaml.contains('table: "orders_schema_history"') && yaml.contains('owner: "orders_app"')
 def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/migsafe/migsafe-report.json'))
 assert json.verdict == 'NO_GO'
 assert json.findings.any { it.ruleId == 'BC104' && it.file == 'sql/orders/V2__drop_comment.sql' && it.line == 1 }

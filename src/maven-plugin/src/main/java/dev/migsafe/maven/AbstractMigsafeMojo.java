@@ -88,9 +88,10 @@ abstract class AbstractMigsafeMojo extends AbstractMojo {
         logReport();
         List<String> messages = err.toString().lines().toList();
         if (code >= 2) {
-            messages.forEach(getLog()::error);
+            // the last "migsafe: ..." line says what to fix: it is the build error, the lines before it are context
             String problem = messages.stream().filter(l -> l.startsWith("migsafe: ")).reduce((a, b) -> b)
                     .orElse("migsafe " + command() + " exited with " + code);
+            messages.stream().filter(l -> !l.equals(problem)).forEach(getLog()::info);
             throw new MojoExecutionException(problem);
         }
         messages.forEach(getLog()::info);

@@ -19,7 +19,8 @@ import dev.migsafe.source.DirectoryTree;
 /**
  * The {@code migsafe.yaml} the plugin hands the CLI for a project that has none: the migrations
  * its Flyway or Liquibase Maven plugin is configured with, resolved in the project as
- * {@link DeclaredLocations} resolves the CLI's own settings files. Spring Boot's
+ * {@link DeclaredLocations} resolves the CLI's own settings files, and flyway-maven-plugin's history
+ * table and placeholders ({@code flyway:}). Spring Boot's
  * {@code application.properties} / {@code application.yml} need nothing here: the CLI reads them.
  */
 final class GeneratedConfig {
@@ -30,7 +31,8 @@ final class GeneratedConfig {
     }
 
     /**
-     * The generated configuration's text, or empty when the pom declares no migrations that exist in the project.
+     * The generated configuration's text, or empty when the pom sets nothing of the above (or only migrations that
+     * are not in the project).
      *
      * @param resourceRoots the project's resource folders relative to {@code basedir} (what {@code classpath:} means)
      */
@@ -41,14 +43,26 @@ final class GeneratedConfig {
         if (settings.liquibaseChangeLog() != null) {
             DeclaredLocations.liquibase(settings.liquibaseChangeLog(), tree, resourceRoots).ifPresent(locations::add);
         }
-        if (locations.isEmpty()) {
+        if (locations.isEmpty() && settings.flywayTable() == null && settings.flywayPlaceholders().isEmpty()) {
             return Optional.empty();
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ArrayNode migrations = root.putArray("migrations");
-        for (ProjectConfig.Location location : locations) {
-            migrations.addObject().put("path", location.path())
-                    .put("format", location.format().name().toLowerCase(java.util.Locale.ROOT));
+        if (!locations.isEmpty()) {
+            ArrayNode migrations = root.putArray("migrations");
+            for (ProjectConfig.Location location : locations) {
+                migrations.addObject().put("path", location.path())
+                        .put("format", location.format().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (settings.flywayTable() != null || !settings.flywayPlaceholders().isEmpty()) {
+            ObjectNode flyway = root.putObject("flyway");
+            if (settings.flywayTable() != null) {
+                flyway.put("table", settings.flywayTable());
+            }
+            if (!settings.flywayPlaceholders().isEmpty()) {
+                ObjectNode placeholders = flyway.putObject("placeholders");
+                new java.util.TreeMap<>(settings.flywayPlaceholders()).forEach(placeholders::put);
+            }
         }
         try {
             return Optional.of(HEADER + new YAMLMapper().writeValueAsString(root).replaceFirst("^---\\s*\\n", ""));

@@ -49,9 +49,20 @@ class GeneratedConfigTest {
     }
 
     @Test
+    void flywayTableAndPlaceholdersAsWrittenReadBackByMigsafe() throws IOException {
+        String yaml = GeneratedConfig.yaml(project, List.of("src/main/resources"), new BuildSettings(List.of(),
+                "orders_history", Map.of("owner", "app", "secret", "${env.SECRET}"), null)).orElseThrow();
+        Path file = GeneratedConfig.write(project.resolve("target/migsafe/migsafe.yaml"), yaml);
+        ProjectConfig config = ProjectConfig.load(file);
+        assertEquals(new ProjectConfig.Flyway("orders_history", Map.of("owner", "app", "secret", "${env.SECRET}")),
+                config.flyway());
+        assertTrue(config.migrations().isEmpty(), "the migrations are then found as the CLI finds them");
+    }
+
+    @Test
     void nothingWhenThePomNamesNoMigrationsThatExist() {
         assertEquals(Optional.empty(), GeneratedConfig.yaml(project, List.of("src/main/resources"),
-                new BuildSettings(List.of("classpath:db/migration"), "history", Map.of(), "missing.xml")));
+                new BuildSettings(List.of("classpath:db/migration"), null, Map.of(), "missing.xml")));
         assertEquals(Optional.empty(), GeneratedConfig.yaml(project, List.of("src/main/resources"), BuildSettings.NONE));
     }
 }
