@@ -145,7 +145,9 @@ final class Workspace {
             if (found.isPresent()) {
                 try (GitRepository git = found.get()) {
                     if (git.resolves(name)) {
-                        return keepNotes(new GitReleases(git, sources).at(name, dialectOption));
+                        // a --config file is not in git: it also describes a commit that has no migsafe.yaml
+                        return keepNotes(new GitReleases(git, sources).at(name, dialectOption,
+                                options.config != null ? config : ProjectConfig.empty()));
                     }
                     if (!sources.load(project, config, dialectOption).releaseTags().containsKey(name)) {
                         throw unknownRelease(name, git);
