@@ -145,7 +145,9 @@ final class Workspace {
             if (found.isPresent()) {
                 try (GitRepository git = found.get()) {
                     if (git.resolves(name)) {
-                        return keepNotes(new GitReleases(git, sources).at(name, dialectOption));
+                        // a --config file is not in git: it also describes a commit that has no migsafe.yaml
+                        return keepNotes(new GitReleases(git, sources).at(name, dialectOption,
+                                options.config != null ? config : ProjectConfig.empty()));
                     }
                     if (!sources.load(project, config, dialectOption).releaseTags().containsKey(name)) {
                         throw unknownRelease(name, git);
@@ -264,9 +266,9 @@ final class Workspace {
                 severityOverrides(), serverVersion(dialect), flyway()));
     }
 
-    /** The project's Flyway settings that change how its migrations run (read at its root). */
+    /** The project's Flyway settings that change how its migrations run (read at its root; migsafe.yaml's flyway: wins). */
     FlywaySettings flyway() {
-        return FlywaySettings.read(root);
+        return FlywaySettings.read(root).with(config.flyway().table(), config.flyway().placeholders());
     }
 
     Analyzer analyzer() {

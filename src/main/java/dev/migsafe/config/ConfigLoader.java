@@ -116,7 +116,7 @@ final class ConfigLoader {
 
     private static ProjectConfig withSource(ProjectConfig c, String shown) {
         return new ProjectConfig(c.dialect(), c.migrations(), c.releases(), c.postgresVersion(), c.mysqlVersion(),
-                c.serverVersion(), c.rules(), c.verify(), c.deploy(), c.liquibase(), shown, c.app());
+                c.serverVersion(), c.rules(), c.verify(), c.deploy(), c.liquibase(), shown, c.app(), c.flyway());
     }
 
     private static String line(JsonLocation location) {
@@ -206,7 +206,8 @@ final class ConfigLoader {
             ProjectConfig.Verify verify,
             Deploy deploy,
             ProjectConfig.Liquibase liquibase,
-            ProjectConfig.App app) {
+            ProjectConfig.App app,
+            ProjectConfig.Flyway flyway) {
 
         /** A rule ID that does not exist would silently configure nothing. */
         void checkRuleIds(String shown, KeyLines keyLines) {
@@ -230,7 +231,7 @@ final class ConfigLoader {
             }
             return new ProjectConfig(dialect, migrations == null ? List.of() : migrations,
                     releases == null ? List.of() : releases, postgresVersion, mysqlVersion, serverVersion, ruleIds, verify,
-                    deploy == null ? null : deploy.kind(), liquibase, source, app);
+                    deploy == null ? null : deploy.kind(), liquibase, source, app, flyway);
         }
     }
 

@@ -24,10 +24,18 @@ public final class GitReleases {
      * @throws dev.migsafe.BadInputException for an unknown ref, or a commit without migrations
      */
     public MigrationSet at(String ref, Dialect dialect) {
+        return at(ref, dialect, ProjectConfig.empty());
+    }
+
+    /**
+     * As {@link #at(String, Dialect)}; {@code fallback} is the configuration of a commit without a
+     * {@code migsafe.yaml} (the one given with {@code --config}, e.g. the Maven plugin's, which lives outside git).
+     */
+    public MigrationSet at(String ref, Dialect dialect, ProjectConfig fallback) {
         GitTree tree = repository.at(ref);
         ProjectConfig config = tree.file(ProjectConfig.FILE_NAME)
                 .map(bytes -> ProjectConfig.parse(ProjectConfig.FILE_NAME + " at " + ref, bytes))
-                .orElse(ProjectConfig.empty());
+                .orElse(fallback);
         return sources.load(tree, config, dialect);
     }
 }

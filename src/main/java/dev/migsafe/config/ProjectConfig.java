@@ -25,6 +25,9 @@ import dev.migsafe.source.MigrationFormat;
  * @param deploy          {@code deploy:} kind, or null
  * @param liquibase       {@code liquibase:} (never null)
  * @param source          the file as users should see it, or null when there was none
+ * @param app             {@code app:} (never null)
+ * @param flyway          {@code flyway:} (never null): the history table and placeholders of a project whose Flyway is
+ *                        configured where migsafe does not look (a pom, Java code); they win over flyway.conf's
  */
 public record ProjectConfig(
         Dialect dialect,
@@ -38,7 +41,41 @@ public record ProjectConfig(
         DeployKind deploy,
         Liquibase liquibase,
         String source,
-        App app) {
+        App app,
+        Flyway flyway) {
+
+    /**
+     * The {@code flyway:} section: Flyway's history {@code table} and {@code placeholders} (name -> value, as
+     * written: nothing is expanded), for a project that does not set them in flyway.conf, flyway.toml or
+     * Spring's application.properties / application.yml; the migsafe-maven-plugin writes them from
+     * flyway-maven-plugin's configuration.
+     */
+    public record Flyway(String table, Map<String, String> placeholders) {
+        public static final Flyway NONE = new Flyway(null, Map.of());
+
+        public Flyway {
+            if (table != null && table.isBlank()) {
+                throw new IllegalArgumentException("flyway.table: empty; name Flyway's history table, e.g. flyway_schema_history");
+            }
+            if (placeholders != null) {
+                placeholders.forEach((name, value) -> {
+                    if (value == null) {
+                        throw new IllegalArgumentException("flyway.placeholders: '" + name + "' has no value;"
+                                + " write " + name + ": <value> (quote it to keep it empty: \"\")");
+                    }
+                });
+            }
+            placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
+        }
+    }
+
+    /** Without a {@code flyway:} section. */
+    public ProjectConfig(Dialect dialect, List<Location> migrations, List<Release> releases, String postgresVersion,
+                         String mysqlVersion, String serverVersion, Map<String, RuleSetting> rules, Verify verify,
+                         DeployKind deploy, Liquibase liquibase, String source, App app) {
+        this(dialect, migrations, releases, postgresVersion, mysqlVersion, serverVersion, rules, verify, deploy,
+                liquibase, source, app, Flyway.NONE);
+    }
 
     /**
      * The {@code app:} section: where the older release's code is ({@code sources}, folders relative to the
@@ -141,6 +178,7 @@ public record ProjectConfig(
         verify = verify == null ? Verify.NONE : verify;
         liquibase = liquibase == null ? Liquibase.NONE : liquibase;
         app = app == null ? App.NONE : app;
+        flyway = flyway == null ? Flyway.NONE : flyway;
     }
 
     /** No file: everything detected or defaulted. */

@@ -17,7 +17,8 @@ import dev.migsafe.source.liquibase.ChangeSetSelection;
 
 /**
  * Entry point for the command line: the migrations of a project as its {@code migsafe.yaml} says
- * (or as detected when it says nothing), of one release, or of a folder given on the command line.
+ * (else as its Flyway, Liquibase or Spring Boot settings say, see {@link DeclaredLocations}, else as
+ * detected), of one release, or of a folder given on the command line.
  * The project may be a directory or any other {@link ProjectTree} (a git commit).
  */
 public final class ProjectSources {
@@ -56,10 +57,12 @@ public final class ProjectSources {
     /** As {@link #load(Path, ProjectConfig, Dialect)}, for a project tree (e.g. a git commit). */
     public MigrationSet load(ProjectTree project, ProjectConfig config, Dialect dialect) {
         Dialect hint = dialect != null ? dialect : config.dialect();
-        if (config.migrations().isEmpty()) {
+        List<ProjectConfig.Location> locations = config.migrations().isEmpty()
+                ? DeclaredLocations.read(project) : config.migrations();
+        if (locations.isEmpty()) {
             return sources.readProject(project, hint);
         }
-        List<MigrationSet> sets = config.migrations().stream()
+        List<MigrationSet> sets = locations.stream()
                 .map(l -> sources.read(project, l.path(), l.format(), hint)).toList();
         return MigrationSources.combine(sets);
     }

@@ -1,23 +1,14 @@
 package dev.migsafe.source;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The project's own Flyway settings that change how its migrations run, read where projects set them
@@ -61,14 +52,11 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
     /** A configuration file is small; a larger one in a pull request is not read (it would only cost memory). */
     static final long MAX_BYTES = 1 << 20;
 
-    private static final List<String> FILES = List.of("flyway.conf", "conf/flyway.conf", "flyway.toml",
+    /** Where projects set Flyway's settings, in the order they win (the first file that sets a key). */
+    public static final List<String> FILES = List.of("flyway.conf", "conf/flyway.conf", "flyway.toml",
             "src/main/resources/application.properties", "src/main/resources/application.yml",
             "src/main/resources/application.yaml");
     private static final String LOCK = "postgresqltransactionallock";
-    /** A TOML line, matched without backtracking (possessive), so a pull request's long line costs one pass. */
-    private static final Pattern TOML_SECTION = Pattern.compile("^\\s*+\\[([^\\]]++)\\]\\s*+(?:#.*)?$");
-    private static final Pattern TOML_VALUE = Pattern.compile(
-            "^\\s*+([\\w.\"-]++)\\s*+=\\s*+(\"(?:[^\"\\\\]|\\\\.)*+\"|'[^']*+'|[^#]*+)\\s*+(?:#.*)?$");
 
     public FlywaySettings {
         placeholders = Map.copyOf(placeholders);
@@ -89,6 +77,17 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
     /** The history table as SQL names it: {@code flyway_schema_history}, or {@code app."History"} in a project's schema. */
     public String historyTable(dev.migsafe.dialect.Syntax syntax) {
         return (defaultSchema() == null ? "" : syntax.identifier(defaultSchema()) + ".") + syntax.identifier(table);
+    }
+
+    /**
+     * These settings with a history table and placeholders set elsewhere (migsafe.yaml's {@code flyway:}):
+     * a non-null {@code table} replaces this one, {@code placeholders} win over these by name.
+     */
+    public FlywaySettings with(String table, Map<String, String> placeholders) {
+        Map<String, String> merged = new LinkedHashMap<>(this.placeholders);
+        merged.putAll(placeholders);
+        return new FlywaySettings(transactionalLock, source, merged, placeholderReplacement, mixed, group, schemas,
+                table == null ? this.table : table);
     }
 
     /** A project that keeps Flyway's defaults but for its transactional lock. */
@@ -114,7 +113,7 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
                 if (Files.size(file) > MAX_BYTES) {
                     continue;
                 }
-                for (Map.Entry<String, String> e : keys(name, Files.readString(file)).entrySet()) {
+                for (Map.Entry<String, String> e : SettingsFileKeys.parse(name, Files.readString(file)).entrySet()) {
                     String key = flywayKey(e.getKey());
                     if (key == null) {
                         continue;
@@ -161,62 +160,5 @@ public record FlywaySettings(boolean transactionalLock, String source, Map<Strin
         String value = settings.get(key);
         return value == null || !(value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))
                 ? fallback : Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
-    }
-
-    /** The file's settings as dotted keys ("spring.flyway.placeholders.owner" -> "app"). */
-    private static Map<String, String> keys(String name, String text) throws IOException {
-        Map<String, String> keys = new LinkedHashMap<>();
-        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-            // Spring's profile documents apply only under their profile; the default is the documents without one
-            Iterator<JsonNode> documents = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(text);
-            while (documents.hasNext()) {
-                JsonNode doc = documents.next();
-                if (doc != null && doc.at("/spring/config/activate/on-profile").isMissingNode()
-                        && doc.at("/spring/profiles").isMissingNode()) {
-                    flatten("", doc, keys);
-                }
-            }
-        } else if (name.endsWith(".toml")) {
-            String section = "";
-            for (String line : text.split("\\R")) {
-                Matcher s = TOML_SECTION.matcher(line);
-                Matcher v = TOML_VALUE.matcher(line);
-                if (s.matches()) {
-                    section = s.group(1).strip().replace("\"", "") + ".";
-                } else if (v.matches()) {
-                    keys.putIfAbsent(section + v.group(1).replace("\"", ""), unquote(v.group(2)));
-                }
-            }
-        } else {
-            Properties properties = new Properties();
-            properties.load(new StringReader(text));
-            properties.stringPropertyNames().forEach(k -> keys.put(k, properties.getProperty(k).strip()));
-        }
-        return keys;
-    }
-
-    private static void flatten(String prefix, JsonNode node, Map<String, String> keys) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(f -> flatten(prefix + f.getKey() + ".", f.getValue(), keys));
-        } else if (node.isValueNode() && !prefix.isEmpty()) {
-            keys.putIfAbsent(prefix.substring(0, prefix.length() - 1), node.asText());
-        } else if (node.isArray() && !prefix.isEmpty()) { // "schemas: [app, audit]" as Flyway's "app,audit"
-            List<String> items = new ArrayList<>();
-            node.forEach(item -> items.add(item.asText()));
-            keys.putIfAbsent(prefix.substring(0, prefix.length() - 1), String.join(",", items));
-        }
-    }
-
-    private static String unquote(String value) {
-        String v = value.strip();
-        if (v.startsWith("[") && v.endsWith("]")) { // a TOML array, schemas = ["app", "audit"], as Flyway's "app,audit"
-            List<String> items = new ArrayList<>();
-            for (String item : v.substring(1, v.length() - 1).split(",")) {
-                items.add(unquote(item));
-            }
-            return String.join(",", items);
-        }
-        return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
-                ? v.substring(1, v.length() - 1) : v;
     }
 }

@@ -68,6 +68,21 @@ class GitReleasesCliTest {
     }
 
     @Test
+    void aConfigFileOutsideGitDescribesARefWithoutMigsafeYaml() throws Exception {
+        // migrations where no detection looks; the configuration is the Maven plugin's, under target/ (not in git)
+        try (TestRepo repo = TestRepo.init(dir.resolve("app"))) {
+            repo.write("sql/orders/V1__create_users.sql", V1).commit("v1.0");
+            repo.tag("v1.0");
+            repo.write("sql/orders/V3__drop_name.sql", V3).commit("v1.1");
+            Path config = Files.createDirectories(dir.resolve("target")).resolve("migsafe.yaml");
+            Files.writeString(config, "migrations:\n  - path: sql/orders\n    format: flyway\n");
+            CliRun run = run(repo, "analyze", "--base", "v1.0", "--config", config.toString());
+            assertEquals(1, run.exitCode(), run::toString);
+            assertEquals("sql/orders/V3__drop_name.sql", only(run.json(), "BC104").get("file").asText());
+        }
+    }
+
+    @Test
     void branchesAndCommitIdsAreReleasesToo() throws Exception {
         try (TestRepo repo = flywayHistory()) {
             String v11 = repo.git().getRepository().resolve("v1.1^{commit}").getName();

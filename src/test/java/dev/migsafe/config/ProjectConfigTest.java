@@ -98,8 +98,19 @@ class ProjectConfigTest {
 
     @Test
     void unknownTopLevelKeyNamesItsLineAndTheKnownKeys() {
-        assertEquals("migsafe.yaml:2: unknown key 'foo' (expected one of app, deploy, dialect, liquibase, migrations, mysql-version,"
-                + " postgres-version, releases, rules, server-version, verify)", error("dialect: mysql\nfoo:\n  bar: 1\n"));
+        assertEquals("migsafe.yaml:2: unknown key 'foo' (expected one of app, deploy, dialect, flyway, liquibase, migrations,"
+                + " mysql-version, postgres-version, releases, rules, server-version, verify)", error("dialect: mysql\nfoo:\n  bar: 1\n"));
+    }
+
+    @Test
+    void flywaySectionNamesTheHistoryTableAndPlaceholders() {
+        ProjectConfig config = load("flyway:\n  table: orders_history\n  placeholders:\n    owner: app\n    limit: 10\n");
+        assertEquals(new ProjectConfig.Flyway("orders_history", java.util.Map.of("owner", "app", "limit", "10")), config.flyway());
+        assertEquals(ProjectConfig.Flyway.NONE, load("dialect: postgresql\n").flyway());
+        assertEquals("migsafe.yaml:1: flyway.placeholders: 'owner' has no value; write owner: <value> (quote it to keep it empty: \"\")",
+                error("flyway:\n  placeholders:\n    owner:\n"));
+        assertTrue(error("flyway:\n  tabel: x\n").startsWith("migsafe.yaml:2: unknown key 'tabel' in flyway"),
+                error("flyway:\n  tabel: x\n"));
     }
 
     @Test

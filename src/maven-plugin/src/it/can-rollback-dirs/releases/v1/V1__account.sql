@@ -1,0 +1,4 @@
+CREATE TABLE account (
+    id    bigint PRIMARY KEY,
+    email text NOT NULL
+);

@@ -1,0 +1,1 @@
+ALTER TABLE account ALTER COLUMN email TYPE integer USING 0;

@@ -1,0 +1,4 @@
+CREATE TABLE product (
+    id    bigint PRIMARY KEY,
+    title varchar(200) NOT NULL
+);
