@@ -14,18 +14,25 @@ import dev.migsafe.source.Migration;
  * @param target   auto, none, testcontainers, embedded, or a JDBC URL
  * @param settings images, old-tests command and directories
  * @param lineage  where the older tables and columns are after the range (the schema model's lineage)
+ * @param tableStats production table sizes ({@code --table-stats}, {@code --history-url}) for lock estimates
  */
 public record VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
-                            VerifySettings settings, RangeLineage lineage, List<CodeProbe> codeProbes) {
+                            VerifySettings settings, RangeLineage lineage, List<CodeProbe> codeProbes,
+                            TableStats tableStats) {
 
     public VerifyRequest(Dialect dialect, List<Migration> older, List<Migration> range, String target,
                          VerifySettings settings, RangeLineage lineage) {
-        this(dialect, older, range, target, settings, lineage, List.of());
+        this(dialect, older, range, target, settings, lineage, List.of(), TableStats.NONE);
     }
 
     /** The same request with the statements the older release's code runs, checked by the contract step. */
     public VerifyRequest withCodeProbes(List<CodeProbe> probes) {
-        return new VerifyRequest(dialect, older, range, target, settings, lineage, probes);
+        return new VerifyRequest(dialect, older, range, target, settings, lineage, probes, tableStats);
+    }
+
+    /** The same request with the production tables' sizes the lock trace scales its measurements to. */
+    public VerifyRequest withTableStats(TableStats stats) {
+        return new VerifyRequest(dialect, older, range, target, settings, lineage, codeProbes, stats);
     }
 
     /** A request without the schema model: older tables and columns are looked for under their own names. */
@@ -41,5 +48,6 @@ public record VerifyRequest(Dialect dialect, List<Migration> older, List<Migrati
         settings = settings == null ? VerifySettings.defaults() : settings;
         lineage = lineage == null ? RangeLineage.SAME_NAMES : lineage;
         codeProbes = codeProbes == null ? List.of() : List.copyOf(codeProbes);
+        tableStats = tableStats == null ? TableStats.NONE : tableStats;
     }
 }
