@@ -181,17 +181,21 @@ final class MysqlLockTrace extends LockTrace {
         List<Attempt> attempts = alterable ? PREFERENCE : List.of(new Attempt(null, null, List.of()));
         boolean grown = false;
         boolean refused = false;
+        boolean probing = false;
         for (Attempt attempt : attempts) {
             if (refused && !grown) {
                 // not INSTANT: the statement works on the rows; grow them so that it can be watched at work
                 grown = true;
-                if (probed < PROBED_STATEMENTS && older != null && table != null) {
-                    older.table(table).ifPresent(shape -> grow(c, shape));
+                if (probed < PROBED_STATEMENTS && older != null && table != null && older.table(table).isPresent()) {
+                    probed++;
+                    probing = true;
+                    grow(c, older.table(table).get());
                 }
             }
             long rows = table == null ? 0 : count(c, db.kind().quote(table));
-            String text = attempt.clause() == null ? sql : sql + (IS_ALTER_TABLE.matcher(sql).matches() ? ", " : " ")
-                    + attempt.clause();
+            // ALTER TABLE takes the clauses as a list; CREATE/DROP INDEX as options after a space
+            String text = attempt.clause() == null ? sql : IS_ALTER_TABLE.matcher(sql).matches()
+                    ? sql + ", " + attempt.clause() : sql + " " + attempt.clause().replace(",", "");
             long started = System.nanoTime();
             Future<?> run = executor.submit(() -> {
                 try (Statement st = c.createStatement()) {
@@ -205,10 +209,9 @@ final class MysqlLockTrace extends LockTrace {
                 try {
                     run.get(SETTLE_MS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException working) {
-                    if (grown && table != null && probed < PROBED_STATEMENTS) {
-                        probed++;
+                    if (probing && atWork(watch, session, run)) {
                         observed = metadataLocks(watch, session, schema);
-                        seen = probe.probe(db.kind().quote(table), () -> !run.isDone(), true);
+                        seen = probe.probe(db.kind().quote(table), () -> !run.isDone() && inMainPhase(watch, session), true);
                     }
                     try {
                         run.get(Math.max(1, perStatement.toMillis()), TimeUnit.MILLISECONDS);
@@ -261,6 +264,39 @@ final class MysqlLockTrace extends LockTrace {
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         return measured(l, List.of(), List.of(), rewritten(before, tableIds(watch, schema)), ms, null, null, rows);
+    }
+
+    /**
+     * Waits until the ALTER works on the rows ("copy to tmp table", "altering table"): before and after that it
+     * holds an exclusive metadata lock for a moment (to prepare, to swap the table in), which a probe must not
+     * mistake for the statement's lock. False when it ended first.
+     */
+    private boolean atWork(Connection watch, long session, Future<?> run) {
+        long end = System.nanoTime() + perStatement.toNanos();
+        while (!run.isDone() && System.nanoTime() < end) {
+            if (inMainPhase(watch, session)) {
+                return true;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inMainPhase(Connection watch, long session) {
+        try (PreparedStatement ps = watch.prepareStatement("SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+            ps.setLong(1, session);
+            try (ResultSet rs = ps.executeQuery()) {
+                String state = rs.next() && rs.getString(1) != null ? rs.getString(1).toLowerCase(java.util.Locale.ROOT) : "";
+                return state.contains("copy to tmp table") || state.equals("altering table");
+            }
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private void grow(Connection c, SchemaSnapshot.TableShape shape) {
