@@ -20,6 +20,7 @@ import dev.migsafe.plan.RunbookFormat;
 import dev.migsafe.plan.RunbookHtml;
 import dev.migsafe.plan.RunbookMarkdown;
 import dev.migsafe.plan.history.HistoryReader;
+import dev.migsafe.plan.history.ReadOnlySession;
 import dev.migsafe.plan.history.SchemaHistory;
 import dev.migsafe.AtomicFiles;
 import dev.migsafe.report.JsonReportWriter;
@@ -27,6 +28,7 @@ import dev.migsafe.report.OutputFormat;
 import dev.migsafe.report.ReportBuilder;
 import dev.migsafe.secret.MaskedUrl;
 import dev.migsafe.verdict.Verdict;
+import dev.migsafe.verify.TableStats;
 import dev.migsafe.verify.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +57,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--history-url", paramLabel = "JDBC_URL",
             description = "Database whose migration history gives the restore target; read over a read-only session.")
     String historyUrl;
+
+    @Option(names = "--table-stats", paramLabel = "FILE",
+            description = "With --verify: row counts of the production tables (JSON or CSV, as for can-rollback); "
+                    + "with --history-url they are read from that database's catalog when no file is given.")
+    Path tableStats;
 
     @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "high",
             description = "Incident severity weighing time against data: low, high (default) or critical.")
@@ -96,7 +103,7 @@ final class PlanCommand implements Callable<Integer> {
         Dialect dialect = ws.dialect(projectOptions.dialect, selected.newer());
         AnalysisResult result = AppOptions.judged(ws.analyzeRange(dialect, selected.older(), selected.newer()),
                 appOptions.read(ws, selected, releases.to, dialect));
-        Verification verification = VerificationStage.run(ws, verifyOptions(), selected, result, dialect,
+        Verification verification = VerificationStage.run(ws, verifyOptions(dialect), selected, result, dialect,
                 spec.commandLine().getErr());
         Verdict verdict = Verdict.decide(result.findings(), verification != null && verification.failed());
         SchemaHistory history = null;
@@ -117,12 +124,27 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** The --verify, --old-tests and --verify-timeout of this command, whose --verify defaults to none (a plan is a document). */
-    private VerifyOptions verifyOptions() {
+    private VerifyOptions verifyOptions(Dialect dialect) {
         VerifyOptions options = new VerifyOptions();
         options.mode = verify;
         options.oldTests = oldTests;
         options.timeout = verifyTimeout;
+        options.tableStats = tableStats;
+        if (tableStats == null && historyUrl != null && !"none".equalsIgnoreCase(verify)) {
+            options.liveStats = liveStats();
+        }
         return options;
+    }
+
+    /** The production tables' row counts, from the catalog, over the same read-only session as the history. */
+    private TableStats liveStats() {
+        try (ReadOnlySession session = ReadOnlySession.open(historyUrl)) {
+            spec.commandLine().getErr().println("migsafe: reading table sizes over a read-only session: " + session.url());
+            return TableStats.read(session.connection(), session.dialect());
+        } catch (java.sql.SQLException e) {
+            throw new dev.migsafe.BadInputException("--history-url " + new MaskedUrl(historyUrl)
+                    + ": cannot read the table sizes (" + new MaskedUrl(historyUrl).scrub(e.getMessage()) + ")");
+        }
     }
 
     /** Every release of migsafe.yaml older than FROM, newest first, checked against FROM's schema. */

@@ -35,7 +35,8 @@ final class VerificationStage {
         }
         VerifyRequest request = new VerifyRequest(dialect, releases.older(), analysis.range(), options.mode,
                 ws.verifySettings(options.oldTests, releases.toIsGitRef() ? releases.toLabel() : null, options.timeout),
-                RangeLineage.of(analysis.olderSchema(), analysis.newerSchema())).withOlderCode(code);
+                RangeLineage.of(analysis.olderSchema(), analysis.newerSchema())).withOlderCode(code)
+                .withTableStats(options.stats());
         try (ConsoleProgress progress = new ConsoleProgress(err, Console.color())) {
             return new Verifier().run(request, progress);
         } catch (VerificationUnavailableException e) {
@@ -53,7 +54,9 @@ final class VerificationStage {
                 .toList(), v.locks().stream()
                 .map(l -> new Report.LockEntry(l.migration(), l.file(), l.line(), l.statement(), l.locks().stream()
                         .map(k -> new Report.LockMode(LockTraceText.mode(k.mode()), k.relation())).toList(), l.blocks(),
-                        l.rewrite(), l.durationMs(), l.note()))
+                        l.rewrite(), l.durationMs(), l.note(), l.probe() == null ? null
+                        : new Report.LockProbe(l.probe().select(), l.probe().write(), l.probe().note()), l.algorithm(),
+                        l.estimate()))
                 .toList());
     }
 

@@ -1,8 +1,10 @@
 package dev.migsafe.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.migsafe.config.Durations;
+import dev.migsafe.verify.TableStats;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -25,6 +27,20 @@ final class VerifyOptions {
             description = "Deadline of the whole verification (default: 15m); when reached, the report names the step "
                     + "and statement it stopped in. Write e.g. 90s, 15m, 1h.")
     Duration timeout;
+
+    @Option(names = "--table-stats", paramLabel = "FILE",
+            description = "Row counts of the production tables (JSON {\"orders\": {\"rows\": 31000000}} or CSV "
+                    + "table,rows[,bytes]): the lock trace estimates how long each blocking, rewriting statement holds "
+                    + "its lock at that size.")
+    Path tableStats;
+
+    /** Sizes read from the production database ({@code plan --history-url}), used when no file is given. */
+    TableStats liveStats = TableStats.NONE;
+
+    /** The production tables' sizes: the file when given (bad input exits 2), else what was read live. */
+    TableStats stats() {
+        return tableStats != null ? TableStats.read(tableStats) : liveStats;
+    }
 
     /** "Invalid value for option '--verify-timeout': 'soon' is not a duration: ...", exit 2. */
     static final class DurationConverter implements ITypeConverter<Duration> {

@@ -228,7 +228,34 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             sb.append("</td></tr>\n");
         }
-        sb.append("</tbody>\n</table></div>\n</section>\n");
+        sb.append("</tbody>\n</table></div>\n");
+        lockTimeline(r.verification().locks(), sb);
+        sb.append("</section>\n");
+    }
+
+    /** Per statement of the range, as the lock trace measured it; every cell escaped. */
+    private static void lockTimeline(List<Report.LockEntry> locks, StringBuilder sb) {
+        if (locks.isEmpty()) {
+            return;
+        }
+        sb.append("<h3 id=\"lock-timeline\">Lock timeline <span class=\"sub\">measured per statement</span></h3>\n")
+                .append("<div class=\"scroll\"><table class=\"locks\">\n<thead><tr><th>Statement</th><th>Locks</th>")
+                .append("<th>Blocks</th><th>Rewrite</th><th>Duration</th><th>Second session</th><th>Estimate</th></tr>")
+                .append("</thead>\n<tbody>\n");
+        for (Report.LockEntry l : locks) {
+            sb.append("<tr").append(l.blocks().contains("write") ? " class=\"blocking\"" : "").append("><td><code>")
+                    .append(esc(LockTimeline.where(l))).append("</code> ").append("<code>" + highlight(l.statement()) + "</code>").append("</td>");
+            if (l.note() != null) {
+                sb.append("<td colspan=\"6\" class=\"none\">").append(esc(l.note())).append("</td></tr>\n");
+                continue;
+            }
+            String probe = LockTimeline.probe(l);
+            sb.append("<td>").append(esc(LockTimeline.locks(l))).append("</td><td>").append(esc(LockTimeline.blocks(l)))
+                    .append("</td><td>").append(l.rewrite() ? "yes" : "no").append("</td><td>").append(l.durationMs())
+                    .append(" ms</td><td>").append(esc(probe == null ? "not probed" : probe)).append("</td><td>")
+                    .append(esc(l.estimate() == null ? "" : l.estimate())).append("</td></tr>\n");
+        }
+        sb.append("</tbody>\n</table></div>\n");
     }
 
     private static void strategies(Report r, StringBuilder sb) {

@@ -127,11 +127,20 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
      *
      * @param locks  the relation locks it took ({@code mode} as PostgreSQL's documentation names it)
      * @param blocks {@code select}, {@code write}: what of other sessions waits for them
-     * @param note   why it was not traced, or null
+     * @param note      why it was not traced, or null
+     * @param probe     what a second session saw while the statement held its locks, or null when not probed
+     * @param algorithm MySQL/MariaDB: the ALTER algorithm and lock level the server accepted, or null
+     * @param estimate  the lock's duration at production size ({@code --table-stats}, {@code --history-url}), or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LockEntry(String migration, String file, int line, String statement, List<LockMode> locks,
-                            List<String> blocks, boolean rewrite, long durationMs, String note) {
+                            List<String> blocks, boolean rewrite, long durationMs, String note, LockProbe probe,
+                            String algorithm, String estimate) {
+    }
+
+    /** {@code blocked} or {@code not blocked} per operation tried (absent when not tried). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LockProbe(String select, String write, String note) {
     }
 
     public record LockMode(String mode, String relation) {

@@ -83,7 +83,9 @@ public final class ReportBuilder {
                 .toList(), v.locks().stream()
                 .map(l -> new Report.LockEntry(escape(l.migration()), escape(l.file()), l.line(), escape(l.statement()),
                         l.locks().stream().map(k -> new Report.LockMode(k.mode(), escape(k.relation()))).toList(),
-                        l.blocks(), l.rewrite(), l.durationMs(), escape(l.note())))
+                        l.blocks(), l.rewrite(), l.durationMs(), escape(l.note()), l.probe() == null ? null
+                        : new Report.LockProbe(l.probe().select(), l.probe().write(), escape(l.probe().note())),
+                        escape(l.algorithm()), escape(l.estimate())))
                 .toList());
     }
 

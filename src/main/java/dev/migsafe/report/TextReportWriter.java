@@ -116,13 +116,8 @@ public final class TextReportWriter implements ReportWriter {
         }
         sb.append("  lock timeline (measured per statement):\n");
         for (Report.LockEntry l : locks) {
-            String where = l.file().substring(l.file().lastIndexOf('/') + 1) + ":" + l.line();
-            String what = l.note() != null ? l.note() : (l.locks().isEmpty() ? "no new lock" : l.locks().stream()
-                    .map(k -> k.mode() + " on " + k.relation()).collect(java.util.stream.Collectors.joining(", ")))
-                    + (l.blocks().isEmpty() ? "" : "; blocks " + String.join(", ", l.blocks()))
-                    + (l.rewrite() ? "; rewrites the table" : "") + "; " + l.durationMs() + " ms";
             sb.append("    ").append(l.blocks().contains("write") ? paint(RED, "blocking") : "        ").append(' ')
-                    .append(where).append("  ").append(what).append('\n');
+                    .append(LockTimeline.where(l)).append("  ").append(LockTimeline.line(l)).append('\n');
         }
     }
 

@@ -52,7 +52,8 @@ public final class LockEvidence {
                         severityOverrides.getOrDefault(info.id(), info.severity()), r.file(), r.line(),
                         relations, r.statement(), "measured on " + v.database() + ": " + LockTraceText.entry(r)
                         + "; other sessions' " + String.join(" and ", r.blocks()) + "s on " + relations
-                        + " wait until migration " + r.migration() + " commits", info.fix(), false, null));
+                        + (r.algorithm() == null ? " wait until migration " + r.migration() + " commits"
+                        : " wait while it runs"), info.fix(), false, null));
             }
         }
         return new AnalysisResult(result.range(), result.statuses(), findings, result.statements(), result.unparsed(),

@@ -6,236 +6,153 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.ParsedStatement;
 
 /**
- * Measures, on PostgreSQL, what each statement of the range does to the seeded older schema: the
- * relation locks its backend holds after it ({@code pg_locks}), whether it rewrote a table or index
- * ({@code relfilenode} before and after) and how long it ran. Everything runs in transactions that are
- * rolled back, each statement under a savepoint (a statement that fails is rolled back to it and the
- * trace goes on), so the database is left as it was for {@code apply range}.
- *
- * <p>Each migration is traced in its own transaction, as its tool runs it, so the locks of its earlier
- * statements stay held until its end: a statement's record lists the locks it added. Statements
- * that cannot run in a transaction block (CREATE INDEX CONCURRENTLY, VACUUM) and Liquibase changeSets
- * (not SQL text) are listed as not traced.
+ * Measures, on the seeded older schema, what each statement of the range does: the locks it takes, what
+ * of other sessions they block (a second session's probe is the ground truth where it ran), whether it
+ * rewrote a table and how long it ran. One implementation per server family ({@link PostgresLockTrace},
+ * {@link MysqlLockTrace}); the records and the common checks are here.
  */
-public final class LockTrace {
+public abstract class LockTrace {
 
     /**
      * One statement's measurement.
      *
-     * @param locks  the relation locks it took that its migration did not hold yet (PostgreSQL's mode names)
-     * @param blocks what of other sessions waits for them: {@code select}, {@code write}
-     * @param note   why it was not traced, or null
+     * @param locks      the locks it took (PostgreSQL's relation lock modes, MySQL's metadata lock types)
+     * @param blocks     what of other sessions waits for them: {@code select}, {@code write}
+     * @param note       why it was not traced, or null
+     * @param probe      what a second session saw while the statement held its locks, or null when not probed
+     * @param algorithm  MySQL/MariaDB: the ALTER algorithm and lock level the server accepted
+     *                   ({@code INSTANT}, {@code INPLACE, LOCK=NONE}, {@code COPY, LOCK=SHARED}), else null
+     * @param sampleRows rows of the statement's table when it was measured (0 when unknown)
+     * @param estimate   its lock duration at production size ({@code --table-stats}/{@code --history-url}), or null
      */
     public record Record(String migration, String file, int line, String statement, List<Lock> locks,
-                         List<String> blocks, boolean rewrite, long durationMs, String note) {
+                         List<String> blocks, boolean rewrite, long durationMs, String note, Probe probe,
+                         String algorithm, String table, long sampleRows, String estimate) {
         public boolean blocksWrites() {
             return blocks.contains("write");
         }
 
-        public Record withText(java.util.function.UnaryOperator<String> edit) {
+        public Record withText(UnaryOperator<String> edit) {
             return new Record(migration, file, line, edit.apply(statement), locks, blocks, rewrite, durationMs,
-                    note == null ? null : edit.apply(note));
+                    note == null ? null : edit.apply(note), probe, algorithm, table, sampleRows, estimate);
+        }
+
+        Record withEstimate(String text) {
+            return new Record(migration, file, line, statement, locks, blocks, rewrite, durationMs, note, probe,
+                    algorithm, table, sampleRows, text);
         }
     }
 
     public record Lock(String mode, String relation) {
     }
 
-    /** What the trace found, and the lock_timeout it ran under. */
+    /**
+     * What a second session saw: {@code blocked}, {@code not blocked}, or null when that operation was not tried.
+     *
+     * @param note why the probe could not tell, or null
+     */
+    public record Probe(String select, String write, String note) {
+        static final String BLOCKED = "blocked";
+        static final String PASSED = "not blocked";
+
+        /** The probe's word on {@code blocks}: its observations replace what the lock modes predict. */
+        List<String> correct(List<String> predicted) {
+            Set<String> out = new LinkedHashSet<>(predicted);
+            apply(out, "select", select);
+            apply(out, "write", write);
+            return List.copyOf(out);
+        }
+
+        private static void apply(Set<String> out, String op, String seen) {
+            if (BLOCKED.equals(seen)) {
+                out.add(op);
+            } else if (PASSED.equals(seen)) {
+                out.remove(op);
+            }
+        }
+    }
+
+    /** What the trace found, and the lock timeout it ran under. */
     record Result(List<Record> records, String lockTimeout) {
     }
 
-    private static final String USER_RELATIONS = "SELECT c.oid::regclass::text, c.relfilenode FROM pg_class c"
-            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'i', 'm', 'p')"
-            + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
-            + " AND n.nspname NOT LIKE 'pg_temp%'";
-    private static final String OWN_LOCKS = "SELECT l.mode, l.relation::regclass::text FROM pg_locks l"
-            + " JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
-            + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'";
+    /** At most this many statements are probed from a second session: each blocked operation costs a wait. */
+    static final int PROBED_STATEMENTS = 12;
 
-    /** Up to this many migrations, each is traced after the earlier ones are replayed in its transaction. */
-    static final int REPLAYED_MIGRATIONS = 20;
+    protected final ScratchDatabase db;
+    /** How long one statement may run in the trace: the trace measures, it must not eat the run's time */
+    protected final java.time.Duration perStatement;
+    protected final SchemaSnapshot older;
+    /** Production row counts: tables of the statements that would rewrite them are grown to measure a rate */
+    protected final TableStats stats;
 
-    private final ScratchDatabase db;
-    /** How long one statement may run in the trace (statement_timeout): the trace measures, it must not eat the run's time */
-    private final java.time.Duration perStatement;
-
-    LockTrace(ScratchDatabase db, java.time.Duration perStatement) {
+    protected LockTrace(ScratchDatabase db, java.time.Duration perStatement, SchemaSnapshot older, TableStats stats) {
         this.db = db;
         this.perStatement = perStatement;
+        this.older = older;
+        this.stats = stats == null ? TableStats.NONE : stats;
     }
 
-    Result run(ParsedRange range) throws SQLException {
-        // the tool commits each migration, releasing its locks: each migration is traced in a transaction of
-        // its own, after the earlier ones are replayed in it (unmeasured), and rolled back
-        Map<Migration, List<ParsedRange.Located>> byMigration = new java.util.LinkedHashMap<>();
-        range.statements().forEach(l -> byMigration.computeIfAbsent(l.migration(), k -> new ArrayList<>()).add(l));
-        List<Record> records = new ArrayList<>();
-        try (Connection c = db.connect()) {
-            String timeout = show(c, "lock_timeout");
-            try (Statement st = c.createStatement()) {
-                st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
-            }
-            c.setAutoCommit(false);
-            if (byMigration.size() > REPLAYED_MIGRATIONS) {
-                // replaying costs the square of a long range: one transaction instead, in which the locks of
-                // earlier migrations stay held (statements they mask are listed as not measured)
-                try {
-                    Set<Lock> held = new LinkedHashSet<>(locks(c));
-                    for (List<ParsedRange.Located> migration : byMigration.values()) {
-                        Set<String> before = relations(held);
-                        for (ParsedRange.Located l : migration) {
-                            records.add(trace(c, l, held, before));
-                        }
-                    }
-                } finally {
-                    c.rollback();
-                }
-                return new Result(records, timeout);
-            }
-            List<ParsedRange.Located> earlier = new ArrayList<>();
-            for (List<ParsedRange.Located> migration : byMigration.values()) {
-                try {
-                    for (ParsedRange.Located l : earlier) {
-                        replay(c, l);
-                    }
-                    Set<Lock> held = new LinkedHashSet<>(locks(c));
-                    Set<String> replayed = relations(held);
-                    for (ParsedRange.Located l : migration) {
-                        records.add(trace(c, l, held, replayed));
-                    }
-                } finally {
-                    c.rollback();
-                }
-                earlier.addAll(migration);
-            }
-            return new Result(records, timeout);
-        }
+    static LockTrace of(ScratchDatabase db, java.time.Duration perStatement, SchemaSnapshot older, TableStats stats) {
+        return db.kind().isPostgres() ? new PostgresLockTrace(db, perStatement, older, stats)
+                : new MysqlLockTrace(db, perStatement, older, stats);
     }
 
-    /** Runs an earlier statement unmeasured; one that fails (or cannot run here) is skipped, as its trace said. */
-    private static void replay(Connection c, ParsedRange.Located l) throws SQLException {
-        String sql = l.parsed().statement().text();
-        if (l.migration().preparedUp() != null || sql.contains("${")) {
-            return;
+    abstract Result run(ParsedRange range) throws SQLException;
+
+    /** Why a statement cannot be traced from its text (a Liquibase change, placeholders), or null. */
+    static String untraceable(ParsedRange.Located l) {
+        if (l.migration().preparedUp() != null) {
+            return "a Liquibase change: not traced";
         }
-        try (Statement st = c.createStatement()) {
-            st.execute("SAVEPOINT migsafe_replay");
-            try {
-                st.execute(sql);
-                st.execute("RELEASE SAVEPOINT migsafe_replay");
-            } catch (SQLException e) {
-                st.execute("ROLLBACK TO SAVEPOINT migsafe_replay");
-            }
+        if (l.parsed().statement().text().contains("${")) {
+            return "has placeholders: not traced";
         }
+        return null;
     }
 
-    /**
-     * @param replayed relations the replay of earlier migrations locked: a statement on one of them that adds
-     *                 no lock may need one all the same, which this transaction cannot show
-     */
-    private Record trace(Connection c, ParsedRange.Located located, Set<Lock> held, Set<String> replayed)
-            throws SQLException {
-        Migration m = located.migration();
-        ParsedStatement ps = located.parsed();
-        String sql = ps.statement().text();
-        String file = ps.statement().file();
-        int line = ps.statement().line();
-        if (m.preparedUp() != null) {
-            return notTraced(m, file, line, sql, "a Liquibase change: not traced");
-        }
-        if (sql.contains("${")) {
-            return notTraced(m, file, line, sql, "has placeholders: not traced");
-        }
-        Map<String, Long> before = fileNodes(c);
-        long started = System.nanoTime();
-        try (Statement st = c.createStatement()) {
-            st.execute("SAVEPOINT migsafe_trace");
-            try {
-                st.execute(sql);
-            } catch (SQLException e) {
-                st.execute("ROLLBACK TO SAVEPOINT migsafe_trace");
-                String why = "25001".equals(e.getSQLState()) ? "cannot run inside a transaction: not traced"
-                        : "57014".equals(e.getSQLState()) ? "ran longer than " + perStatement.toMillis()
-                        + " ms in the trace and was stopped: not measured"
-                        : "failed in the trace: " + Errors.message(e);
-                return notTraced(m, file, line, sql, why);
-            }
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            st.execute("RELEASE SAVEPOINT migsafe_trace");
-            List<Lock> added = new ArrayList<>();
-            for (Lock l : locks(c)) {
-                // a relation made by this migration is invisible to other sessions until it commits
-                if (held.add(l) && before.containsKey(l.relation())) {
-                    added.add(l);
-                }
-            }
-            if (added.isEmpty()) {
-                List<String> masked = ps.changes().stream().map(ch -> ch.target()).filter(replayed::contains).distinct()
-                        .toList();
-                if (!masked.isEmpty()) {
-                    return notTraced(m, file, line, sql, "not measured: " + String.join(", ", masked) + " is already"
-                            + " locked by the replay of an earlier migration in the trace");
-                }
-            }
-            Map<String, Long> after = fileNodes(c);
-            boolean rewrite = before.entrySet().stream()
-                    .anyMatch(e -> after.containsKey(e.getKey()) && !after.get(e.getKey()).equals(e.getValue()));
-            return new Record(m.id(), file, line, sql, added, blocks(added), rewrite, ms, null);
-        }
+    static Record notTraced(ParsedRange.Located l, String note) {
+        Migration m = l.migration();
+        ParsedStatement ps = l.parsed();
+        return new Record(m.id(), ps.statement().file(), ps.statement().line(), ps.statement().text(), List.of(),
+                List.of(), false, 0, note, null, null, table(l), 0, null);
     }
 
-    private static Set<String> relations(Set<Lock> locks) {
-        Set<String> out = new HashSet<>();
-        locks.forEach(l -> out.add(l.relation()));
-        return out;
+    static Record measured(ParsedRange.Located l, List<Lock> locks, List<String> blocks, boolean rewrite, long ms,
+                           Probe probe, String algorithm, long sampleRows) {
+        Migration m = l.migration();
+        ParsedStatement ps = l.parsed();
+        return new Record(m.id(), ps.statement().file(), ps.statement().line(), ps.statement().text(), locks,
+                probe == null ? blocks : probe.correct(blocks), rewrite, ms, null, probe, algorithm, table(l),
+                sampleRows, null);
     }
 
-    private static Record notTraced(Migration m, String file, int line, String sql, String note) {
-        return new Record(m.id(), file, line, sql, List.of(), List.of(), false, 0, note);
+    /** The table the statement is about ({@code orders} of {@code orders.total}), or null. */
+    static String table(ParsedRange.Located l) {
+        return l.parsed().changes().stream().map(ch -> ch.target()).filter(t -> t != null && !t.isBlank())
+                .map(t -> t.contains(".") ? t.substring(0, t.indexOf('.')) : t).findFirst().orElse(null);
     }
 
-    /** What plain reads (ACCESS SHARE) and writes (ROW EXCLUSIVE) of other sessions wait for, per PostgreSQL's conflict table. */
-    static List<String> blocks(List<Lock> locks) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Lock l : locks) {
-            switch (l.mode()) {
-                case "AccessExclusiveLock" -> {
-                    out.add("select");
-                    out.add("write");
-                }
-                case "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock" -> out.add("write");
-                default -> {
-                }
-            }
-        }
-        return List.copyOf(out);
+    /** Whether a relation that exists before and after has a new storage id: it was rewritten or rebuilt. */
+    static boolean rewritten(Map<String, Long> before, Map<String, Long> after) {
+        return before.entrySet().stream()
+                .anyMatch(e -> after.containsKey(e.getKey()) && !after.get(e.getKey()).equals(e.getValue()));
     }
 
-    private static List<Lock> locks(Connection c) throws SQLException {
-        List<Lock> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(OWN_LOCKS)) {
-            while (rs.next()) {
-                out.add(new Lock(rs.getString(1), rs.getString(2)));
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Long> fileNodes(Connection c) throws SQLException {
+    /** name -> storage id from a query of two columns. */
+    static Map<String, Long> ids(Connection c, String query) throws SQLException {
         Map<String, Long> out = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(USER_RELATIONS)) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
             }
@@ -243,9 +160,15 @@ public final class LockTrace {
         return out;
     }
 
-    private static String show(Connection c, String setting) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW " + setting)) {
-            return rs.next() ? rs.getString(1) : "";
+    static long count(Connection c, String quotedTable) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quotedTable)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return 0;
         }
+    }
+
+    static List<String> nonNull(List<String> l) {
+        return l == null ? new ArrayList<>() : l;
     }
 }

@@ -1,5 +1,6 @@
 package dev.migsafe.verify;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -12,31 +13,60 @@ public final class LockTraceText {
     private LockTraceText() {
     }
 
-    /** {@code AccessExclusiveLock} as PostgreSQL's documentation names it: {@code ACCESS EXCLUSIVE}. */
-    public static String mode(String pgLocksMode) {
-        return pgLocksMode.replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
+    /**
+     * {@code AccessExclusiveLock} as PostgreSQL's documentation names it: {@code ACCESS EXCLUSIVE};
+     * MySQL's {@code SHARED_NO_WRITE} as {@code SHARED NO WRITE}.
+     */
+    public static String mode(String serverMode) {
+        return serverMode.replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ')
+                .toUpperCase(Locale.ROOT);
     }
 
-    /** "ACCESS EXCLUSIVE on items, SHARE on orders; blocks select, write; rewrites; 3 ms", or why it was not traced. */
+    /** "a second session's write was blocked, its read was not", or null when there was no probe. */
+    public static String probe(String select, String write, String note) {
+        List<String> seen = new ArrayList<>();
+        if (write != null) {
+            seen.add("write " + write);
+        }
+        if (select != null) {
+            seen.add("read " + select);
+        }
+        if (seen.isEmpty()) {
+            return note == null ? null : "probe: " + note;
+        }
+        return "a second session's " + String.join(", ", seen);
+    }
+
+    /** "ACCESS EXCLUSIVE on items; blocks select, write; rewrites the table; 3 ms; ...", or why it was not traced. */
     public static String entry(LockTrace.Record r) {
         if (r.note() != null) {
             return r.note();
         }
         String locks = r.locks().isEmpty() ? "no new lock" : r.locks().stream()
                 .map(l -> mode(l.mode()) + " on " + l.relation()).collect(Collectors.joining(", "));
-        return locks + (r.blocks().isEmpty() ? "" : "; blocks " + String.join(", ", r.blocks()) + " until its migration commits")
-                + (r.rewrite() ? "; rewrites the table" : "") + "; " + r.durationMs() + " ms";
+        String probe = r.probe() == null ? null : probe(r.probe().select(), r.probe().write(), r.probe().note());
+        return (r.algorithm() == null ? "" : r.algorithm() + ": ") + locks
+                + (r.blocks().isEmpty() ? "" : "; blocks " + String.join(", ", r.blocks())
+                + (r.algorithm() == null ? " until its migration commits" : " while it runs"))
+                + (r.rewrite() ? "; rewrites the table" : "") + "; " + r.durationMs() + " ms"
+                + (r.sampleRows() >= TableStats.MIN_SAMPLE_ROWS ? " on " + TableStats.count(r.sampleRows()) + " rows" : "")
+                + (probe == null ? "" : "; " + probe)
+                + (r.estimate() == null ? "" : "; " + r.estimate());
     }
 
-    static String summary(LockTrace.Result result) {
+    static String summary(LockTrace.Result result, ServerKind kind) {
         List<LockTrace.Record> records = result.records();
         long traced = records.stream().filter(r -> r.note() == null).count();
         List<LockTrace.Record> blocking = records.stream().filter(LockTrace.Record::blocksWrites).toList();
         long rewrites = records.stream().filter(LockTrace.Record::rewrite).count();
+        long probed = records.stream().filter(r -> r.probe() != null).count();
         long skipped = records.size() - traced;
-        StringBuilder sb = new StringBuilder("measured " + traced + " statement(s) of the range on the seeded older"
-                + " schema, each migration in a transaction rolled back (lock_timeout " + result.lockTimeout() + "): "
-                + blocking.size() + " take a lock that blocks writes, " + rewrites + " rewrite a table");
+        String how = kind.isPostgres() ? "on the seeded older schema, each migration in a transaction rolled back"
+                : "on a copy of the seeded older schema in a database of its own, dropped afterwards";
+        StringBuilder sb = new StringBuilder("measured " + traced + " statement(s) of the range " + how + " ("
+                + result.lockTimeout() + "; " + probed
+                + " probed from a second session): " + blocking.size() + " take a lock that blocks writes, " + rewrites
+                + " rewrite a table");
         if (!blocking.isEmpty()) {
             sb.append(" (").append(blocking.stream().limit(SHOWN)
                     .map(r -> r.file().substring(r.file().lastIndexOf('/') + 1) + ":" + r.line() + " " + entry(r))

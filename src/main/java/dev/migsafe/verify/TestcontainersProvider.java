@@ -133,10 +133,11 @@ final class TestcontainersProvider implements DatabaseProvider {
         switch (kind) {
             case POSTGRESQL:
                 return new PostgreSQLContainer(compatible(image, "postgres"));
+            // as root: the lock trace copies the schema into a database of its own, and reads InnoDB's table ids
             case MARIADB:
-                return new MariaDBContainer(compatible(image, "mariadb"));
+                return new MariaDBContainer(compatible(image, "mariadb")).withUsername("root");
             default:
-                return new MySQLContainer(compatible(image, "mysql"));
+                return new MySQLContainer(compatible(image, "mysql")).withUsername("root");
         }
     }
 

@@ -17,7 +17,7 @@ import dev.migsafe.rules.Severity;
                 + "predicted it.",
         fix = "Run it where a write stall is acceptable, or rewrite it to an online form (CONCURRENTLY, NOT VALID then "
                 + "VALIDATE, a new column then a backfill); set a lock_timeout so that it gives up instead of queueing.",
-        dialects = Dialect.POSTGRESQL)
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL})
 public final class MeasuredBlockingLockRule implements Rule {
     public static final String ID = "LK614";
 }

@@ -1,0 +1,269 @@
+package dev.migsafe.verify;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.migsafe.source.Migration;
+import dev.migsafe.sql.ParsedStatement;
+
+/**
+ * The lock trace on PostgreSQL: the relation locks a statement's backend holds after it ({@code pg_locks}),
+ * whether it rewrote a table or index ({@code relfilenode} before and after), how long it ran, and, while its
+ * transaction holds the locks, what a second session's read and write of the table saw. Everything runs in
+ * transactions that are rolled back, each statement under a savepoint (a statement that fails is rolled back
+ * to it and the trace goes on), so the database is left as it was for {@code apply range}.
+ *
+ * <p>Each migration is traced in its own transaction, as its tool runs it, so the locks of its earlier
+ * statements stay held until its end: a statement's record lists the locks it added. Statements
+ * that cannot run in a transaction block (CREATE INDEX CONCURRENTLY, VACUUM) and Liquibase changeSets
+ * (not SQL text) are listed as not traced.
+ */
+final class PostgresLockTrace extends LockTrace {
+
+    /** A relation before the statement: its name then (a rename changes it), storage and kind. */
+    private record Relation(String name, long fileNode, String kind) {
+        boolean isTable() {
+            return kind.equals("r") || kind.equals("p");
+        }
+    }
+
+    private static final String USER_RELATIONS = "SELECT c.oid, c.oid::regclass::text, c.relfilenode, c.relkind"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'i', 'm', 'p')"
+            + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
+            + " AND n.nspname NOT LIKE 'pg_temp%'";
+    /** A relation this transaction dropped has no pg_class row any more: its lock is kept (by id). */
+    private static final String OWN_LOCKS = "SELECT l.mode, l.relation::regclass::text, l.relation::oid FROM pg_locks l"
+            + " LEFT JOIN pg_class c ON c.oid = l.relation LEFT JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND l.database = ("
+            + "SELECT oid FROM pg_database WHERE datname = current_database()) AND (c.oid IS NULL"
+            + " OR (n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'))";
+
+    /** A lock this transaction holds, by relation id (names change with a rename). */
+    private record Held(String mode, long oid) {
+    }
+
+    /** Up to this many migrations, each is traced after the earlier ones are replayed in its transaction. */
+    static final int REPLAYED_MIGRATIONS = 20;
+    /** Rows a table is grown to, when production sizes are known, to measure a rate per row. */
+    static final long GROW_TO = 20_000;
+
+    private int probed;
+
+    PostgresLockTrace(ScratchDatabase db, java.time.Duration perStatement, SchemaSnapshot older, TableStats stats) {
+        super(db, perStatement, older, stats);
+    }
+
+    @Override
+    Result run(ParsedRange range) throws SQLException {
+        // the tool commits each migration, releasing its locks: each migration is traced in a transaction of
+        // its own, after the earlier ones are replayed in it (unmeasured), and rolled back
+        Map<Migration, List<ParsedRange.Located>> byMigration = new LinkedHashMap<>();
+        range.statements().forEach(l -> byMigration.computeIfAbsent(l.migration(), k -> new ArrayList<>()).add(l));
+        List<Record> records = new ArrayList<>();
+        try (Connection c = db.connect(); LockProbe probe = new LockProbe(db)) {
+            String timeout = "lock_timeout " + show(c, "lock_timeout");
+            try (Statement st = c.createStatement()) {
+                st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
+            }
+            c.setAutoCommit(false);
+            if (byMigration.size() > REPLAYED_MIGRATIONS) {
+                // replaying costs the square of a long range: one transaction instead, in which the locks of
+                // earlier migrations stay held (statements they mask are listed as not measured)
+                try {
+                    Set<Held> held = new LinkedHashSet<>(locks(c));
+                    for (List<ParsedRange.Located> migration : byMigration.values()) {
+                        Set<String> before = relations(c, held);
+                        grow(c, migration);
+                        for (ParsedRange.Located l : migration) {
+                            records.add(trace(c, probe, l, held, before));
+                        }
+                    }
+                } finally {
+                    c.rollback();
+                }
+                return new Result(records, timeout);
+            }
+            List<ParsedRange.Located> earlier = new ArrayList<>();
+            for (List<ParsedRange.Located> migration : byMigration.values()) {
+                try {
+                    for (ParsedRange.Located l : earlier) {
+                        replay(c, l);
+                    }
+                    Set<Held> held = new LinkedHashSet<>(locks(c));
+                    Set<String> replayed = relations(c, held);
+                    grow(c, migration);
+                    for (ParsedRange.Located l : migration) {
+                        records.add(trace(c, probe, l, held, replayed));
+                    }
+                } finally {
+                    c.rollback();
+                }
+                earlier.addAll(migration);
+            }
+            return new Result(records, timeout);
+        }
+    }
+
+    /** With production sizes known, the migration's tables are grown (in its transaction) to measure a rate. */
+    private void grow(Connection c, List<ParsedRange.Located> migration) {
+        if (stats.isEmpty() || older == null) {
+            return;
+        }
+        migration.stream().map(LockTrace::table).filter(t -> t != null && stats.rows(t) > GROW_TO).distinct()
+                .forEach(t -> older.table(t).ifPresent(shape -> TableGrowth.grow(c, db.kind(), shape, GROW_TO, true)));
+    }
+
+    /** Runs an earlier statement unmeasured; one that fails (or cannot run here) is skipped, as its trace said. */
+    private static void replay(Connection c, ParsedRange.Located l) throws SQLException {
+        if (untraceable(l) != null) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("SAVEPOINT migsafe_replay");
+            try {
+                st.execute(l.parsed().statement().text());
+                st.execute("RELEASE SAVEPOINT migsafe_replay");
+            } catch (SQLException e) {
+                st.execute("ROLLBACK TO SAVEPOINT migsafe_replay");
+            }
+        }
+    }
+
+    /**
+     * @param replayed relations the replay of earlier migrations locked: a statement on one of them that adds
+     *                 no lock may need one all the same, which this transaction cannot show
+     */
+    private Record trace(Connection c, LockProbe probe, ParsedRange.Located located, Set<Held> held,
+                         Set<String> replayed) throws SQLException {
+        String untraceable = untraceable(located);
+        if (untraceable != null) {
+            return notTraced(located, untraceable);
+        }
+        ParsedStatement ps = located.parsed();
+        Map<Long, Relation> before = relations(c);
+        Set<Held> heldBefore = Set.copyOf(held);
+        String table = table(located);
+        long rows = stats.isEmpty() || table == null ? 0 : count(c, db.kind().quote(table));
+        long started = System.nanoTime();
+        try (Statement st = c.createStatement()) {
+            st.execute("SAVEPOINT migsafe_trace");
+            try {
+                st.execute(ps.statement().text());
+            } catch (SQLException e) {
+                st.execute("ROLLBACK TO SAVEPOINT migsafe_trace");
+                String why = "25001".equals(e.getSQLState()) ? "cannot run inside a transaction: not traced"
+                        : "57014".equals(e.getSQLState()) ? "ran longer than " + perStatement.toMillis()
+                        + " ms in the trace and was stopped: not measured"
+                        : "failed in the trace: " + Errors.message(e);
+                return notTraced(located, why);
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            st.execute("RELEASE SAVEPOINT migsafe_trace");
+            List<Lock> added = new ArrayList<>();
+            List<Relation> probeOn = new ArrayList<>();
+            for (Held l : locks(c)) {
+                Relation r = before.get(l.oid());
+                // a relation made by this migration is invisible to other sessions until it commits
+                if (held.add(l) && r != null) {
+                    added.add(new Lock(l.mode(), r.name()));
+                    if (r.isTable() && !blocks(List.of(new Lock(l.mode(), r.name()))).isEmpty()
+                            && blocks(heldOn(heldBefore, l.oid())).isEmpty() && !probeOn.contains(r)) {
+                        probeOn.add(r);
+                    }
+                }
+            }
+            if (added.isEmpty()) {
+                List<String> masked = ps.changes().stream().map(ch -> ch.target()).filter(replayed::contains).distinct()
+                        .toList();
+                if (!masked.isEmpty()) {
+                    return notTraced(located, "not measured: " + String.join(", ", masked) + " is already"
+                            + " locked by the replay of an earlier migration in the trace");
+                }
+            }
+            Map<Long, Relation> after = relations(c);
+            boolean rewrite = before.entrySet().stream().anyMatch(e -> after.containsKey(e.getKey())
+                    && after.get(e.getKey()).fileNode() != e.getValue().fileNode());
+            return measured(located, added, blocks(added), rewrite, ms, probe(probe, probeOn), null, rows);
+        }
+    }
+
+    /** The second session's view of the first table the statement locked against others, within the cap. */
+    private LockTrace.Probe probe(LockProbe probe, List<Relation> tables) {
+        if (tables.isEmpty() || probed >= PROBED_STATEMENTS) {
+            return null;
+        }
+        probed++;
+        // the transaction holds its locks until rolled back: the probe sees them as a deploy's sessions would
+        return probe.probe(tables.get(0).name(), () -> true, false);
+    }
+
+    private static List<Lock> heldOn(Set<Held> held, long oid) {
+        return held.stream().filter(h -> h.oid() == oid).map(h -> new Lock(h.mode(), "")).toList();
+    }
+
+    /** The names of the relations {@code held} is on. */
+    private static Set<String> relations(Connection c, Set<Held> held) throws SQLException {
+        Map<Long, Relation> all = relations(c);
+        Set<String> out = new HashSet<>();
+        held.forEach(l -> {
+            Relation r = all.get(l.oid());
+            if (r != null) {
+                out.add(r.name());
+            }
+        });
+        return out;
+    }
+
+    /** What plain reads (ACCESS SHARE) and writes (ROW EXCLUSIVE) of other sessions wait for, per PostgreSQL's conflict table. */
+    static List<String> blocks(List<Lock> locks) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Lock l : locks) {
+            switch (l.mode()) {
+                case "AccessExclusiveLock" -> {
+                    out.add("select");
+                    out.add("write");
+                }
+                case "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock" -> out.add("write");
+                default -> {
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Held> locks(Connection c) throws SQLException {
+        List<Held> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(OWN_LOCKS)) {
+            while (rs.next()) {
+                out.add(new Held(rs.getString(1), rs.getLong(3)));
+            }
+        }
+        return out;
+    }
+
+    private static Map<Long, Relation> relations(Connection c) throws SQLException {
+        Map<Long, Relation> out = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(USER_RELATIONS)) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), new Relation(rs.getString(2), rs.getLong(3), rs.getString(4)));
+            }
+        }
+        return out;
+    }
+
+    private static String show(Connection c, String setting) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW " + setting)) {
+            return rs.next() ? rs.getString(1) : "";
+        }
+    }
+}
