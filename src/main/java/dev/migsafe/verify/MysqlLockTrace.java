@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class MysqlLockTrace extends LockTrace {
 
     /** Rows a table is grown to before a statement that is not INSTANT runs on it: long enough to probe. */
-    static final long GROW_TO = 100_000;
+    static final long GROW_TO = 40_000;
     /** How long an ALTER is given to show itself running before it counts as too quick to probe. */
     private static final long SETTLE_MS = 15;
 
