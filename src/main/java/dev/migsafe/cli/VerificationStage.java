@@ -54,9 +54,9 @@ final class VerificationStage {
                 .toList(), v.locks().stream()
                 .map(l -> new Report.LockEntry(l.migration(), l.file(), l.line(), l.statement(), l.locks().stream()
                         .map(k -> new Report.LockMode(LockTraceText.mode(k.mode()), k.relation())).toList(), l.blocks(),
-                        l.rewrite(), l.durationMs(), l.note(), l.probe() == null ? null
+                        l.rewrite(), l.scan(), l.durationMs(), l.note(), l.probe() == null ? null
                         : new Report.LockProbe(l.probe().select(), l.probe().write(), l.probe().note()), l.algorithm(),
-                        l.estimate()))
+                        l.estimate(), l.lockTimeout()))
                 .toList());
     }
 

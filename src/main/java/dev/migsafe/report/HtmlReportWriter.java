@@ -13,6 +13,7 @@ import dev.migsafe.report.Report.SchemaChange;
 import dev.migsafe.report.Report.StepEntry;
 import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.verdict.Strategy;
+import dev.migsafe.verify.LockTraceText;
 
 /**
  * A self-contained HTML page (inline CSS and a few lines of inline script, no external asset): a
@@ -251,7 +252,9 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             String probe = LockTimeline.probe(l);
             sb.append("<td>").append(esc(LockTimeline.locks(l))).append("</td><td>").append(esc(LockTimeline.blocks(l)))
-                    .append("</td><td>").append(l.rewrite() ? "yes" : "no").append("</td><td>").append(l.durationMs())
+                    .append(esc(LockTraceText.work(false, null, l.blocks(), l.lockTimeout()).replace(";", ",")))
+                    .append("</td><td>").append(l.rewrite() ? "yes" : Boolean.TRUE.equals(l.scan())
+                            ? "no, reads the whole table" : "no").append("</td><td>").append(l.durationMs())
                     .append(" ms</td><td>").append(esc(probe == null ? "not probed" : probe)).append("</td><td>")
                     .append(esc(l.estimate() == null ? "" : l.estimate())).append("</td></tr>\n");
         }

@@ -39,7 +39,7 @@ final class LockTimeline {
         }
         String probe = probe(l);
         return locks(l) + (l.blocks().isEmpty() ? "" : "; blocks " + blocks(l))
-                + (l.rewrite() ? "; rewrites the table" : "") + "; " + l.durationMs() + " ms"
+                + LockTraceText.work(l.rewrite(), l.scan(), l.blocks(), l.lockTimeout()) + "; " + l.durationMs() + " ms"
                 + (probe == null ? "" : "; " + probe) + (l.estimate() == null ? "" : "; " + l.estimate());
     }
 }

@@ -130,12 +130,22 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
      * @param note      why it was not traced, or null
      * @param probe     what a second session saw while the statement held its locks, or null when not probed
      * @param algorithm MySQL/MariaDB: the ALTER algorithm and lock level the server accepted, or null
+     * @param scan      PostgreSQL: it read a whole table under a lock that blocks writes (null: not measured)
      * @param estimate  the lock's duration at production size ({@code --table-stats}, {@code --history-url}), or null
+     * @param lockTimeout the lock timeout in force when it ran ({@code 0}: none), or null when not read
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LockEntry(String migration, String file, int line, String statement, List<LockMode> locks,
-                            List<String> blocks, boolean rewrite, long durationMs, String note, LockProbe probe,
-                            String algorithm, String estimate) {
+                            List<String> blocks, boolean rewrite, Boolean scan, long durationMs, String note,
+                            LockProbe probe, String algorithm, String estimate, String lockTimeout) {
+        /** The entry with {@code edit} applied to every text that comes from the input or the server. */
+        public LockEntry withText(java.util.function.UnaryOperator<String> edit) {
+            return new LockEntry(edit.apply(migration), edit.apply(file), line, edit.apply(statement), locks.stream()
+                    .map(k -> new LockMode(k.mode(), edit.apply(k.relation()))).toList(), blocks, rewrite, scan,
+                    durationMs, edit.apply(note), probe == null ? null
+                    : new LockProbe(probe.select(), probe.write(), edit.apply(probe.note())), edit.apply(algorithm),
+                    edit.apply(estimate), edit.apply(lockTimeout));
+        }
     }
 
     /** {@code blocked} or {@code not blocked} per operation tried (absent when not tried). */

@@ -81,12 +81,7 @@ public final class ReportBuilder {
                 .map(s -> new Report.StepEntry(s.name(), s.status(), s.durationMs(), escape(s.details()),
                         s.failures() == null ? null : s.failures().stream().map(Printable::escape).toList()))
                 .toList(), v.locks().stream()
-                .map(l -> new Report.LockEntry(escape(l.migration()), escape(l.file()), l.line(), escape(l.statement()),
-                        l.locks().stream().map(k -> new Report.LockMode(k.mode(), escape(k.relation()))).toList(),
-                        l.blocks(), l.rewrite(), l.durationMs(), escape(l.note()), l.probe() == null ? null
-                        : new Report.LockProbe(l.probe().select(), l.probe().write(), escape(l.probe().note())),
-                        escape(l.algorithm()), escape(l.estimate())))
-                .toList());
+                .map(l -> l.withText(Printable::escape)).toList());
     }
 
     private static List<Strategy> printable(List<Strategy> strategies) {

@@ -9,8 +9,10 @@ import java.util.Set;
 import dev.migsafe.analysis.AnalysisResult;
 import dev.migsafe.rules.Category;
 import dev.migsafe.rules.Finding;
+import dev.migsafe.rules.RuleCatalog;
 import dev.migsafe.rules.RuleInfo;
 import dev.migsafe.rules.Severity;
+import dev.migsafe.rules.locking.LockClaim;
 import dev.migsafe.rules.locking.MeasuredBlockingLockRule;
 import dev.migsafe.verify.LockTrace;
 import dev.migsafe.verify.LockTraceText;
@@ -18,8 +20,8 @@ import dev.migsafe.verify.Verification;
 
 /**
  * Puts the lock trace next to the lock rules: an LK finding at a traced statement says whether the
- * database confirmed it (the statement took a lock that blocks reads or writes, or rewrote a table) or
- * did not show it, and a statement measured blocking writes with no LK finding becomes LK614.
+ * database showed what the rule predicts ({@link LockClaim} on the rule: a rewrite, a whole-table read under a
+ * lock, a refusal inside a transaction ...) or did not, and a statement measured blocking writes with no LK finding becomes LK614.
  */
 public final class LockEvidence {
 
@@ -35,13 +37,13 @@ public final class LockEvidence {
         Set<String> predicted = new HashSet<>();
         for (Finding f : result.findings()) {
             LockTrace.Record r = f.category() == Category.LOCKING ? at(v.locks(), f.file(), f.line()) : null;
-            if (r == null || r.note() != null) {
+            LockClaim.Shows claim = claim(f.ruleId());
+            if (r == null || r.note() != null && !(claim == LockClaim.Shows.REFUSED_IN_TRANSACTION && r.refusedInTransaction())) {
                 findings.add(f);
                 continue;
             }
             predicted.add(place(r.file(), r.line()));
-            boolean seen = !r.blocks().isEmpty() || r.rewrite();
-            findings.add(f.judgedByCode(f.severity(), f.message() + " [" + (seen ? "confirmed" : "not observed")
+            findings.add(f.judgedByCode(f.severity(), f.message() + " [" + (shows(claim, r) ? "confirmed" : "not observed")
                     + " on " + v.database() + " by the lock trace: " + LockTraceText.entry(r) + "]", f.usage()));
         }
         RuleInfo info = MeasuredBlockingLockRule.class.getAnnotation(RuleInfo.class);
@@ -58,6 +60,24 @@ public final class LockEvidence {
         }
         return new AnalysisResult(result.range(), result.statuses(), findings, result.statements(), result.unparsed(),
                 result.olderSchema(), result.newerSchema());
+    }
+
+    /** What a lock rule's finding predicts the trace will show; a rule without {@link LockClaim} predicts a blocking lock. */
+    public static LockClaim.Shows claim(String ruleId) {
+        return RuleCatalog.byId(ruleId).map(rule -> rule.getClass().getAnnotation(LockClaim.class))
+                .map(LockClaim::value).orElse(LockClaim.Shows.BLOCKING_LOCK);
+    }
+
+    /** Whether the measured statement shows what the claim predicts. */
+    public static boolean shows(LockClaim.Shows claim, LockTrace.Record r) {
+        return switch (claim) {
+            case BLOCKING_LOCK -> !r.blocks().isEmpty() || r.rewrite();
+            case WRITE_BLOCKING_LOCK -> r.blocksWrites();
+            case REWRITE -> r.rewrite();
+            case FULL_READ_UNDER_LOCK -> r.rewrite() || Boolean.TRUE.equals(r.scan()); // scan: under a write-blocking lock
+            case REFUSED_IN_TRANSACTION -> r.refusedInTransaction();
+            case BLOCKING_WITHOUT_TIMEOUT -> r.blocksWithoutTimeout();
+        };
     }
 
     private static LockTrace.Record at(List<LockTrace.Record> records, String file, int line) {

@@ -33,23 +33,37 @@ public abstract class LockTrace {
      * @param algorithm  MySQL/MariaDB: the ALTER algorithm and lock level the server accepted
      *                   ({@code INSTANT}, {@code INPLACE, LOCK=NONE}, {@code COPY, LOCK=SHARED}), else null
      * @param sampleRows rows of the statement's table when it was measured (0 when unknown)
+     * @param scan       PostgreSQL: whether it read a whole table (a sequential scan, e.g. to validate a
+     *                   constraint or build an index) while its transaction held a lock on it that blocks writes;
+     *                   null where this is not measured (MySQL/MariaDB, a statement not traced)
      * @param estimate   its lock duration at production size ({@code --table-stats}/{@code --history-url}), or null
+     * @param lockTimeout the lock timeout in force when it ran ({@code 0} is none), or null when not read
      */
     public record Record(String migration, String file, int line, String statement, List<Lock> locks,
-                         List<String> blocks, boolean rewrite, long durationMs, String note, Probe probe,
-                         String algorithm, String table, long sampleRows, String estimate) {
+                         List<String> blocks, boolean rewrite, Boolean scan, long durationMs, String note, Probe probe,
+                         String algorithm, String table, long sampleRows, String estimate, String lockTimeout) {
         public boolean blocksWrites() {
             return blocks.contains("write");
         }
 
         public Record withText(UnaryOperator<String> edit) {
-            return new Record(migration, file, line, edit.apply(statement), locks, blocks, rewrite, durationMs,
-                    note == null ? null : edit.apply(note), probe, algorithm, table, sampleRows, estimate);
+            return new Record(migration, file, line, edit.apply(statement), locks, blocks, rewrite, scan, durationMs,
+                    note == null ? null : edit.apply(note), probe, algorithm, table, sampleRows, estimate, lockTimeout);
         }
 
         Record withEstimate(String text) {
-            return new Record(migration, file, line, statement, locks, blocks, rewrite, durationMs, note, probe,
-                    algorithm, table, sampleRows, text);
+            return new Record(migration, file, line, statement, locks, blocks, rewrite, scan, durationMs, note, probe,
+                    algorithm, table, sampleRows, text, lockTimeout);
+        }
+
+        /** Whether the server refused it inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM ...). */
+        public boolean refusedInTransaction() {
+            return note != null && note.startsWith(NOT_IN_TRANSACTION);
+        }
+
+        /** Whether it took a lock that blocks other sessions' reads or writes with no lock timeout in force. */
+        public boolean blocksWithoutTimeout() {
+            return !blocks.isEmpty() && noTimeout(lockTimeout);
         }
     }
 
@@ -84,6 +98,16 @@ public abstract class LockTrace {
 
     /** What the trace found, and the lock timeout it ran under. */
     record Result(List<Record> records, String lockTimeout) {
+    }
+
+    /** The note of a statement the server refuses inside a transaction block. */
+    static final String NOT_IN_TRANSACTION = "cannot run inside a transaction";
+    /** PostgreSQL's {@code 0} (or {@code 0ms}): no lock timeout. */
+    private static final java.util.regex.Pattern NO_TIMEOUT = java.util.regex.Pattern.compile("0(ms|s)?");
+
+    /** Whether a lock timeout as the server shows it means none ({@code 0}); false when not read. */
+    static boolean noTimeout(String lockTimeout) {
+        return lockTimeout != null && NO_TIMEOUT.matcher(lockTimeout).matches();
     }
 
     /** At most this many statements are probed from a second session: each blocked operation costs a wait. */
@@ -125,16 +149,20 @@ public abstract class LockTrace {
         Migration m = l.migration();
         ParsedStatement ps = l.parsed();
         return new Record(m.id(), ps.statement().file(), ps.statement().line(), ps.statement().text(), List.of(),
-                List.of(), false, 0, note, null, null, table(l), 0, null);
+                List.of(), false, null, 0, note, null, null, table(l), 0, null, null);
     }
 
-    static Record measured(ParsedRange.Located l, List<Lock> locks, List<String> blocks, boolean rewrite, long ms,
-                           Probe probe, String algorithm, long sampleRows) {
-        Migration m = l.migration();
+    /** What the trace measured of one statement; {@code blocks} as the lock modes predict, corrected by the probe. */
+    record Measurement(List<Lock> locks, List<String> blocks, boolean rewrite, Boolean scan, long ms, Probe probe,
+                       String algorithm, long sampleRows, String lockTimeout) {
+    }
+
+    static Record measured(ParsedRange.Located l, Measurement m) {
+        Migration mig = l.migration();
         ParsedStatement ps = l.parsed();
-        return new Record(m.id(), ps.statement().file(), ps.statement().line(), ps.statement().text(), locks,
-                probe == null ? blocks : probe.correct(blocks), rewrite, ms, null, probe, algorithm, table(l),
-                sampleRows, null);
+        return new Record(mig.id(), ps.statement().file(), ps.statement().line(), ps.statement().text(), m.locks(),
+                m.probe() == null ? m.blocks() : m.probe().correct(m.blocks()), m.rewrite(), m.scan(), m.ms(), null,
+                m.probe(), m.algorithm(), table(l), m.sampleRows(), null, m.lockTimeout());
     }
 
     /** The table the statement is about ({@code orders} of {@code orders.total}), or null. */

@@ -48,10 +48,20 @@ public final class LockTraceText {
         return (r.algorithm() == null ? "" : r.algorithm() + ": ") + locks
                 + (r.blocks().isEmpty() ? "" : "; blocks " + String.join(", ", r.blocks())
                 + (r.algorithm() == null ? " until its migration commits" : " while it runs"))
-                + (r.rewrite() ? "; rewrites the table" : "") + "; " + r.durationMs() + " ms"
+                + work(r.rewrite(), r.scan(), r.blocks(), r.lockTimeout()) + "; " + r.durationMs() + " ms"
                 + (r.sampleRows() >= TableStats.MIN_SAMPLE_ROWS ? " on " + TableStats.count(r.sampleRows()) + " rows" : "")
                 + (probe == null ? "" : "; " + probe)
                 + (r.estimate() == null ? "" : "; " + r.estimate());
+    }
+
+    /**
+     * "; rewrites the table", "; reads the whole table under its lock", and "; no lock timeout" for a statement that
+     * blocks others with none in force: what makes a blocking lock long, or unbounded.
+     */
+    public static String work(boolean rewrite, Boolean scan, List<String> blocks, String lockTimeout) {
+        String work = rewrite ? "; rewrites the table" : Boolean.TRUE.equals(scan) ? "; reads the whole table under its lock" : "";
+        boolean unbounded = !blocks.isEmpty() && LockTrace.noTimeout(lockTimeout);
+        return work + (unbounded ? "; no lock timeout" : "");
     }
 
     static String summary(LockTrace.Result result, ServerKind kind) {

@@ -177,6 +177,7 @@ final class MysqlLockTrace extends LockTrace {
         String sql = l.parsed().statement().text().strip().replaceAll(";+\\s*$", "");
         String table = table(l);
         Map<String, Long> before = tableIds(watch, schema);
+        String timeout = lockWaitTimeout(c);
         boolean alterable = ALTERABLE.matcher(sql).matches() && !ALGORITHM_GIVEN.matcher(sql).find();
         List<Attempt> attempts = alterable ? PREFERENCE : List.of(new Attempt(null, null, List.of()));
         boolean grown = false;
@@ -232,7 +233,7 @@ final class MysqlLockTrace extends LockTrace {
                     continue; // the clause itself may be what it refuses; the statement as written is tried last
                 }
                 if (attempt.clause() != null) {
-                    return runAsWritten(c, watch, l, sql, schema, before);
+                    return runAsWritten(c, watch, l, sql, schema, before, timeout);
                 }
                 return notTraced(l, "failed in the trace: " + (s == null ? Errors.message(e.getCause()) : Errors.message(s)));
             } catch (InterruptedException e) {
@@ -246,14 +247,14 @@ final class MysqlLockTrace extends LockTrace {
             List<Lock> locks = !observed.isEmpty() ? observed : attempt.mdl() == null || table == null ? List.of()
                     : List.of(new Lock(attempt.mdl(), table));
             String algorithm = attempt.clause() == null ? null : attempt.clause().replace("ALGORITHM=", "");
-            return measured(l, locks, attempt.blocks(), rewrite, ms, seen, algorithm, rows);
+            return measured(l, new Measurement(locks, attempt.blocks(), rewrite, null, ms, seen, algorithm, rows, timeout));
         }
-        return runAsWritten(c, watch, l, sql, schema, before);
+        return runAsWritten(c, watch, l, sql, schema, before, timeout);
     }
 
     /** A statement whose ALTER clauses the server refused every one of: as written, timed, without a probe. */
     private Record runAsWritten(Connection c, Connection watch, ParsedRange.Located l, String sql, String schema,
-                                Map<String, Long> before) {
+                                Map<String, Long> before, String timeout) {
         String table = table(l);
         long rows = table == null ? 0 : count(c, db.kind().quote(table));
         long started = System.nanoTime();
@@ -263,7 +264,17 @@ final class MysqlLockTrace extends LockTrace {
             return notTraced(l, "failed in the trace: " + Errors.message(e));
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
-        return measured(l, List.of(), List.of(), rewritten(before, tableIds(watch, schema)), ms, null, null, rows);
+        return measured(l, new Measurement(List.of(), List.of(), rewritten(before, tableIds(watch, schema)), null, ms,
+                null, null, rows, timeout));
+    }
+
+    /** The session's {@code lock_wait_timeout} in seconds, as the statement runs under it; null when unreadable. */
+    private static String lockWaitTimeout(Connection c) {
+        try {
+            return variable(c, "lock_wait_timeout") + " s";
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /**

@@ -48,6 +48,9 @@ final class PostgresLockTrace extends LockTrace {
             + "SELECT oid FROM pg_database WHERE datname = current_database()) AND (c.oid IS NULL"
             + " OR (n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'))";
 
+    /** This transaction's sequential scans per relation id so far (its own statistics, not yet flushed). */
+    private static final String SEQUENTIAL_SCANS = "SELECT relid, seq_scan FROM pg_stat_xact_user_tables";
+
     /** A lock this transaction holds, by relation id (names change with a rename). */
     private record Held(String mode, long oid) {
     }
@@ -82,11 +85,7 @@ final class PostgresLockTrace extends LockTrace {
                 try {
                     Set<Held> held = new LinkedHashSet<>(locks(c));
                     for (List<ParsedRange.Located> migration : byMigration.values()) {
-                        Set<String> before = relations(c, held);
-                        grow(c, migration);
-                        for (ParsedRange.Located l : migration) {
-                            records.add(trace(c, probe, l, held, before));
-                        }
+                        traceMigration(c, probe, migration, held, records);
                     }
                 } finally {
                     c.rollback();
@@ -99,18 +98,30 @@ final class PostgresLockTrace extends LockTrace {
                     for (ParsedRange.Located l : earlier) {
                         replay(c, l);
                     }
-                    Set<Held> held = new LinkedHashSet<>(locks(c));
-                    Set<String> replayed = relations(c, held);
-                    grow(c, migration);
-                    for (ParsedRange.Located l : migration) {
-                        records.add(trace(c, probe, l, held, replayed));
-                    }
+                    traceMigration(c, probe, migration, new LinkedHashSet<>(locks(c)), records);
                 } finally {
                     c.rollback();
                 }
                 earlier.addAll(migration);
             }
             return new Result(records, timeout);
+        }
+    }
+
+    /**
+     * Traces one migration's statements in the open transaction.
+     *
+     * @param held the locks the transaction holds already (from the replay of earlier migrations, or from them
+     *             in the same transaction): a statement's record lists the locks it adds
+     */
+    private void traceMigration(Connection c, LockProbe probe, List<ParsedRange.Located> migration, Set<Held> held,
+                                List<Record> records) throws SQLException {
+        Set<String> replayed = relations(c, held);
+        // what other sessions can see: the relations committed before the migration, not the ones it creates
+        Set<Long> visible = relations(c).keySet();
+        grow(c, migration);
+        for (ParsedRange.Located l : migration) {
+            records.add(trace(c, probe, l, held, replayed, visible));
         }
     }
 
@@ -142,9 +153,11 @@ final class PostgresLockTrace extends LockTrace {
     /**
      * @param replayed relations the replay of earlier migrations locked: a statement on one of them that adds
      *                 no lock may need one all the same, which this transaction cannot show
+     * @param visible  the relations other sessions see (by id): a lock on a relation the migration made itself
+     *                 blocks nobody until it commits
      */
     private Record trace(Connection c, LockProbe probe, ParsedRange.Located located, Set<Held> held,
-                         Set<String> replayed) throws SQLException {
+                         Set<String> replayed, Set<Long> visible) throws SQLException {
         String untraceable = untraceable(located);
         if (untraceable != null) {
             return notTraced(located, untraceable);
@@ -154,6 +167,8 @@ final class PostgresLockTrace extends LockTrace {
         Set<Held> heldBefore = Set.copyOf(held);
         String table = table(located);
         long rows = stats.isEmpty() || table == null ? 0 : count(c, db.kind().quote(table));
+        String lockTimeout = show(c, "lock_timeout");
+        Map<Long, Long> scansBefore = scans(c);
         long started = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute("SAVEPOINT migsafe_trace");
@@ -161,7 +176,7 @@ final class PostgresLockTrace extends LockTrace {
                 st.execute(ps.statement().text());
             } catch (SQLException e) {
                 st.execute("ROLLBACK TO SAVEPOINT migsafe_trace");
-                String why = "25001".equals(e.getSQLState()) ? "cannot run inside a transaction: not traced"
+                String why = "25001".equals(e.getSQLState()) ? NOT_IN_TRANSACTION + ": not traced"
                         : "57014".equals(e.getSQLState()) ? "ran longer than " + perStatement.toMillis()
                         + " ms in the trace and was stopped: not measured"
                         : "failed in the trace: " + Errors.message(e);
@@ -173,8 +188,7 @@ final class PostgresLockTrace extends LockTrace {
             List<Relation> probeOn = new ArrayList<>();
             for (Held l : locks(c)) {
                 Relation r = before.get(l.oid());
-                // a relation made by this migration is invisible to other sessions until it commits
-                if (held.add(l) && r != null) {
+                if (held.add(l) && r != null && visible.contains(l.oid())) {
                     added.add(new Lock(l.mode(), r.name()));
                     if (r.isTable() && !blocks(List.of(new Lock(l.mode(), r.name()))).isEmpty()
                             && blocks(heldOn(heldBefore, l.oid())).isEmpty() && !probeOn.contains(r)) {
@@ -191,10 +205,24 @@ final class PostgresLockTrace extends LockTrace {
                 }
             }
             Map<Long, Relation> after = relations(c);
-            boolean rewrite = before.entrySet().stream().anyMatch(e -> after.containsKey(e.getKey())
-                    && after.get(e.getKey()).fileNode() != e.getValue().fileNode());
-            return measured(located, added, blocks(added), rewrite, ms, probe(probe, probeOn), null, rows);
+            boolean rewrite = before.entrySet().stream().anyMatch(e -> visible.contains(e.getKey())
+                    && after.containsKey(e.getKey()) && after.get(e.getKey()).fileNode() != e.getValue().fileNode());
+            boolean scan = scannedUnderWriteLock(scans(c), scansBefore, held, visible);
+            return measured(located, new Measurement(added, blocks(added), rewrite, scan, ms, probe(probe, probeOn), null,
+                    rows, lockTimeout));
         }
+    }
+
+    /**
+     * Whether the statement read a whole visible table on which the transaction holds a lock that blocks writes:
+     * validating a constraint, SET NOT NULL without a valid CHECK, building an index ({@code seq_scan} of
+     * {@code pg_stat_xact_user_tables} counts this transaction's scans, the statement's own included).
+     */
+    private static boolean scannedUnderWriteLock(Map<Long, Long> after, Map<Long, Long> before, Set<Held> held,
+                                                 Set<Long> visible) {
+        return after.entrySet().stream().filter(e -> visible.contains(e.getKey()))
+                .filter(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L))
+                .anyMatch(e -> blocks(heldOn(held, e.getKey())).contains("write"));
     }
 
     /** The second session's view of the first table the statement locked against others, within the cap. */
@@ -239,6 +267,16 @@ final class PostgresLockTrace extends LockTrace {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static Map<Long, Long> scans(Connection c) throws SQLException {
+        Map<Long, Long> out = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SEQUENTIAL_SCANS)) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return out;
     }
 
     private static List<Held> locks(Connection c) throws SQLException {

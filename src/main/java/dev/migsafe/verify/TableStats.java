@@ -171,12 +171,12 @@ public final class TableStats {
 
     /**
      * "holds ACCESS EXCLUSIVE on orders, ~14 min at 31M rows": a statement that blocks others and whose work
-     * grows with the table (it rewrote it, or built an index under a lock), scaled from its measured rate; null
+     * grows with the table (it rewrote it, read all of it or built an index under a lock), scaled from its measured rate; null
      * when there is no such thing to say (no size for its table, too few rows measured for a rate).
      */
     String estimate(LockTrace.Record r) {
         Size size = size(r.table());
-        boolean scales = r.rewrite() || r.locks().stream().anyMatch(l -> l.mode().equals("ShareLock"));
+        boolean scales = r.rewrite() || Boolean.TRUE.equals(r.scan()) || r.locks().stream().anyMatch(l -> l.mode().equals("ShareLock"));
         if (size == null || r.note() != null || r.blocks().isEmpty() || !scales || r.sampleRows() < MIN_SAMPLE_ROWS) {
             return null;
         }

@@ -79,6 +79,23 @@ class LockTraceCliTest {
     }
 
     @Test
+    void aFindingIsConfirmedOnlyWhenTheDatabaseShowsWhatItsRulePredicts() throws IOException {
+        JsonNode report = canRollback("ALTER TABLE orders ALTER COLUMN total SET NOT NULL;\n"
+                + "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);\n", null).json();
+        // LK604 predicts a read of the whole table under the lock: measured (seq_scan in the transaction)
+        JsonNode setNotNull = report.get("verification").get("locks").get(0);
+        assertTrue(setNotNull.get("scan").asBoolean(), setNotNull::toString);
+        assertEquals("0", setNotNull.get("lockTimeout").asText(), setNotNull::toString);
+        JsonNode lk604 = finding(report, "LK604");
+        assertTrue(lk604 != null && lk604.get("message").asText().contains("[confirmed on PostgreSQL")
+                && lk604.get("message").asText().contains("reads the whole table under its lock"), report::toString);
+        // no lock timeout was set: LK608's claim is measured too
+        JsonNode lk608 = finding(report, "LK608");
+        assertTrue(lk608 != null && lk608.get("message").asText().contains("[confirmed")
+                && lk608.get("message").asText().contains("no lock timeout"), report::toString);
+    }
+
+    @Test
     void theTraceLeavesTheDatabaseAsItWasAndCanBeTurnedOff() throws IOException {
         JsonNode report = canRollback("ALTER TABLE orders ADD COLUMN status text;\n", "verify:\n  lock-trace: false\n").json();
         assertFalse(report.get("verification").has("locks"), report::toString);

@@ -26,12 +26,21 @@ abstract class LockTraceCases {
      * @param select    its read, likewise
      * @param algorithm MySQL/MariaDB: the algorithm the server accepted; null on PostgreSQL
      * @param note      when the statement is not traced: a part of the reason
+     * @param scan      whether it must be measured reading the whole table under its lock, or null: not asserted
      */
     record Case(String name, String older, String statement, String lock, boolean rewrite, List<String> blocks,
-                String write, String select, String algorithm, String note) {
+                String write, String select, String algorithm, String note, Boolean scan) {
         static Case measured(String name, String older, String statement, String lock, boolean rewrite,
                              List<String> blocks, String write, String select, String algorithm) {
-            return new Case(name, older, statement, lock, rewrite, blocks, write, select, algorithm, null);
+            return new Case(name, older, statement, lock, rewrite, blocks, write, select, algorithm, null, null);
+        }
+
+        static Case notTraced(String name, String older, String statement, String note) {
+            return new Case(name, older, statement, null, false, List.of(), null, null, null, note, null);
+        }
+
+        Case scanning(boolean expected) {
+            return new Case(name, older, statement, lock, rewrite, blocks, write, select, algorithm, note, expected);
         }
     }
 
@@ -80,8 +89,9 @@ abstract class LockTraceCases {
             boolean probeOk = c.write() == null ? r.probe() == null || r.probe().write() == null
                     : r.probe() != null && c.write().equals(r.probe().write())
                     && (c.select() == null || c.select().equals(r.probe().select()));
+            boolean scanOk = c.scan() == null || c.scan().equals(r.scan());
             if (r.note() != null || !lockOk || r.rewrite() != c.rewrite() || !r.blocks().equals(c.blocks()) || !probeOk
-                    || !Objects.equals(c.algorithm(), r.algorithm())) {
+                    || !scanOk || !Objects.equals(c.algorithm(), r.algorithm())) {
                 wrong.add(c.name() + ": expected " + c + ", got " + r);
             }
         }

@@ -22,6 +22,7 @@ import dev.migsafe.tool.MigrationTool;
  * Whether a statement is in a transaction depends on the runner (see {@link Transactions}); Flyway,
  * which detects such statements, refuses a file that mixes them with ordinary ones.
  */
+@LockClaim(LockClaim.Shows.REFUSED_IN_TRANSACTION)
 @RuleInfo(id = ConcurrentlyInTransactionRule.ID, name = "concurrently-in-transaction", category = Category.LOCKING, severity = Severity.ERROR,
         summary = "A statement that cannot run in a transaction (CREATE INDEX CONCURRENTLY, VACUUM ...) runs in one.",
         fix = "Put the statement in a migration of its own without BEGIN/COMMIT, and tell the runner not to wrap it: "

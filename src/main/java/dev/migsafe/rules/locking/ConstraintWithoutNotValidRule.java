@@ -19,6 +19,7 @@ import dev.migsafe.sql.ParsedStatement;
  * lets reads and writes go on, but only if it runs in another transaction than the ADD: in the same
  * one, the ADD's lock is still held during the scan.
  */
+@LockClaim(LockClaim.Shows.FULL_READ_UNDER_LOCK)
 @RuleInfo(id = ConstraintWithoutNotValidRule.ID, name = "constraint-without-not-valid", category = Category.LOCKING,
         severity = Severity.WARNING,
         summary = "A foreign key or check constraint is added to an existing table without NOT VALID, or validated "

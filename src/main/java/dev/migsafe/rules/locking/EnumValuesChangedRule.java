@@ -18,6 +18,7 @@ import dev.migsafe.dialect.Dialect;
  * what the stored numbers and sort order mean, and turns rows holding a removed value into '' (or
  * fails the ALTER in strict mode) while the older release keeps writing them.
  */
+@LockClaim(LockClaim.Shows.REWRITE)
 @RuleInfo(id = EnumValuesChangedRule.ID, name = "enum-values-reordered", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "MySQL ENUM/SET values are reordered, inserted before existing ones, or removed.",
         fix = "Only append new values at the end of the list; retire a value by no longer writing it, and remove it "

@@ -13,6 +13,7 @@ import dev.migsafe.dialect.Dialect;
  * PostgreSQL: CREATE INDEX takes a SHARE lock (writes wait for the whole build) and DROP INDEX an
  * ACCESS EXCLUSIVE lock on the table; the CONCURRENTLY forms do not block writes.
  */
+@LockClaim(LockClaim.Shows.WRITE_BLOCKING_LOCK)
 @RuleInfo(id = IndexWithoutConcurrentlyRule.ID, name = "index-without-concurrently", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "An index is created or dropped without CONCURRENTLY on a table that already exists.",
         fix = "Use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY, in a migration of its own that runs outside a "

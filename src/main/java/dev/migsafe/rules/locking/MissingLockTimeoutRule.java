@@ -17,6 +17,7 @@ import dev.migsafe.sql.ParsedStatement;
  * {@code lock_timeout} (MySQL: {@code lock_wait_timeout}) set earlier in the same file makes it fail
  * fast instead, to be retried. Reported once per script, at the first such statement.
  */
+@LockClaim(LockClaim.Shows.BLOCKING_WITHOUT_TIMEOUT)
 @RuleInfo(id = MissingLockTimeoutRule.ID, name = "missing-lock-timeout", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A statement takes a blocking lock on an existing table with no lock timeout set earlier in the file.",
         fix = "Start the migration with SET lock_timeout = '5s' (PostgreSQL; SET LOCAL inside a transaction) or "

@@ -19,6 +19,7 @@ import dev.migsafe.sql.ParsedStatement;
  * for a table copy or rebuild; or an ALGORITHM= / LOCK= clause the action cannot honour, so the
  * statement fails.
  */
+@LockClaim(LockClaim.Shows.WRITE_BLOCKING_LOCK)
 @RuleInfo(id = MySqlBlockingAlterRule.ID, name = "mysql-blocking-alter", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A MySQL/MariaDB ALTER TABLE cannot run INSTANT or INPLACE without blocking writes on the configured "
                 + "version, or asks for an ALGORITHM/LOCK it cannot have.",

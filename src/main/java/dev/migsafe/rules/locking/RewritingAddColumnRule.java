@@ -18,6 +18,7 @@ import dev.migsafe.dialect.Dialect;
  * computes a value per row: the table is rewritten under an ACCESS EXCLUSIVE lock. Before
  * PostgreSQL 11, any non-null default rewrites.
  */
+@LockClaim(LockClaim.Shows.REWRITE)
 @RuleInfo(id = RewritingAddColumnRule.ID, name = "rewriting-add-column", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "ADD COLUMN with a volatile default, serial/identity or stored generated value (any default before "
                 + "PostgreSQL 11) rewrites an existing table.",

@@ -18,6 +18,7 @@ import dev.migsafe.sql.ParsedStatement;
  * PostgreSQL: SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock. From PostgreSQL 12
  * the scan is skipped when a validated {@code CHECK (col IS NOT NULL)} constraint already proves it.
  */
+@LockClaim(LockClaim.Shows.FULL_READ_UNDER_LOCK)
 @RuleInfo(id = SetNotNullWithoutCheckRule.ID, name = "set-not-null-without-check", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "SET NOT NULL on an existing table without a validated CHECK (col IS NOT NULL) constraint first.",
         fix = "ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c (another transaction); then "

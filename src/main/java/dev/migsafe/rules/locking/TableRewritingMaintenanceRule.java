@@ -14,6 +14,7 @@ import dev.migsafe.dialect.Dialect;
  * that use the index). REINDEX CONCURRENTLY exists from PostgreSQL 12; pg_repack / pg_squeeze do the
  * rewrite online.
  */
+@LockClaim(LockClaim.Shows.REWRITE)
 @RuleInfo(id = TableRewritingMaintenanceRule.ID, name = "table-rewriting-maintenance", category = Category.LOCKING,
         severity = Severity.WARNING,
         summary = "VACUUM FULL, CLUSTER or REINDEX without CONCURRENTLY in a migration.",

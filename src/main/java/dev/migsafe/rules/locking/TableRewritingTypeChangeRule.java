@@ -11,6 +11,7 @@ import dev.migsafe.schema.Table;
 import dev.migsafe.dialect.Dialect;
 
 /** PostgreSQL: a column type change that rewrites the whole table under an ACCESS EXCLUSIVE lock. */
+@LockClaim(LockClaim.Shows.REWRITE)
 @RuleInfo(id = TableRewritingTypeChangeRule.ID, name = "table-rewriting-type-change", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A column type change rewrites an existing table and its indexes under an ACCESS EXCLUSIVE lock.",
         fix = "Add a column of the new type, fill it in batches (and keep it in step with a trigger or dual writes), "

@@ -14,6 +14,7 @@ import dev.migsafe.dialect.Dialect;
  * Building the unique index CONCURRENTLY first and attaching it with USING INDEX takes the lock
  * only for a moment.
  */
+@LockClaim(LockClaim.Shows.FULL_READ_UNDER_LOCK)
 @RuleInfo(id = UniqueWithoutIndexRule.ID, name = "unique-without-index", category = Category.LOCKING, severity = Severity.WARNING,
         summary = "A PRIMARY KEY or UNIQUE constraint is added to an existing table without an existing unique index.",
         fix = "CREATE UNIQUE INDEX CONCURRENTLY i ON t (cols); then ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i "
