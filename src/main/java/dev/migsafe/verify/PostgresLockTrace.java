@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migsafe.dialect.Dialect;
+import dev.migsafe.rules.ServerVersion;
+import dev.migsafe.rules.locking.Transactions;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.ParsedStatement;
 
@@ -120,9 +123,34 @@ final class PostgresLockTrace extends LockTrace {
         // what other sessions can see: the relations committed before the migration, not the ones it creates
         Set<Long> visible = relations(c).keySet();
         grow(c, migration);
-        for (ParsedRange.Located l : migration) {
-            records.add(trace(c, probe, l, held, replayed, visible));
+        Transactions tx = transactions(c, migration);
+        for (int i = 0; i < migration.size(); i++) {
+            ParsedRange.Located l = migration.get(i);
+            String control = Transactions.control(l.parsed());
+            if (control != null) {
+                // the trace keeps its own transaction (a COMMIT here would keep the migration's changes); what
+                // the script's COMMIT means for the locks is kept: the ones taken before it are let go
+                records.add(notTraced(l, "transaction control: the trace keeps the migration in its own transaction"));
+                if (control.equals("COMMIT")) {
+                    held.clear();
+                }
+                continue;
+            }
+            records.add(trace(c, probe, l, held, replayed, visible, tx == null ? null : tx.why(i)));
+            if (tx != null && !tx.inTransaction(i)) {
+                held.clear(); // its tool runs it on its own: its locks end with it
+            }
         }
+    }
+
+    /** How the migration's tool runs its statements (wrapped, explicit blocks, on their own), or null for a changeSet. */
+    private static Transactions transactions(Connection c, List<ParsedRange.Located> migration) throws SQLException {
+        Migration m = migration.get(0).migration();
+        if (m.preparedUp() != null || m.up() == null) {
+            return null;
+        }
+        ServerVersion server = ServerVersion.parse(Dialect.POSTGRESQL, c.getMetaData().getDatabaseProductVersion());
+        return Transactions.of(m, m.up(), migration.stream().map(ParsedRange.Located::parsed).toList(), server);
     }
 
     /** With production sizes known, the migration's tables are grown (in its transaction) to measure a rate. */
@@ -136,7 +164,7 @@ final class PostgresLockTrace extends LockTrace {
 
     /** Runs an earlier statement unmeasured; one that fails (or cannot run here) is skipped, as its trace said. */
     private static void replay(Connection c, ParsedRange.Located l) throws SQLException {
-        if (untraceable(l) != null) {
+        if (untraceable(l) != null || Transactions.control(l.parsed()) != null) {
             return;
         }
         try (Statement st = c.createStatement()) {
@@ -155,16 +183,19 @@ final class PostgresLockTrace extends LockTrace {
      *                 no lock may need one all the same, which this transaction cannot show
      * @param visible  the relations other sessions see (by id): a lock on a relation the migration made itself
      *                 blocks nobody until it commits
+     * @param wrapped  why its tool runs it in a transaction, or null when it runs on its own
      */
     private Record trace(Connection c, LockProbe probe, ParsedRange.Located located, Set<Held> held,
-                         Set<String> replayed, Set<Long> visible) throws SQLException {
+                         Set<String> replayed, Set<Long> visible, String wrapped) throws SQLException {
         String untraceable = untraceable(located);
         if (untraceable != null) {
             return notTraced(located, untraceable);
         }
         ParsedStatement ps = located.parsed();
         Map<Long, Relation> before = relations(c);
-        Set<Held> heldBefore = Set.copyOf(held);
+        // what the transaction really holds (earlier statements', the replay's): the probe is only meaningful on a
+        // table nothing of that blocks already
+        List<Held> physical = locks(c);
         String table = table(located);
         long rows = stats.isEmpty() || table == null ? 0 : count(c, db.kind().quote(table));
         String lockTimeout = show(c, "lock_timeout");
@@ -176,7 +207,9 @@ final class PostgresLockTrace extends LockTrace {
                 st.execute(ps.statement().text());
             } catch (SQLException e) {
                 st.execute("ROLLBACK TO SAVEPOINT migsafe_trace");
-                String why = "25001".equals(e.getSQLState()) ? NOT_IN_TRANSACTION + ": not traced"
+                String why = "25001".equals(e.getSQLState()) ? wrapped == null
+                        ? "runs outside a transaction, as its tool runs it: not traced"
+                        : NOT_IN_TRANSACTION + " block, and " + wrapped + ": the deploy fails here"
                         : "57014".equals(e.getSQLState()) ? "ran longer than " + perStatement.toMillis()
                         + " ms in the trace and was stopped: not measured"
                         : "failed in the trace: " + Errors.message(e);
@@ -191,7 +224,7 @@ final class PostgresLockTrace extends LockTrace {
                 if (held.add(l) && r != null && visible.contains(l.oid())) {
                     added.add(new Lock(l.mode(), r.name()));
                     if (r.isTable() && !blocks(List.of(new Lock(l.mode(), r.name()))).isEmpty()
-                            && blocks(heldOn(heldBefore, l.oid())).isEmpty() && !probeOn.contains(r)) {
+                            && blocks(heldOn(physical, l.oid())).isEmpty() && !probeOn.contains(r)) {
                         probeOn.add(r);
                     }
                 }
@@ -235,7 +268,7 @@ final class PostgresLockTrace extends LockTrace {
         return probe.probe(tables.get(0).name(), () -> true, false);
     }
 
-    private static List<Lock> heldOn(Set<Held> held, long oid) {
+    private static List<Lock> heldOn(java.util.Collection<Held> held, long oid) {
         return held.stream().filter(h -> h.oid() == oid).map(h -> new Lock(h.mode(), "")).toList();
     }
 

@@ -96,6 +96,23 @@ class LockTraceCliTest {
     }
 
     @Test
+    void aConcurrentIndexInsideTheScriptsOwnTransactionIsMeasuredRefusedAndItsCommitIsNotRun() throws IOException {
+        JsonNode report = canRollback("BEGIN;\nCREATE INDEX CONCURRENTLY orders_note ON orders (note);\nCOMMIT;\n"
+                + "ALTER TABLE orders ADD COLUMN status text;\n", null).json();
+        JsonNode locks = report.get("verification").get("locks");
+        assertTrue(locks.get(0).get("note").asText().startsWith("transaction control"), locks::toString);
+        assertTrue(locks.get(1).get("note").asText().contains("the transaction opened by BEGIN on line 1: the deploy fails here"),
+                locks::toString);
+        JsonNode lk602 = finding(report, "LK602");
+        assertTrue(lk602 != null && lk602.get("message").asText().contains("[confirmed on PostgreSQL"), report::toString);
+        // the script's COMMIT was not sent: the ALTER after it was measured in the trace's transaction, which
+        // was rolled back (the column does not exist when apply range runs it)
+        assertEquals("ACCESS EXCLUSIVE", locks.get(3).get("locks").get(0).get("mode").asText(), locks::toString);
+        JsonNode apply = VerifiedSampleTest.step(report, "apply range");
+        assertFalse(apply.toString().contains("already exists"), apply::toString);
+    }
+
+    @Test
     void theTraceLeavesTheDatabaseAsItWasAndCanBeTurnedOff() throws IOException {
         JsonNode report = canRollback("ALTER TABLE orders ADD COLUMN status text;\n", "verify:\n  lock-trace: false\n").json();
         assertFalse(report.get("verification").has("locks"), report::toString);

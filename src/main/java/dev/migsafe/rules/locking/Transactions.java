@@ -90,8 +90,8 @@ public final class Transactions {
         };
     }
 
-    /** "BEGIN", "COMMIT" (COMMIT, ROLLBACK, END, ABORT) or null. */
-    private static String control(ParsedStatement statement) {
+    /** "BEGIN" (BEGIN, START TRANSACTION), "COMMIT" (COMMIT, ROLLBACK, END, ABORT) or null. */
+    public static String control(ParsedStatement statement) {
         for (Change c : statement.changes()) {
             if (c instanceof Change.Other o) {
                 switch (o.kind()) {
