@@ -73,7 +73,8 @@ public final class LockEvidence {
         return switch (claim) {
             case BLOCKING_LOCK -> !r.blocks().isEmpty() || r.rewrite();
             case WRITE_BLOCKING_LOCK -> r.blocksWrites();
-            case REWRITE -> r.rewrite();
+            // a rewrite others wait for: REINDEX CONCURRENTLY also gives an index new storage, without blocking
+            case REWRITE -> r.rewrite() && (r.probe() == null || !LockTrace.Probe.PASSED.equals(r.probe().write()));
             case FULL_READ_UNDER_LOCK -> r.rewrite() || Boolean.TRUE.equals(r.scan()); // scan: under a write-blocking lock
             case REFUSED_IN_TRANSACTION -> r.refusedInTransaction();
             case BLOCKING_WITHOUT_TIMEOUT -> r.blocksWithoutTimeout();

@@ -76,8 +76,8 @@ public abstract class LockTrace {
      * @param note why the probe could not tell, or null
      */
     public record Probe(String select, String write, String note) {
-        static final String BLOCKED = "blocked";
-        static final String PASSED = "not blocked";
+        public static final String BLOCKED = "blocked";
+        public static final String PASSED = "not blocked";
 
         /** The probe's word on {@code blocks}: its observations replace what the lock modes predict. */
         List<String> correct(List<String> predicted) {
@@ -111,7 +111,7 @@ public abstract class LockTrace {
     }
 
     /** At most this many statements are probed from a second session: each blocked operation costs a wait. */
-    static final int PROBED_STATEMENTS = 12;
+    static final int PROBED_STATEMENTS = 20;
 
     protected final ScratchDatabase db;
     /** How long one statement may run in the trace: the trace measures, it must not eat the run's time */

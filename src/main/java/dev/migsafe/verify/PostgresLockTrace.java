@@ -58,8 +58,10 @@ final class PostgresLockTrace extends LockTrace {
     private record Held(String mode, long oid) {
     }
 
-    /** Up to this many migrations, each is traced after the earlier ones are replayed in its transaction. */
-    static final int REPLAYED_MIGRATIONS = 20;
+    /** Up to this many units (transactions of the tools), each is traced after the earlier ones are replayed in its own. */
+    static final int REPLAYED_UNITS = 20;
+    /** The note of a statement refused in a transaction that its tool runs on its own. */
+    static final String RUNS_OUTSIDE = "runs outside a transaction, as its tool runs it: not traced";
     /** Rows a table is grown to, when production sizes are known, to measure a rate per row. */
     static final long GROW_TO = 20_000;
 
@@ -69,88 +71,115 @@ final class PostgresLockTrace extends LockTrace {
         super(db, perStatement, older, stats);
     }
 
+    /**
+     * Statements their tool runs in one transaction, or one statement it runs on its own: the locks they take are
+     * held until the unit ends.
+     *
+     * @param wrapped per statement, why its tool runs it in a transaction, or null when it runs on its own
+     */
+    private record Unit(List<ParsedRange.Located> statements, List<String> wrapped) {
+        boolean onItsOwn() {
+            return statements.size() == 1 && wrapped.get(0) == null;
+        }
+    }
+
     @Override
     Result run(ParsedRange range) throws SQLException {
-        // the tool commits each migration, releasing its locks: each migration is traced in a transaction of
-        // its own, after the earlier ones are replayed in it (unmeasured), and rolled back
-        Map<Migration, List<ParsedRange.Located>> byMigration = new LinkedHashMap<>();
-        range.statements().forEach(l -> byMigration.computeIfAbsent(l.migration(), k -> new ArrayList<>()).add(l));
         List<Record> records = new ArrayList<>();
         try (Connection c = db.connect(); LockProbe probe = new LockProbe(db)) {
             String timeout = "lock_timeout " + show(c, "lock_timeout");
             try (Statement st = c.createStatement()) {
                 st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
             }
+            List<Unit> units = units(c, range);
             c.setAutoCommit(false);
-            if (byMigration.size() > REPLAYED_MIGRATIONS) {
+            if (units.size() > REPLAYED_UNITS) {
                 // replaying costs the square of a long range: one transaction instead, in which the locks of
-                // earlier migrations stay held (statements they mask are listed as not measured)
+                // earlier units stay held (statements they mask are listed as not measured)
                 try {
                     Set<Held> held = new LinkedHashSet<>(locks(c));
-                    for (List<ParsedRange.Located> migration : byMigration.values()) {
-                        traceMigration(c, probe, migration, held, records);
+                    for (Unit unit : units) {
+                        traceUnit(c, probe, unit, held, records);
                     }
                 } finally {
                     c.rollback();
                 }
                 return new Result(records, timeout);
             }
+            // the tool commits each unit, releasing its locks: each is traced in a transaction of its own, after the
+            // earlier ones are replayed in it (unmeasured), and rolled back
             List<ParsedRange.Located> earlier = new ArrayList<>();
-            for (List<ParsedRange.Located> migration : byMigration.values()) {
+            for (Unit unit : units) {
                 try {
                     for (ParsedRange.Located l : earlier) {
                         replay(c, l);
                     }
-                    traceMigration(c, probe, migration, new LinkedHashSet<>(locks(c)), records);
+                    traceUnit(c, probe, unit, new LinkedHashSet<>(locks(c)), records);
                 } finally {
                     c.rollback();
                 }
-                earlier.addAll(migration);
+                Record last = records.get(records.size() - 1);
+                if (unit.onItsOwn() && RUNS_OUTSIDE.equals(last.note())) {
+                    // refused in a transaction, run on its own by its tool: measured so, on the committed schema
+                    records.set(records.size() - 1, OutsideTransaction.measure(db, unit.statements().get(0), perStatement));
+                }
+                earlier.addAll(unit.statements());
             }
             return new Result(records, timeout);
         }
     }
 
-    /**
-     * Traces one migration's statements in the open transaction.
-     *
-     * @param held the locks the transaction holds already (from the replay of earlier migrations, or from them
-     *             in the same transaction): a statement's record lists the locks it adds
-     */
-    private void traceMigration(Connection c, LockProbe probe, List<ParsedRange.Located> migration, Set<Held> held,
-                                List<Record> records) throws SQLException {
-        Set<String> replayed = relations(c, held);
-        // what other sessions can see: the relations committed before the migration, not the ones it creates
-        Set<Long> visible = relations(c).keySet();
-        grow(c, migration);
-        Transactions tx = transactions(c, migration);
-        for (int i = 0; i < migration.size(); i++) {
-            ParsedRange.Located l = migration.get(i);
-            String control = Transactions.control(l.parsed());
-            if (control != null) {
-                // the trace keeps its own transaction (a COMMIT here would keep the migration's changes); what
-                // the script's COMMIT means for the locks is kept: the ones taken before it are let go
-                records.add(notTraced(l, "transaction control: the trace keeps the migration in its own transaction"));
-                if (control.equals("COMMIT")) {
-                    held.clear();
-                }
+    /** The range cut where its tools commit: per migration, its transactions and the statements run on their own. */
+    private static List<Unit> units(Connection c, ParsedRange range) throws SQLException {
+        Map<Migration, List<ParsedRange.Located>> byMigration = new LinkedHashMap<>();
+        range.statements().forEach(l -> byMigration.computeIfAbsent(l.migration(), k -> new ArrayList<>()).add(l));
+        ServerVersion server = ServerVersion.parse(Dialect.POSTGRESQL, c.getMetaData().getDatabaseProductVersion());
+        List<Unit> units = new ArrayList<>();
+        for (List<ParsedRange.Located> migration : byMigration.values()) {
+            Migration m = migration.get(0).migration();
+            if (m.preparedUp() != null || m.up() == null) {
+                // a Liquibase changeSet runs in a transaction (its statements are not traced: not SQL text)
+                units.add(new Unit(migration, java.util.Collections.nCopies(migration.size(), "its tool wraps it")));
                 continue;
             }
-            records.add(trace(c, probe, l, held, replayed, visible, tx == null ? null : tx.why(i)));
-            if (tx != null && !tx.inTransaction(i)) {
-                held.clear(); // its tool runs it on its own: its locks end with it
+            Transactions tx = Transactions.of(m, m.up(), migration.stream().map(ParsedRange.Located::parsed).toList(), server);
+            List<ParsedRange.Located> statements = new ArrayList<>();
+            List<String> wrapped = new ArrayList<>();
+            for (int i = 0; i < migration.size(); i++) {
+                if (i > 0 && !tx.sameTransaction(i - 1, i)) {
+                    units.add(new Unit(statements, wrapped));
+                    statements = new ArrayList<>();
+                    wrapped = new ArrayList<>();
+                }
+                statements.add(migration.get(i));
+                wrapped.add(tx.why(i));
             }
+            units.add(new Unit(statements, wrapped));
         }
+        return units;
     }
 
-    /** How the migration's tool runs its statements (wrapped, explicit blocks, on their own), or null for a changeSet. */
-    private static Transactions transactions(Connection c, List<ParsedRange.Located> migration) throws SQLException {
-        Migration m = migration.get(0).migration();
-        if (m.preparedUp() != null || m.up() == null) {
-            return null;
+    /**
+     * Traces one unit's statements in the open transaction.
+     *
+     * @param held the locks the transaction holds already (from the replay of earlier units, or from them in the
+     *             same transaction): a statement's record lists the locks it adds
+     */
+    private void traceUnit(Connection c, LockProbe probe, Unit unit, Set<Held> held, List<Record> records)
+            throws SQLException {
+        // what other sessions can see: the relations committed before the unit, not the ones it creates
+        Set<Long> visible = relations(c).keySet();
+        grow(c, unit.statements());
+        Set<Held> own = new LinkedHashSet<>();
+        for (int i = 0; i < unit.statements().size(); i++) {
+            ParsedRange.Located l = unit.statements().get(i);
+            if (Transactions.control(l.parsed()) != null) {
+                // the trace keeps its own transaction: a COMMIT sent here would keep the migration's changes
+                records.add(notTraced(l, "transaction control: the trace keeps the migration in its own transaction"));
+                continue;
+            }
+            records.add(trace(c, probe, l, held, own, visible, unit.wrapped().get(i)));
         }
-        ServerVersion server = ServerVersion.parse(Dialect.POSTGRESQL, c.getMetaData().getDatabaseProductVersion());
-        return Transactions.of(m, m.up(), migration.stream().map(ParsedRange.Located::parsed).toList(), server);
     }
 
     /** With production sizes known, the migration's tables are grown (in its transaction) to measure a rate. */
@@ -179,14 +208,15 @@ final class PostgresLockTrace extends LockTrace {
     }
 
     /**
-     * @param replayed relations the replay of earlier migrations locked: a statement on one of them that adds
-     *                 no lock may need one all the same, which this transaction cannot show
-     * @param visible  the relations other sessions see (by id): a lock on a relation the migration made itself
-     *                 blocks nobody until it commits
-     * @param wrapped  why its tool runs it in a transaction, or null when it runs on its own
+     * @param held    every lock the trace's transaction holds: a statement's record lists the ones it adds
+     * @param own     the locks its unit took: the rest (earlier units', the replay's) are held only because the
+     *                trace does not commit, and a statement that needs one of them again cannot show it
+     * @param visible the relations other sessions see (by id): a lock on a relation the unit made itself blocks
+     *                nobody until it commits
+     * @param wrapped why its tool runs it in a transaction, or null when it runs on its own
      */
-    private Record trace(Connection c, LockProbe probe, ParsedRange.Located located, Set<Held> held,
-                         Set<String> replayed, Set<Long> visible, String wrapped) throws SQLException {
+    private Record trace(Connection c, LockProbe probe, ParsedRange.Located located, Set<Held> held, Set<Held> own,
+                         Set<Long> visible, String wrapped) throws SQLException {
         String untraceable = untraceable(located);
         if (untraceable != null) {
             return notTraced(located, untraceable);
@@ -207,8 +237,7 @@ final class PostgresLockTrace extends LockTrace {
                 st.execute(ps.statement().text());
             } catch (SQLException e) {
                 st.execute("ROLLBACK TO SAVEPOINT migsafe_trace");
-                String why = "25001".equals(e.getSQLState()) ? wrapped == null
-                        ? "runs outside a transaction, as its tool runs it: not traced"
+                String why = "25001".equals(e.getSQLState()) ? wrapped == null ? RUNS_OUTSIDE
                         : NOT_IN_TRANSACTION + " block, and " + wrapped + ": the deploy fails here"
                         : "57014".equals(e.getSQLState()) ? "ran longer than " + perStatement.toMillis()
                         + " ms in the trace and was stopped: not measured"
@@ -221,7 +250,7 @@ final class PostgresLockTrace extends LockTrace {
             List<Relation> probeOn = new ArrayList<>();
             for (Held l : locks(c)) {
                 Relation r = before.get(l.oid());
-                if (held.add(l) && r != null && visible.contains(l.oid())) {
+                if (held.add(l) && own.add(l) && r != null && visible.contains(l.oid())) {
                     added.add(new Lock(l.mode(), r.name()));
                     if (r.isTable() && !blocks(List.of(new Lock(l.mode(), r.name()))).isEmpty()
                             && blocks(heldOn(physical, l.oid())).isEmpty() && !probeOn.contains(r)) {
@@ -230,17 +259,20 @@ final class PostgresLockTrace extends LockTrace {
                 }
             }
             if (added.isEmpty()) {
-                List<String> masked = ps.changes().stream().map(ch -> ch.target()).filter(replayed::contains).distinct()
+                Set<Held> others = new LinkedHashSet<>(held);
+                others.removeAll(own);
+                Set<String> earlier = relations(c, others);
+                List<String> masked = ps.changes().stream().map(ch -> ch.target()).filter(earlier::contains).distinct()
                         .toList();
                 if (!masked.isEmpty()) {
                     return notTraced(located, "not measured: " + String.join(", ", masked) + " is already"
-                            + " locked by the replay of an earlier migration in the trace");
+                            + " locked by an earlier statement the trace holds in its transaction (its tool commits it)");
                 }
             }
             Map<Long, Relation> after = relations(c);
             boolean rewrite = before.entrySet().stream().anyMatch(e -> visible.contains(e.getKey())
                     && after.containsKey(e.getKey()) && after.get(e.getKey()).fileNode() != e.getValue().fileNode());
-            boolean scan = scannedUnderWriteLock(scans(c), scansBefore, held, visible);
+            boolean scan = scannedUnderWriteLock(scans(c), scansBefore, own, visible);
             return measured(located, new Measurement(added, blocks(added), rewrite, scan, ms, probe(probe, probeOn), null,
                     rows, lockTimeout));
         }
@@ -287,19 +319,20 @@ final class PostgresLockTrace extends LockTrace {
 
     /** What plain reads (ACCESS SHARE) and writes (ROW EXCLUSIVE) of other sessions wait for, per PostgreSQL's conflict table. */
     static List<String> blocks(List<Lock> locks) {
-        Set<String> out = new LinkedHashSet<>();
+        boolean select = false;
+        boolean write = false;
         for (Lock l : locks) {
             switch (l.mode()) {
                 case "AccessExclusiveLock" -> {
-                    out.add("select");
-                    out.add("write");
+                    select = true;
+                    write = true;
                 }
-                case "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock" -> out.add("write");
+                case "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock" -> write = true;
                 default -> {
                 }
             }
         }
-        return List.copyOf(out);
+        return select ? List.of("select", "write") : write ? List.of("write") : List.of();
     }
 
     private static Map<Long, Long> scans(Connection c) throws SQLException {

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.migsafe.dialect.Dialect;
-import dev.migsafe.tool.MigrationTool;
 import org.flywaydb.core.api.MigrationVersion;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +21,7 @@ import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.TransactionMode;
+import dev.migsafe.tool.MigrationTool;
 
 /**
  * migsafe against squawk's own test cases ({@code squawk-cases.jsonl}): each case's SQL is one
@@ -73,25 +72,44 @@ public final class SquawkAgreement {
             if (rules == null) {
                 continue;
             }
-            List<Finding> findings = PeerRun.findings(request(c), new TreeSet<>(rules));
+            List<Finding> findings = predicted(c);
             agreement.add(new Agreement.Outcome(c.get("rule").asText(), c.get("name").asText(),
                     c.get("expect_violation").asBoolean(), !findings.isEmpty(), describe(findings)));
         }
         return agreement;
     }
 
-    private static AnalysisRequest request(JsonNode c) {
+    /** The migsafe rules a squawk rule maps to, or null when it is not mapped. */
+    public static List<String> rules(String squawkRule) {
+        return MAPPING.get(squawkRule);
+    }
+
+    /** migsafe's active findings of the rules the case's squawk rule maps to. */
+    public static List<Finding> predicted(JsonNode c) {
+        return PeerRun.findings(PeerRun.request(server(c), List.of(), List.of(migration(c)), AnalysisRequest.Window.RANGE),
+                new TreeSet<>(rules(c.get("rule").asText())));
+    }
+
+    /** The case's {@code pg_version}, or null when it does not name one. */
+    public static String serverVersion(JsonNode c) {
         JsonNode settings = c.get("settings");
-        String version = settings != null && settings.hasNonNull("pg_version") ? settings.get("pg_version").asText() : null;
+        return settings != null && settings.hasNonNull("pg_version") ? settings.get("pg_version").asText() : null;
+    }
+
+    private static ServerVersion server(JsonNode c) {
+        return ServerVersion.parse(Dialect.POSTGRESQL, serverVersion(c));
+    }
+
+    /** The case's SQL as one migration, wrapped in a transaction when the case assumes one. */
+    public static Migration migration(JsonNode c) {
+        JsonNode settings = c.get("settings");
         String sql = c.get("sql").asText();
         boolean wrapped = settings != null && settings.path("assume_in_transaction").asBoolean(false)
                 && !sql.contains("squawk-disable-assume-in-transaction");
         MigrationScript script = new MigrationScript(c.get("name").asText() + ".sql", sql)
                 .withTransaction(wrapped ? TransactionMode.IN_TRANSACTION : TransactionMode.RUNNER_DEFAULT);
-        Migration m = new Migration("1", MigrationVersion.fromVersion("1"), c.get("name").asText(),
+        return new Migration("1", MigrationVersion.fromVersion("1"), c.get("name").asText(),
                 Migration.Kind.VERSIONED, MigrationTool.PLAIN_SQL, script, null);
-        return PeerRun.request(ServerVersion.parse(Dialect.POSTGRESQL, version), List.of(), List.of(m),
-                AnalysisRequest.Window.RANGE);
     }
 
     static String describe(List<Finding> findings) {

@@ -52,8 +52,15 @@ class LockTracePostgresTest extends LockTraceCases {
                         BLOCKED, null),
                 measured("create index", "CREATE TABLE t_idx " + table,
                         "CREATE INDEX t_idx_v ON t_idx (v);", "SHARE", false, WRITES, BLOCKED, PASSED, null).scanning(true),
-                Case.notTraced("create index concurrently", "CREATE TABLE t_idxc " + table,
-                        "CREATE INDEX CONCURRENTLY t_idxc_v ON t_idxc (v);", "runs outside a transaction, as its tool runs it"),
+                // run on its own as its tool runs it, while a writer holds the table: it waits for the writer's
+                // transaction, not for its lock, and holds SHARE UPDATE EXCLUSIVE meanwhile
+                measured("create index concurrently", "CREATE TABLE t_idxc " + table,
+                        "CREATE INDEX CONCURRENTLY t_idxc_v ON t_idxc (v);", "SHARE UPDATE EXCLUSIVE", false, List.of(),
+                        PASSED, PASSED, null),
+                measured("drop index, not concurrently", "CREATE TABLE t_dropidx " + table + "\nCREATE INDEX t_dropidx_v ON t_dropidx (v);",
+                        "DROP INDEX t_dropidx_v;", "ACCESS EXCLUSIVE", false, BOTH, BLOCKED, BLOCKED, null),
+                measured("vacuum full, on its own", "CREATE TABLE t_vacuum " + table,
+                        "VACUUM FULL t_vacuum;", "ACCESS EXCLUSIVE", true, BOTH, BLOCKED, BLOCKED, null),
                 measured("foreign key", "CREATE TABLE p_fk (id int PRIMARY KEY);\n"
                                 + "CREATE TABLE t_fk (id int PRIMARY KEY, p int REFERENCES p_fk (id));",
                         "ALTER TABLE t_fk ADD CONSTRAINT t_fk_p2 FOREIGN KEY (p) REFERENCES p_fk (id);",
