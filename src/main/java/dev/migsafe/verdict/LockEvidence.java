@@ -54,7 +54,7 @@ public final class LockEvidence {
                         severityOverrides.getOrDefault(info.id(), info.severity()), r.file(), r.line(),
                         relations, r.statement(), "measured on " + v.database() + ": " + LockTraceText.entry(r)
                         + "; other sessions' " + String.join(" and ", r.blocks()) + "s on " + relations
-                        + (r.algorithm() == null ? " wait until migration " + r.migration() + " commits"
+                        + (r.heldUntilCommit() ? " wait until migration " + r.migration() + " commits"
                         : " wait while it runs"), info.fix(), false, null));
             }
         }

@@ -56,6 +56,15 @@ public abstract class LockTrace {
                     algorithm, table, sampleRows, text, lockTimeout);
         }
 
+        /**
+         * Whether its locks last until its transaction commits (PostgreSQL, in a transaction), or only while it runs
+         * (MySQL/MariaDB DDL, a statement its tool runs on its own).
+         */
+        public boolean heldUntilCommit() {
+            return algorithm == null && (probe == null || probe.note() == null
+                    || !probe.note().startsWith(OutsideTransaction.RUN_ON_ITS_OWN));
+        }
+
         /** Whether the server refused it inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM ...). */
         public boolean refusedInTransaction() {
             return note != null && note.startsWith(NOT_IN_TRANSACTION);

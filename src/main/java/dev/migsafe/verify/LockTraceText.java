@@ -47,7 +47,7 @@ public final class LockTraceText {
         String probe = r.probe() == null ? null : probe(r.probe().select(), r.probe().write(), r.probe().note());
         return (r.algorithm() == null ? "" : r.algorithm() + ": ") + locks
                 + (r.blocks().isEmpty() ? "" : "; blocks " + String.join(", ", r.blocks())
-                + (r.algorithm() == null ? " until its migration commits" : " while it runs"))
+                + (r.heldUntilCommit() ? " until its migration commits" : " while it runs"))
                 + work(r.rewrite(), r.scan(), r.blocks(), r.lockTimeout()) + "; " + r.durationMs() + " ms"
                 + (r.sampleRows() >= TableStats.MIN_SAMPLE_ROWS ? " on " + TableStats.count(r.sampleRows()) + " rows" : "")
                 + (probe == null ? "" : "; " + probe)

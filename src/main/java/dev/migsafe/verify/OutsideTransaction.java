@@ -38,6 +38,8 @@ final class OutsideTransaction {
     private static final Pattern NAMED = Pattern.compile("(?is)^\\s*(?:VACUUM|ANALY[SZ]E|CLUSTER|REINDEX)\\s*(?:\\([^)]*\\))?\\s*"
             + "(?:(?:FULL|FREEZE|VERBOSE|ANALY[SZ]E|TABLE|INDEX|CONCURRENTLY)\\s+)*(\"[^\"]+\"|[\\w$]+(?:\\.[\\w$]+)?)");
     private static final long POLL_MS = 3;
+    /** How the note of its measurement starts. */
+    static final String RUN_ON_ITS_OWN = "run on its own, as its tool runs it";
 
     private OutsideTransaction() {
     }
@@ -99,8 +101,8 @@ final class OutsideTransaction {
             boolean rewrite = LockTrace.rewritten(storage, after);
             List<String> blocks = wait.mode() == null ? List.of()
                     : PostgresLockTrace.blocks(List.of(new LockTrace.Lock(wait.mode(), table)));
-            String note = table == null ? "run on its own, as its tool runs it; no table to hold"
-                    : "run on its own, as its tool runs it, while a second session held " + table + " as a writer does: "
+            String note = table == null ? RUN_ON_ITS_OWN + "; no table to hold"
+                    : RUN_ON_ITS_OWN + ", while a second session held " + table + " as a writer does: "
                     + (wait.mode() != null ? "it waited for that lock (with " + LockTraceText.mode(wait.mode()) + ")"
                     : wait.forTransaction() ? "it waited for the writer's transaction to end, not for its lock"
                     : "it did not wait");

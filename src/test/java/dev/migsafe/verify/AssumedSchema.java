@@ -31,6 +31,7 @@ final class AssumedSchema {
     /** VACUUM (refused in a transaction) with its options, then the tables it names (group 1). */
     private static final Pattern MAINTENANCE = Pattern.compile("(?is)^\\s*VACUUM\\s*"
             + "(?:\\([^)]*\\))?\\s*(?:(?:FULL|FREEZE|VERBOSE|ANALY[SZ]E|TABLE|INDEX)\\s+)*((?!SCHEMA|DATABASE|SYSTEM)[^;]+?);?\\s*$");
+    private static final Pattern BARE_CLUSTER = Pattern.compile("(?is)^\\s*CLUSTER(\\s+VERBOSE)?\\s*;?\\s*$");
     private static final Pattern SET_NOT_NULL = Pattern.compile("(?is)ALTER\\s+COLUMN\\s+(\"[^\"]+\"|[\\w$]+)\\s+SET\\s+NOT\\s+NULL");
     private static final Pattern DEFAULT_LITERAL = Pattern.compile("(?i)DEFAULT\\s+'([^']*)'");
     private static final Pattern INDEXED_TABLE = Pattern.compile("(?i)^\\s*(REINDEX|CLUSTER)\\b");
@@ -49,6 +50,16 @@ final class AssumedSchema {
         List<String> created = new ArrayList<>();
         String remaining = null;
         String whole = String.join("\n", statements.stream().map(ps -> ps.statement().text()).toList());
+        if (statements.stream().anyMatch(ps -> BARE_CLUSTER.matcher(ps.statement().text()).matches())) {
+            // CLUSTER alone reclusters the tables clustered before: the case takes one for granted
+            try (Statement st = c.createStatement()) {
+                for (String ddl : List.of("CREATE TABLE clustered (id int)", "CREATE INDEX clustered_id ON clustered (id)",
+                        "ALTER TABLE clustered CLUSTER ON clustered_id")) {
+                    st.execute(ddl);
+                    created.add(ddl);
+                }
+            }
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<String> fix = null;
             remaining = null;
