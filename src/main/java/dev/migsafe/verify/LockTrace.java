@@ -197,6 +197,13 @@ public abstract class LockTrace {
         return out;
     }
 
+    /** The first column of the first row a query returns, or null when it returns none. */
+    static String single(Connection c, String query) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     static long count(Connection c, String quotedTable) {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quotedTable)) {
             return rs.next() ? rs.getLong(1) : 0;

@@ -86,12 +86,12 @@ final class MysqlLockTrace extends LockTrace {
         });
         try (copy; Connection c = copy.connect(); Connection watch = copy.connect(); LockProbe probe = new LockProbe(copy)) {
             copySchema(c, source, name);
-            long session = connectionId(c);
+            long session = Long.parseLong(single(c, "SELECT CONNECTION_ID()"));
             List<Record> records = new ArrayList<>();
             for (ParsedRange.Located l : range.statements()) {
                 records.add(trace(copy, c, watch, session, probe, executor, l, name));
             }
-            return new Result(records, "lock_wait_timeout " + variable(c, "lock_wait_timeout") + " s");
+            return new Result(records, "lock_wait_timeout " + single(c, "SELECT @@lock_wait_timeout") + " s");
         } finally {
             executor.shutdownNow();
         }
@@ -271,7 +271,7 @@ final class MysqlLockTrace extends LockTrace {
     /** The session's {@code lock_wait_timeout} in seconds, as the statement runs under it; null when unreadable. */
     private static String lockWaitTimeout(Connection c) {
         try {
-            return variable(c, "lock_wait_timeout") + " s";
+            return single(c, "SELECT @@lock_wait_timeout") + " s";
         } catch (SQLException e) {
             return null;
         }
@@ -364,18 +364,7 @@ final class MysqlLockTrace extends LockTrace {
         return Map.of();
     }
 
-    private static long connectionId(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private static String variable(Connection c, String name) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@" + name)) {
-            return rs.next() ? rs.getString(1) : "";
-        }
-    }
 
     private static void kill(Connection watch, long session) {
         try (Statement st = watch.createStatement()) {

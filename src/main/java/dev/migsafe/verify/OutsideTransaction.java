@@ -55,7 +55,7 @@ final class OutsideTransaction {
             return t;
         });
         try (Connection worker = db.connect(); Connection writer = db.connect(); Connection observer = db.connect()) {
-            long pid = pid(worker);
+            long pid = Long.parseLong(LockTrace.single(worker, "SELECT pg_backend_pid()"));
             try (Statement st = worker.createStatement()) {
                 st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
             }
@@ -114,7 +114,7 @@ final class OutsideTransaction {
                 locks.add(new LockTrace.Lock(wait.mode(), table));
             }
             return LockTrace.measured(l, new LockTrace.Measurement(locks, blocks, rewrite, null, ms, probe, null, 0,
-                    show(observer, "lock_timeout")));
+                    LockTrace.single(observer, "SHOW lock_timeout")));
         } catch (SQLException e) {
             return LockTrace.notTraced(l, "could not be measured on its own: " + Errors.message(e));
         } finally {
@@ -241,16 +241,4 @@ final class OutsideTransaction {
         }
     }
 
-    private static long pid(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String show(Connection c, String setting) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW " + setting)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 }

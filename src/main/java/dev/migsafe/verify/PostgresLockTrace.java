@@ -21,14 +21,16 @@ import dev.migsafe.sql.ParsedStatement;
 
 /**
  * The lock trace on PostgreSQL: the relation locks a statement's backend holds after it ({@code pg_locks}),
- * whether it rewrote a table or index ({@code relfilenode} before and after), how long it ran, and, while its
- * transaction holds the locks, what a second session's read and write of the table saw. Everything runs in
- * transactions that are rolled back, each statement under a savepoint (a statement that fails is rolled back
- * to it and the trace goes on), so the database is left as it was for {@code apply range}.
+ * whether it rewrote a table or index ({@code relfilenode} before and after), whether it read a whole table
+ * under a lock that blocks writes ({@code pg_stat_xact_user_tables}), the lock timeout in force, how long it
+ * ran, and, while its transaction holds the locks, what a second session's read and write of the table saw.
+ * Everything runs in transactions that are rolled back, each statement under a savepoint (a statement that
+ * fails is rolled back to it and the trace goes on), so the database is left as it was for {@code apply range}.
  *
- * <p>Each migration is traced in its own transaction, as its tool runs it, so the locks of its earlier
- * statements stay held until its end: a statement's record lists the locks it added. Statements
- * that cannot run in a transaction block (CREATE INDEX CONCURRENTLY, VACUUM) and Liquibase changeSets
+ * <p>The range is cut where its tools commit ({@link Transactions}): each unit, the statements a tool runs in
+ * one transaction or one it runs on its own, is traced in a transaction of its own, so the locks of its earlier
+ * statements stay held until its end: a statement's record lists the locks it added. A statement refused in a
+ * transaction that its tool runs on its own is measured so ({@link OutsideTransaction}); Liquibase changeSets
  * (not SQL text) are listed as not traced.
  */
 final class PostgresLockTrace extends LockTrace {
@@ -87,7 +89,7 @@ final class PostgresLockTrace extends LockTrace {
     Result run(ParsedRange range) throws SQLException {
         List<Record> records = new ArrayList<>();
         try (Connection c = db.connect(); LockProbe probe = new LockProbe(db)) {
-            String timeout = "lock_timeout " + show(c, "lock_timeout");
+            String timeout = "lock_timeout " + single(c, "SHOW lock_timeout");
             try (Statement st = c.createStatement()) {
                 st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
             }
@@ -228,7 +230,7 @@ final class PostgresLockTrace extends LockTrace {
         List<Held> physical = locks(c);
         String table = table(located);
         long rows = stats.isEmpty() || table == null ? 0 : count(c, db.kind().quote(table));
-        String lockTimeout = show(c, "lock_timeout");
+        String lockTimeout = single(c, "SHOW lock_timeout");
         Map<Long, Long> scansBefore = scans(c);
         long started = System.nanoTime();
         try (Statement st = c.createStatement()) {
@@ -365,9 +367,4 @@ final class PostgresLockTrace extends LockTrace {
         return out;
     }
 
-    private static String show(Connection c, String setting) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW " + setting)) {
-            return rs.next() ? rs.getString(1) : "";
-        }
-    }
 }
