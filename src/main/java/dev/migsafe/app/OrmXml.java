@@ -59,8 +59,9 @@ final class OrmXml {
         String entityName = entity.getAttribute("name").isEmpty() ? simple : entity.getAttribute("name");
         Element tableElement = first(entity, "table");
         String table = qualified(tableElement, entityName);
-        int at = text.indexOf("class=\"" + className + "\"");
-        int line = CodeXml.lineOf(text, "class=\"" + className + "\"", 0);
+        String classAttribute = "class=\"" + className + "\"";
+        int at = text.indexOf(classAttribute);
+        int line = CodeXml.lineOf(text, classAttribute, 0);
         uses.add(new Use(table, null, Use.ENTITY, file, line, "<entity class=\"" + className + "\">", true));
         Element attributes = first(entity, "attributes");
         if (attributes == null) {
