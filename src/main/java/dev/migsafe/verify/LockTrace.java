@@ -177,7 +177,12 @@ public abstract class LockTrace {
     /** The table the statement is about ({@code orders} of {@code orders.total}), or null. */
     static String table(ParsedRange.Located l) {
         return l.parsed().changes().stream().map(ch -> ch.target()).filter(t -> t != null && !t.isBlank())
-                .map(t -> t.contains(".") ? t.substring(0, t.indexOf('.')) : t).findFirst().orElse(null);
+                .map(LockTrace::tableOf).findFirst().orElse(null);
+    }
+
+    /** The table of a change's target: {@code orders} of {@code orders.total}. */
+    static String tableOf(String target) {
+        return target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
     }
 
     /** Whether a relation that exists before and after has a new storage id: it was rewritten or rebuilt. */

@@ -52,6 +52,30 @@ final class MysqlLockTrace extends LockTrace {
             new Attempt("ALGORITHM=COPY, LOCK=SHARED", "SHARED_NO_WRITE", List.of("write")),
             new Attempt("ALGORITHM=COPY, LOCK=EXCLUSIVE", "EXCLUSIVE", List.of("select", "write")));
 
+    private static final Pattern STATED_ALGORITHM = Pattern.compile("(?i)\\bALGORITHM\\s*=\\s*(INSTANT|INPLACE|COPY|NOCOPY)\\b");
+    private static final Pattern STATED_LOCK = Pattern.compile("(?i)\\bLOCK\\s*=\\s*(NONE|SHARED|EXCLUSIVE)\\b");
+
+    /**
+     * The attempt that the ALGORITHM and LOCK a statement gives itself stand for, or null when they leave the lock
+     * level to the server (INPLACE without LOCK: the least the operation allows, which the text does not say).
+     */
+    static Attempt stated(String sql) {
+        java.util.regex.Matcher a = STATED_ALGORITHM.matcher(sql);
+        if (!a.find()) {
+            return null;
+        }
+        String algorithm = a.group(1).toUpperCase(java.util.Locale.ROOT).replace("NOCOPY", "INPLACE");
+        if (algorithm.equals("INSTANT")) {
+            return PREFERENCE.get(0);
+        }
+        java.util.regex.Matcher l = STATED_LOCK.matcher(sql);
+        // COPY lets reads through unless told otherwise
+        String lock = l.find() ? l.group(1).toUpperCase(java.util.Locale.ROOT) : algorithm.equals("COPY") ? "SHARED" : null;
+        String clause = "ALGORITHM=" + algorithm + ", LOCK=" + lock;
+        return lock == null ? null : PREFERENCE.stream().filter(p -> p.clause().equals(clause)).findFirst()
+                .orElse(new Attempt(clause, "SHARED_UPGRADABLE", List.of())); // COPY, LOCK=NONE: refused by the server
+    }
+
     /** ER_ALTER_OPERATION_NOT_SUPPORTED(_REASON), and MariaDB's variants. */
     private static final List<Integer> NOT_SUPPORTED = List.of(1845, 1846, 4092);
 
@@ -179,10 +203,14 @@ final class MysqlLockTrace extends LockTrace {
         Map<String, Long> before = tableIds(watch, schema);
         String timeout = lockWaitTimeout(c);
         boolean alterable = ALTERABLE.matcher(sql).matches() && !ALGORITHM_GIVEN.matcher(sql).find();
-        List<Attempt> attempts = alterable ? PREFERENCE : List.of(new Attempt(null, null, List.of()));
+        // a statement that gives its own ALGORITHM runs as written, under the lock level it asked for
+        Attempt stated = alterable ? null : stated(sql);
+        List<Attempt> attempts = alterable ? PREFERENCE
+                : List.of(stated == null ? new Attempt(null, null, List.of()) : new Attempt(null, stated.mdl(), stated.blocks()));
         boolean grown = false;
         boolean refused = false;
         boolean probing = false;
+        long rows = table == null ? 0 : count(c, db.kind().quote(table));
         for (Attempt attempt : attempts) {
             if (refused && !grown) {
                 // not INSTANT: the statement works on the rows; grow them so that it can be watched at work
@@ -191,9 +219,9 @@ final class MysqlLockTrace extends LockTrace {
                     probed++;
                     probing = true;
                     grow(c, older.table(table).get());
+                    rows = count(c, db.kind().quote(table));
                 }
             }
-            long rows = table == null ? 0 : count(c, db.kind().quote(table));
             // ALTER TABLE takes the clauses as a list; CREATE/DROP INDEX as options after a space
             String text = attempt.clause() == null ? sql : IS_ALTER_TABLE.matcher(sql).matches()
                     ? sql + ", " + attempt.clause() : sql + " " + attempt.clause().replace(",", "");
@@ -246,7 +274,8 @@ final class MysqlLockTrace extends LockTrace {
                     : rewritten(before, after);
             List<Lock> locks = !observed.isEmpty() ? observed : attempt.mdl() == null || table == null ? List.of()
                     : List.of(new Lock(attempt.mdl(), table));
-            String algorithm = attempt.clause() == null ? null : attempt.clause().replace("ALGORITHM=", "");
+            String algorithm = attempt.clause() != null ? attempt.clause().replace("ALGORITHM=", "")
+                    : stated != null ? stated.clause().replace("ALGORITHM=", "") : null;
             return measured(l, new Measurement(locks, attempt.blocks(), rewrite, null, ms, seen, algorithm, rows, timeout));
         }
         return runAsWritten(c, watch, l, sql, schema, before, timeout);

@@ -264,8 +264,8 @@ final class PostgresLockTrace extends LockTrace {
                 Set<Held> others = new LinkedHashSet<>(held);
                 others.removeAll(own);
                 Set<String> earlier = relations(c, others);
-                List<String> masked = ps.changes().stream().map(ch -> ch.target()).filter(earlier::contains).distinct()
-                        .toList();
+                List<String> masked = ps.changes().stream().map(ch -> ch.target()).filter(t -> t != null && !t.isBlank())
+                        .map(LockTrace::tableOf).filter(earlier::contains).distinct().toList();
                 if (!masked.isEmpty()) {
                     return notTraced(located, "not measured: " + String.join(", ", masked) + " is already"
                             + " locked by an earlier statement the trace holds in its transaction (its tool commits it)");

@@ -113,7 +113,6 @@ public record VerifySettings(
                 olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, user, password, statementWait, verifyTimeout, lockTrace);
     }
 
-    /** The watchdog's limits; null keeps the default. */
     /** With the lock trace on or off; null keeps it as it is. */
     public VerifySettings withLockTrace(Boolean on) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, oldTestsCommand, projectDir,
@@ -121,6 +120,7 @@ public record VerifySettings(
                 verifyTimeout, on == null ? lockTrace : on);
     }
 
+    /** The watchdog's limits; null keeps the default. */
     public VerifySettings withLimits(Duration statementWait, Duration verifyTimeout) {
         return new VerifySettings(postgresImage, mysqlImage, mariadbImage, mysqlServer, oldTestsCommand, projectDir,
                 olderReleaseDir, olderReleaseRef, junitReports, oldTestsTimeout, jdbcUser, jdbcPassword, statementWait,

@@ -60,6 +60,10 @@ class LockTraceMariaDbTest extends LockTraceCases {
                 measured("rename column", "CREATE TABLE m_ren " + table,
                         "ALTER TABLE m_ren RENAME COLUMN v TO w;", "SHARED UPGRADABLE", false, none, null, null, "INSTANT"),
                 measured("drop column", "CREATE TABLE m_dropcol " + table,
-                        "ALTER TABLE m_dropcol DROP COLUMN v;", "SHARED UPGRADABLE", false, none, null, null, "INSTANT"));
+                        "ALTER TABLE m_dropcol DROP COLUMN v;", "SHARED UPGRADABLE", false, none, null, null, "INSTANT"),
+                // the statement gives its own algorithm and lock level: run as written, recorded as asked
+                measured("algorithm given", "CREATE TABLE m_given " + table,
+                        "ALTER TABLE m_given MODIFY n BIGINT, ALGORITHM=COPY, LOCK=SHARED;", "SHARED NO WRITE", true,
+                        writes, null, null, "COPY, LOCK=SHARED"));
     }
 }

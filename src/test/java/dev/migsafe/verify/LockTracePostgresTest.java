@@ -1,10 +1,15 @@
 package dev.migsafe.verify;
 
 import static dev.migsafe.verify.LockTraceCases.Case.measured;
+import static dev.migsafe.verify.TestMigrations.updown;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import dev.migsafe.dialect.Dialect;
+import dev.migsafe.source.Migration;
 import dev.migsafe.test.UsesDatabase;
 
 /** The lock trace's statement table on embedded PostgreSQL. */
@@ -85,5 +90,18 @@ class LockTracePostgresTest extends LockTraceCases {
     @Override
     List<Case> cases() {
         return postgresCases();
+    }
+
+    @Test
+    void aColumnStatementOnATableAnEarlierReplayedMigrationLockedIsNotMeasuredRatherThanLockFree() {
+        List<Migration> older = List.of(updown("1", "t", "CREATE TABLE t_mask (id int PRIMARY KEY, note text);", null));
+        List<Migration> range = List.of(updown("2", "add", "ALTER TABLE t_mask ADD COLUMN n int DEFAULT 0;", null),
+                updown("3", "nn", "ALTER TABLE t_mask ALTER COLUMN note SET NOT NULL;", null));
+        Verification v = new Verifier().run(new VerifyRequest(dialect(), older, range, target(), settings()),
+                ProgressListener.NONE);
+        LockTrace.Record second = v.locks().stream().filter(r -> r.migration().equals("3")).findFirst().orElseThrow();
+        // the replay of migration 2 holds ACCESS EXCLUSIVE on t_mask: what SET NOT NULL needs cannot show
+        assertTrue(second.note() != null && second.note().contains("t_mask is already locked by an earlier statement"),
+                second::toString);
     }
 }
