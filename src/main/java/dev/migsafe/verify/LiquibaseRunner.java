@@ -163,5 +163,6 @@ final class LiquibaseRunner implements AutoCloseable {
         } catch (LiquibaseException e) {
             // the database is about to be thrown away
         }
+        database = null; // a later use opens a session again
     }
 }

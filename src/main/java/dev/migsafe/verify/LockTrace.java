@@ -105,8 +105,8 @@ public abstract class LockTrace {
         }
     }
 
-    /** What the trace found, and the lock timeout it ran under. */
-    record Result(List<Record> records, String lockTimeout) {
+    /** What the trace found, the lock timeout it ran under, and how it ran (for the step's summary). */
+    record Result(List<Record> records, String lockTimeout, String how) {
     }
 
     /** The note of a statement the server refuses inside a transaction block. */
@@ -136,8 +136,10 @@ public abstract class LockTrace {
         this.stats = stats == null ? TableStats.NONE : stats;
     }
 
-    static LockTrace of(ScratchDatabase db, java.time.Duration perStatement, SchemaSnapshot older, TableStats stats) {
-        return db.kind().isPostgres() ? new PostgresLockTrace(db, perStatement, older, stats)
+    /** @param copy PostgreSQL: a copy of the seeded database the trace may commit in, or null to roll back everything */
+    static LockTrace of(ScratchDatabase db, ScratchDatabase copy, java.time.Duration perStatement, SchemaSnapshot older,
+                        TableStats stats) {
+        return db.kind().isPostgres() ? new PostgresLockTrace(db, copy, perStatement, older, stats)
                 : new MysqlLockTrace(db, perStatement, older, stats);
     }
 

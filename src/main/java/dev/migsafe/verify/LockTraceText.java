@@ -64,16 +64,14 @@ public final class LockTraceText {
         return work + (unbounded ? "; no lock timeout" : "");
     }
 
-    static String summary(LockTrace.Result result, ServerKind kind) {
+    static String summary(LockTrace.Result result) {
         List<LockTrace.Record> records = result.records();
         long traced = records.stream().filter(r -> r.note() == null).count();
         List<LockTrace.Record> blocking = records.stream().filter(LockTrace.Record::blocksWrites).toList();
         long rewrites = records.stream().filter(LockTrace.Record::rewrite).count();
         long probed = records.stream().filter(r -> r.probe() != null).count();
         long skipped = records.size() - traced;
-        String how = kind.isPostgres() ? "on the seeded older schema, each migration in a transaction rolled back"
-                : "on a copy of the seeded older schema in a database of its own, dropped afterwards";
-        StringBuilder sb = new StringBuilder("measured " + traced + " statement(s) of the range " + how + " ("
+        StringBuilder sb = new StringBuilder("measured " + traced + " statement(s) of the range " + result.how() + " ("
                 + result.lockTimeout() + "; " + probed
                 + " probed from a second session): " + blocking.size() + " take a lock that blocks writes, " + rewrites
                 + " rewrite a table");

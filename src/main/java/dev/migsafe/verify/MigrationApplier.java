@@ -348,6 +348,19 @@ final class MigrationApplier implements AutoCloseable {
         return found;
     }
 
+    /** Closes the sessions it keeps between migrations (opened again when needed): a database with one cannot be copied. */
+    void releaseSessions() {
+        liquibase.close();
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // it is opened again when needed
+        }
+        connection = null;
+    }
+
     private Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
             connection = db.connect();

@@ -115,7 +115,8 @@ final class MysqlLockTrace extends LockTrace {
             for (ParsedRange.Located l : range.statements()) {
                 records.add(trace(copy, c, watch, session, probe, executor, l, name));
             }
-            return new Result(records, "lock_wait_timeout " + single(c, "SELECT @@lock_wait_timeout") + " s");
+            return new Result(records, "lock_wait_timeout " + single(c, "SELECT @@lock_wait_timeout") + " s",
+                    "on a copy of the seeded older schema in a database of its own, dropped afterwards");
         } finally {
             executor.shutdownNow();
         }

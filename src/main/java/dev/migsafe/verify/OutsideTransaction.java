@@ -44,7 +44,8 @@ final class OutsideTransaction {
     private OutsideTransaction() {
     }
 
-    static LockTrace.Record measure(ScratchDatabase db, ParsedRange.Located l, Duration perStatement) {
+    /** @param undo whether to undo what it changed (the trace leaves the database as it was), or keep it (a copy) */
+    static LockTrace.Record measure(ScratchDatabase db, ParsedRange.Located l, Duration perStatement, boolean undo) {
         String sql = l.parsed().statement().text();
         if (!MEASURABLE.matcher(sql).matches()) {
             return LockTrace.notTraced(l, PostgresLockTrace.RUNS_OUTSIDE);
@@ -94,7 +95,9 @@ final class OutsideTransaction {
                 cancel(observer, pid);
                 return LockTrace.notTraced(l, "interrupted: not measured");
             } finally {
-                undo(observer, indexes);
+                if (undo) {
+                    undo(observer, indexes);
+                }
             }
             long ms = (System.nanoTime() - (wait.waited() ? released : started)) / 1_000_000;
             Map<String, Long> after = storage(observer);

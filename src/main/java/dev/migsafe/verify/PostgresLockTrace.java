@@ -62,6 +62,7 @@ final class PostgresLockTrace extends LockTrace {
 
     /** Up to this many units (transactions of the tools), each is traced after the earlier ones are replayed in its own. */
     static final int REPLAYED_UNITS = 20;
+    private static final String ROLLED_BACK = "on the seeded older schema, each transaction of the range rolled back";
     /** The note of a statement refused in a transaction that its tool runs on its own. */
     static final String RUNS_OUTSIDE = "runs outside a transaction, as its tool runs it: not traced";
     /** Rows a table is grown to, when production sizes are known, to measure a rate per row. */
@@ -69,8 +70,13 @@ final class PostgresLockTrace extends LockTrace {
 
     private int probed;
 
-    PostgresLockTrace(ScratchDatabase db, java.time.Duration perStatement, SchemaSnapshot older, TableStats stats) {
+    /** A copy of the seeded database to commit in, or null: everything is rolled back in {@link #db}. */
+    private final ScratchDatabase copy;
+
+    PostgresLockTrace(ScratchDatabase db, ScratchDatabase copy, java.time.Duration perStatement, SchemaSnapshot older,
+                      TableStats stats) {
         super(db, perStatement, older, stats);
+        this.copy = copy;
     }
 
     /**
@@ -87,6 +93,45 @@ final class PostgresLockTrace extends LockTrace {
 
     @Override
     Result run(ParsedRange range) throws SQLException {
+        return copy != null ? committing(range) : replaying(range);
+    }
+
+    /**
+     * On a copy of the seeded database, the range as its tools run it: each unit traced in its transaction, then
+     * committed, so that its locks end and the next unit finds its changes, as in the deploy.
+     */
+    private Result committing(ParsedRange range) throws SQLException {
+        List<Record> records = new ArrayList<>();
+        try (Connection c = copy.connect(); LockProbe probe = new LockProbe(copy)) {
+            String timeout = "lock_timeout " + single(c, "SHOW lock_timeout");
+            try (Statement st = c.createStatement()) {
+                st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
+            }
+            List<Unit> units = units(c, range);
+            c.setAutoCommit(false);
+            for (Unit unit : units) {
+                try {
+                    traceUnit(c, probe, unit, new LinkedHashSet<>(locks(c)), records);
+                    c.commit();
+                } finally {
+                    c.rollback(); // nothing left after the commit; what a failure left
+                }
+                Record last = records.get(records.size() - 1);
+                if (unit.onItsOwn() && RUNS_OUTSIDE.equals(last.note())) {
+                    records.set(records.size() - 1, OutsideTransaction.measure(copy, unit.statements().get(0), perStatement,
+                            false));
+                }
+            }
+            return new Result(records, timeout, "on a copy of the seeded older schema, each transaction of the range"
+                    + " committed as its tool commits it (the copy is dropped afterwards)");
+        }
+    }
+
+    /**
+     * On the seeded database itself, nothing committed: each unit traced in a transaction of its own after the
+     * earlier ones are replayed in it, then rolled back.
+     */
+    private Result replaying(ParsedRange range) throws SQLException {
         List<Record> records = new ArrayList<>();
         try (Connection c = db.connect(); LockProbe probe = new LockProbe(db)) {
             String timeout = "lock_timeout " + single(c, "SHOW lock_timeout");
@@ -106,7 +151,7 @@ final class PostgresLockTrace extends LockTrace {
                 } finally {
                     c.rollback();
                 }
-                return new Result(records, timeout);
+                return new Result(records, timeout, ROLLED_BACK);
             }
             // the tool commits each unit, releasing its locks: each is traced in a transaction of its own, after the
             // earlier ones are replayed in it (unmeasured), and rolled back
@@ -123,11 +168,12 @@ final class PostgresLockTrace extends LockTrace {
                 Record last = records.get(records.size() - 1);
                 if (unit.onItsOwn() && RUNS_OUTSIDE.equals(last.note())) {
                     // refused in a transaction, run on its own by its tool: measured so, on the committed schema
-                    records.set(records.size() - 1, OutsideTransaction.measure(db, unit.statements().get(0), perStatement));
+                    records.set(records.size() - 1, OutsideTransaction.measure(db, unit.statements().get(0), perStatement,
+                            true));
                 }
                 earlier.addAll(unit.statements());
             }
-            return new Result(records, timeout);
+            return new Result(records, timeout, ROLLED_BACK);
         }
     }
 

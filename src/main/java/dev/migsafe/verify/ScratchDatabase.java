@@ -33,6 +33,8 @@ final class ScratchDatabase implements AutoCloseable {
     private final String password;
     private final List<String> schemas;
     private final ExitCleanup cleanup;
+    /** The whole database is migsafe's (not a schema of a shared one): it may be copied. */
+    private final boolean wholeDatabase;
 
     /**
      * @param schema  the scratch schema when migsafe works in a schema of an existing database
@@ -42,11 +44,11 @@ final class ScratchDatabase implements AutoCloseable {
     ScratchDatabase(String mode, ServerKind kind, String jdbcUrl, String user, String password, String schema,
                     AutoCloseable destroy) {
         this(mode, kind, jdbcUrl, user, password, schema == null ? List.of() : List.of(schema),
-                ExitCleanup.register(destroy, "scratch database " + new MaskedUrl(jdbcUrl)));
+                ExitCleanup.register(destroy, "scratch database " + new MaskedUrl(jdbcUrl)), schema == null);
     }
 
     private ScratchDatabase(String mode, ServerKind kind, String jdbcUrl, String user, String password,
-                            List<String> schemas, ExitCleanup cleanup) {
+                            List<String> schemas, ExitCleanup cleanup, boolean wholeDatabase) {
         this.mode = mode;
         this.kind = kind;
         this.jdbcUrl = jdbcUrl;
@@ -54,6 +56,7 @@ final class ScratchDatabase implements AutoCloseable {
         this.password = password;
         this.schemas = schemas;
         this.cleanup = cleanup;
+        this.wholeDatabase = wholeDatabase;
     }
 
     /**
@@ -76,7 +79,7 @@ final class ScratchDatabase implements AutoCloseable {
         // pgjdbc puts currentSchema into search_path as written: quoted, so that any name stays one name
         String searchPath = URLEncoder.encode(kind.quote(projectSchemas.get(0)), StandardCharsets.UTF_8);
         return new ScratchDatabase(mode, kind, JdbcUrls.withParameter(jdbcUrl, "currentSchema", searchPath), user,
-                password, List.copyOf(projectSchemas), cleanup);
+                password, List.copyOf(projectSchemas), cleanup, wholeDatabase);
     }
 
     String mode() {
@@ -139,6 +142,38 @@ final class ScratchDatabase implements AutoCloseable {
             props.setProperty("password", password);
         }
         return DriverManager.getConnection(jdbcUrl, props);
+    }
+
+    /**
+     * PostgreSQL: a copy of this database ({@code CREATE DATABASE ... TEMPLATE}), dropped when closed, or null
+     * when the server refuses one (no CREATEDB right, another session connected to this database). The
+     * statement is sent from another database of the server, as a template may have no session.
+     */
+    ScratchDatabase copy(String name) {
+        if (!kind.isPostgres() || !wholeDatabase) {
+            return null; // a schema of a shared database: copying that database is not migsafe's to do
+        }
+        try (Connection own = connect(); Statement st = own.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT current_database()")) {
+            rs.next();
+            String source = rs.getString(1);
+            String other = JdbcUrls.withDatabase(jdbcUrl, source.equals("postgres") ? "template1" : "postgres");
+            own.close();
+            // only connected to, never closed: closing it would run this database's cleanup
+            ScratchDatabase maintenance = new ScratchDatabase(mode, kind, other, user, password, schemas, cleanup, false);
+            try (Connection c = maintenance.connect(); Statement create = c.createStatement()) {
+                create.execute("CREATE DATABASE " + kind.quote(name) + " TEMPLATE " + kind.quote(source));
+            }
+            AutoCloseable drop = () -> {
+                try (Connection c = maintenance.connect(); Statement d = c.createStatement()) {
+                    d.execute("DROP DATABASE IF EXISTS " + kind.quote(name) + " WITH (FORCE)");
+                }
+            };
+            return new ScratchDatabase(mode, kind, JdbcUrls.withDatabase(jdbcUrl, name), user, password, schemas,
+                    ExitCleanup.register(drop, "lock trace copy " + name), false);
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** "PostgreSQL 16.4", "MariaDB 10.11.6", as the server reports itself. */

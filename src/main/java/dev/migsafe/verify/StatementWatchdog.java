@@ -44,6 +44,8 @@ final class StatementWatchdog implements AutoCloseable {
     private volatile List<SessionProbe.Running> atDeadline;
     private volatile boolean closed;
     private Connection connection;
+    /** Held while the watchdog looks, so that its session can be closed between two looks. */
+    private final Object looking = new Object();
 
     private StatementWatchdog(ScratchDatabase db, Duration statementWait, Instant deadline, Thread verifying,
                               ProgressListener progress) {
@@ -102,7 +104,24 @@ final class StatementWatchdog implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} while the watchdog has no session on the database (it looks again afterwards): a database
+     * with a session cannot be copied.
+     */
+    <T> T withoutSession(java.util.function.Supplier<T> work) {
+        synchronized (looking) {
+            closeConnection();
+            return work.get();
+        }
+    }
+
     private void look() throws SQLException {
+        synchronized (looking) {
+            lookNow();
+        }
+    }
+
+    private void lookNow() throws SQLException {
         Connection c = connection();
         if (!Instant.now().isBefore(deadline)) {
             if (atDeadline == null) {

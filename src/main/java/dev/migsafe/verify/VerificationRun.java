@@ -75,7 +75,7 @@ final class VerificationRun {
                 return;
             }
             step(Verifier.SEED, this::seed);
-            lockTrace();
+            lockTrace(applier);
             if (!step(Verifier.APPLY_RANGE, () -> applyRange(applier))) {
                 skipRest("the range does not apply", Verifier.CONTRACT, Verifier.OLD_TESTS, Verifier.REHEARSAL);
                 return;
@@ -144,7 +144,7 @@ final class VerificationRun {
      * The lock trace step, when not turned off. It measures, it never fails the verification: a trace that
      * cannot run (no right to create its database on MySQL, say) is skipped with the reason.
      */
-    private void lockTrace() {
+    private void lockTrace(MigrationApplier applier) {
         if (!settings.lockTrace()) {
             return;
         }
@@ -153,15 +153,25 @@ final class VerificationRun {
             // that prove breakage must keep their time
             long left = java.time.Duration.between(java.time.Instant.now(), deadline).toMillis();
             LockTrace.Result result;
+            // PostgreSQL: on a copy, each transaction of the range can be committed as its tool commits it (the
+            // copy is made while the watchdog has no session on the database, as a template may have none)
+            ScratchDatabase copy = db.kind().isPostgres() ? watchdog.withoutSession(() -> {
+                applier.releaseSessions();
+                return db.copy("migsafe_trace_" + ProcessHandle.current().pid() + "_" + Long.toHexString(System.nanoTime()));
+            }) : null;
             try {
-                result = LockTrace.of(db, java.time.Duration.ofMillis(Math.max(50, Math.min(2000, left / 10))), older,
-                        request.tableStats()).run(parsedRange());
+                result = LockTrace.of(db, copy, java.time.Duration.ofMillis(Math.max(50, Math.min(2000, left / 10))),
+                        older, request.tableStats()).run(parsedRange());
             } catch (SQLException e) {
                 return StepOutcome.skipped("skipped: the locks could not be traced on " + db.kind().displayName()
                         + ": " + Errors.message(e));
+            } finally {
+                if (copy != null) {
+                    copy.close();
+                }
             }
             locks = request.tableStats().estimated(result.records());
-            return StepOutcome.passed(LockTraceText.summary(new LockTrace.Result(locks, result.lockTimeout()), db.kind()));
+            return StepOutcome.passed(LockTraceText.summary(new LockTrace.Result(locks, result.lockTimeout(), result.how())));
         });
     }
 

@@ -99,8 +99,8 @@ class SquawkCasesTraceTest {
         List<Row> measured = rows.stream().filter(r -> r.measured() != null).toList();
         assertTrue(measured.size() >= rows.size() * 4 / 5, "too few cases measured:\n" + table);
         long withMigsafe = measured.stream().filter(r -> r.measured() == r.migsafe()).count();
-        assertTrue(withMigsafe >= measured.size() * 0.95, "the measurement agrees with migsafe's rules less than"
-                + " the 95% published in " + MAPPING_PAGE + ":\n" + table);
+        assertTrue(withMigsafe >= measured.size() * 0.94, "the measurement agrees with migsafe's rules less than"
+                + " the 94.8% published in " + MAPPING_PAGE + ":\n" + table);
     }
 
     private Row run(JsonNode c, List<String> rules, int n) throws SQLException {
@@ -129,7 +129,8 @@ class SquawkCasesTraceTest {
             try (Connection conn = db.connect()) {
                 assumed = AssumedSchema.build(conn, range.statements().stream().map(ParsedRange.Located::parsed).toList());
             }
-            List<LockTrace.Record> records = new PostgresLockTrace(db, Duration.ofSeconds(5), null, TableStats.NONE)
+            // the case's database is its own: the trace commits in it, as on the copy a verification makes
+            List<LockTrace.Record> records = new PostgresLockTrace(db, db, Duration.ofSeconds(5), null, TableStats.NONE)
                     .run(range).records();
             LockClaim.Shows claim = LockEvidence.claim(rules.get(0));
             List<LockTrace.Record> measurable = records.stream().filter(r -> measurable(claim, r)).toList();
