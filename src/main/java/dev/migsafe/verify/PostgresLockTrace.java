@@ -103,10 +103,7 @@ final class PostgresLockTrace extends LockTrace {
     private Result committing(ParsedRange range) throws SQLException {
         List<Record> records = new ArrayList<>();
         try (Connection c = copy.connect(); LockProbe probe = new LockProbe(copy)) {
-            String timeout = "lock_timeout " + single(c, "SHOW lock_timeout");
-            try (Statement st = c.createStatement()) {
-                st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
-            }
+            String timeout = prepare(c);
             List<Unit> units = units(c, range);
             c.setAutoCommit(false);
             for (Unit unit : units) {
@@ -116,11 +113,7 @@ final class PostgresLockTrace extends LockTrace {
                 } finally {
                     c.rollback(); // nothing left after the commit; what a failure left
                 }
-                Record last = records.get(records.size() - 1);
-                if (unit.onItsOwn() && RUNS_OUTSIDE.equals(last.note())) {
-                    records.set(records.size() - 1, OutsideTransaction.measure(copy, unit.statements().get(0), perStatement,
-                            false));
-                }
+                measureOnItsOwn(unit, records, copy, false);
             }
             return new Result(records, timeout, "on a copy of the seeded older schema, each transaction of the range"
                     + " committed as its tool commits it (the copy is dropped afterwards)");
@@ -134,10 +127,7 @@ final class PostgresLockTrace extends LockTrace {
     private Result replaying(ParsedRange range) throws SQLException {
         List<Record> records = new ArrayList<>();
         try (Connection c = db.connect(); LockProbe probe = new LockProbe(db)) {
-            String timeout = "lock_timeout " + single(c, "SHOW lock_timeout");
-            try (Statement st = c.createStatement()) {
-                st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
-            }
+            String timeout = prepare(c);
             List<Unit> units = units(c, range);
             c.setAutoCommit(false);
             if (units.size() > REPLAYED_UNITS) {
@@ -165,15 +155,29 @@ final class PostgresLockTrace extends LockTrace {
                 } finally {
                     c.rollback();
                 }
-                Record last = records.get(records.size() - 1);
-                if (unit.onItsOwn() && RUNS_OUTSIDE.equals(last.note())) {
-                    // refused in a transaction, run on its own by its tool: measured so, on the committed schema
-                    records.set(records.size() - 1, OutsideTransaction.measure(db, unit.statements().get(0), perStatement,
-                            true));
-                }
+                measureOnItsOwn(unit, records, db, true);
                 earlier.addAll(unit.statements());
             }
             return new Result(records, timeout, ROLLED_BACK);
+        }
+    }
+
+    /** The trace's session: the lock timeout in force (for the summary), and a statement timeout of its own. */
+    private String prepare(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
+        }
+        return "lock_timeout " + single(c, "SHOW lock_timeout");
+    }
+
+    /**
+     * A unit of one statement refused in a transaction, which its tool runs on its own: measured so, on the
+     * committed schema, once the trace's transaction has ended.
+     */
+    private void measureOnItsOwn(Unit unit, List<Record> records, ScratchDatabase on, boolean undo) {
+        Record last = records.get(records.size() - 1);
+        if (unit.onItsOwn() && RUNS_OUTSIDE.equals(last.note())) {
+            records.set(records.size() - 1, OutsideTransaction.measure(on, unit.statements().get(0), perStatement, undo));
         }
     }
 
