@@ -119,8 +119,6 @@ public abstract class LockTrace {
         return lockTimeout != null && NO_TIMEOUT.matcher(lockTimeout).matches();
     }
 
-    /** At most this many statements are probed from a second session: each blocked operation costs a wait. */
-    static final int PROBED_STATEMENTS = 20;
 
     protected final ScratchDatabase db;
     /** How long one statement may run in the trace: the trace measures, it must not eat the run's time */

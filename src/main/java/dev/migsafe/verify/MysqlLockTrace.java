@@ -30,6 +30,12 @@ import java.util.regex.Pattern;
  */
 final class MysqlLockTrace extends LockTrace {
 
+    /**
+     * At most this many statements are grown and probed, and only while growing and probing has taken less than
+     * {@link #PROBE_BUDGET}: each costs the growth of its table and the ALTER's work on the grown rows.
+     */
+    static final int PROBED_STATEMENTS = 12;
+    static final java.time.Duration PROBE_BUDGET = java.time.Duration.ofMillis(2500);
     /** Rows a table is grown to before a statement that is not INSTANT runs on it: long enough to probe. */
     static final long GROW_TO = 40_000;
     /** How long an ALTER is given to show itself running before it counts as too quick to probe. */
@@ -80,6 +86,8 @@ final class MysqlLockTrace extends LockTrace {
     private static final List<Integer> NOT_SUPPORTED = List.of(1845, 1846, 4092);
 
     private int probed;
+    /** Time spent growing tables and running statements on them for the probe, in nanoseconds. */
+    private long probeNanos;
     private String lockTable;
 
     MysqlLockTrace(ScratchDatabase db, java.time.Duration perStatement, SchemaSnapshot older, TableStats stats) {
@@ -211,14 +219,17 @@ final class MysqlLockTrace extends LockTrace {
         boolean grown = false;
         boolean refused = false;
         boolean probing = false;
+        long probeFrom = 0;
         long rows = table == null ? 0 : count(c, db.kind().quote(table));
         for (Attempt attempt : attempts) {
             if (refused && !grown) {
                 // not INSTANT: the statement works on the rows; grow them so that it can be watched at work
                 grown = true;
-                if (probed < PROBED_STATEMENTS && older != null && table != null && older.table(table).isPresent()) {
+                if (probed < PROBED_STATEMENTS && probeNanos < PROBE_BUDGET.toNanos() && older != null && table != null
+                        && older.table(table).isPresent()) {
                     probed++;
                     probing = true;
+                    probeFrom = System.nanoTime();
                     grow(c, older.table(table).get());
                     rows = count(c, db.kind().quote(table));
                 }
@@ -248,6 +259,7 @@ final class MysqlLockTrace extends LockTrace {
                     } catch (TimeoutException tooLong) {
                         kill(watch, session);
                         waitFor(run);
+                        probeNanos += probing ? System.nanoTime() - probeFrom : 0;
                         return notTraced(l, "ran longer than " + perStatement.toMillis()
                                 + " ms in the trace and was stopped: not measured");
                     }
@@ -277,6 +289,7 @@ final class MysqlLockTrace extends LockTrace {
                     : List.of(new Lock(attempt.mdl(), table));
             String algorithm = attempt.clause() != null ? attempt.clause().replace("ALGORITHM=", "")
                     : stated != null ? stated.clause().replace("ALGORITHM=", "") : null;
+            probeNanos += probing ? System.nanoTime() - probeFrom : 0;
             return measured(l, new Measurement(locks, attempt.blocks(), rewrite, null, ms, seen, algorithm, rows, timeout));
         }
         return runAsWritten(c, watch, l, sql, schema, before, timeout);

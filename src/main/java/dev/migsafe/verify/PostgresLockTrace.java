@@ -60,6 +60,11 @@ final class PostgresLockTrace extends LockTrace {
     private record Held(String mode, long oid) {
     }
 
+    /**
+     * At most this many statements are probed from a second session: a blocked operation is seen waiting in
+     * milliseconds, as the statement holds its locks in an open transaction.
+     */
+    static final int PROBED_STATEMENTS = 20;
     /** Up to this many units (transactions of the tools), each is traced after the earlier ones are replayed in its own. */
     static final int REPLAYED_UNITS = 20;
     private static final String ROLLED_BACK = "on the seeded older schema, each transaction of the range rolled back";

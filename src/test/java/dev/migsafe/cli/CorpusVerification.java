@@ -153,8 +153,10 @@ abstract class CorpusVerification {
 
         List<String> failures = new ArrayList<>();
         long stepsMs = 0;
+        long traceMs = 0;
         for (JsonNode step : verification.get("steps")) {
             stepsMs += step.get("durationMs").asLong();
+            traceMs += step.get("name").asText().equals("lock trace") ? step.get("durationMs").asLong() : 0;
             String status = step.get("status").asText();
             String details = step.get("details").asText();
             if (status.equals("failed")) {
@@ -177,7 +179,9 @@ abstract class CorpusVerification {
             assertTrue(failures.stream().anyMatch(f -> names(f, want)), () -> key + " on " + mode
                     + ": expected the failure '" + want + "', got " + failures);
         }
-        System.out.printf("corpus verification: %-18s last %2d on %-14s %5.1f s (steps %5.1f s), %d failure(s)%n",
-                history, last, verification.get("database").asText(), ms / 1000.0, stepsMs / 1000.0, failures.size());
+        System.out.printf("corpus verification: %-18s last %2d on %-14s %5.1f s (steps %5.1f s, lock trace %4.1f s),"
+                        + " %d failure(s), %d statement(s) traced%n", history, last, verification.get("database").asText(),
+                ms / 1000.0, stepsMs / 1000.0, traceMs / 1000.0, failures.size(),
+                verification.has("locks") ? verification.get("locks").size() : 0);
     }
 }

@@ -130,7 +130,7 @@ public final class LockTraceBenchmark {
         long probed = v.locks().stream().filter(r -> r.probe() != null).count();
         System.out.printf("  last traced run: statements ran %d ms of the step's %d ms; %d probed by a second session"
                         + " (at most %d)%n", inStatements, v.step(Verifier.LOCK_TRACE).map(Step::durationMs).orElse(0L), probed,
-                LockTrace.PROBED_STATEMENTS);
+                t.mysql() ? MysqlLockTrace.PROBED_STATEMENTS : PostgresLockTrace.PROBED_STATEMENTS);
         for (LockTrace.Record r : v.locks()) {
             String probe = r.probe() == null ? "" : " probe write " + r.probe().write() + ", select " + r.probe().select();
             System.out.printf("    %-3s %5d ms  %-40.40s %s%s%n", r.migration(), r.durationMs(),
