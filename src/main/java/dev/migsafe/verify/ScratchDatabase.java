@@ -166,7 +166,11 @@ final class ScratchDatabase implements AutoCloseable {
             }
             AutoCloseable drop = () -> {
                 try (Connection c = maintenance.connect(); Statement d = c.createStatement()) {
-                    d.execute("DROP DATABASE IF EXISTS " + kind.quote(name) + " WITH (FORCE)");
+                    try {
+                        d.execute("DROP DATABASE IF EXISTS " + kind.quote(name) + " WITH (FORCE)");
+                    } catch (SQLException beforePostgres13) {
+                        d.execute("DROP DATABASE IF EXISTS " + kind.quote(name));
+                    }
                 }
             };
             return new ScratchDatabase(mode, kind, JdbcUrls.withDatabase(jdbcUrl, name), user, password, schemas,
