@@ -43,6 +43,10 @@ public final class LockEvidence {
                 continue;
             }
             predicted.add(place(r.file(), r.line()));
+            if (claim == LockClaim.Shows.NOT_MEASURABLE) {
+                findings.add(f);
+                continue;
+            }
             findings.add(f.judgedByCode(f.severity(), f.message() + " [" + (shows(claim, r) ? "confirmed" : "not observed")
                     + " on " + v.database() + " by the lock trace: " + LockTraceText.entry(r) + "]", f.usage()));
         }
@@ -78,6 +82,7 @@ public final class LockEvidence {
             case FULL_READ_UNDER_LOCK -> r.rewrite() || Boolean.TRUE.equals(r.scan()); // scan: under a write-blocking lock
             case REFUSED_IN_TRANSACTION -> r.refusedInTransaction();
             case BLOCKING_WITHOUT_TIMEOUT -> r.blocksWithoutTimeout();
+            case NOT_MEASURABLE -> false;
         };
     }
 

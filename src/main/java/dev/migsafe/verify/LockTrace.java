@@ -51,6 +51,11 @@ public abstract class LockTrace {
                     note == null ? null : edit.apply(note), probe, algorithm, table, sampleRows, estimate, lockTimeout);
         }
 
+        Record withNote(String text) {
+            return new Record(migration, file, line, statement, locks, blocks, rewrite, scan, durationMs, text, probe,
+                    algorithm, table, sampleRows, estimate, lockTimeout);
+        }
+
         Record withEstimate(String text) {
             return new Record(migration, file, line, statement, locks, blocks, rewrite, scan, durationMs, note, probe,
                     algorithm, table, sampleRows, text, lockTimeout);

@@ -43,7 +43,8 @@ final class MysqlLockTrace extends LockTrace {
 
     private static final Pattern ALTERABLE = Pattern.compile(
             "(?is)^\\s*(ALTER\\s+(ONLINE\\s+|IGNORE\\s+)*TABLE|CREATE\\s+(UNIQUE\\s+|FULLTEXT\\s+|SPATIAL\\s+)?INDEX|DROP\\s+INDEX)\\b.*");
-    private static final Pattern ALGORITHM_GIVEN = Pattern.compile("(?i)\\bALGORITHM\\s*=");
+    /** The statement says how to run: ALGORITHM=, LOCK= or both. */
+    private static final Pattern ALGORITHM_GIVEN = Pattern.compile("(?i)\\b(ALGORITHM|LOCK)\\s*=");
     private static final Pattern IS_ALTER_TABLE = Pattern.compile("(?is)^\\s*ALTER\\b.*");
 
     /** An ALTER algorithm and lock level, and the metadata lock and blocked operations it stands for. */
@@ -68,7 +69,16 @@ final class MysqlLockTrace extends LockTrace {
     static Attempt stated(String sql) {
         java.util.regex.Matcher a = STATED_ALGORITHM.matcher(sql);
         if (!a.find()) {
-            return null;
+            // LOCK= alone: the server picks the algorithm, the lock level is as given
+            java.util.regex.Matcher lockOnly = STATED_LOCK.matcher(sql);
+            if (!lockOnly.find()) {
+                return null;
+            }
+            return switch (lockOnly.group(1).toUpperCase(java.util.Locale.ROOT)) {
+                case "NONE" -> new Attempt("LOCK=NONE", "SHARED_UPGRADABLE", List.of());
+                case "SHARED" -> new Attempt("LOCK=SHARED", "SHARED_NO_WRITE", List.of("write"));
+                default -> new Attempt("LOCK=EXCLUSIVE", "EXCLUSIVE", List.of("select", "write"));
+            };
         }
         String algorithm = a.group(1).toUpperCase(java.util.Locale.ROOT).replace("NOCOPY", "INPLACE");
         if (algorithm.equals("INSTANT")) {

@@ -44,8 +44,12 @@ final class OutsideTransaction {
     private OutsideTransaction() {
     }
 
-    /** @param undo whether to undo what it changed (the trace leaves the database as it was), or keep it (a copy) */
-    static LockTrace.Record measure(ScratchDatabase db, ParsedRange.Located l, Duration perStatement, boolean undo) {
+    /**
+     * @param undo        whether to undo what it changed (the trace leaves the database as it was), or keep it (a copy)
+     * @param lockTimeout the lock timeout the tool's session has when it runs the statement ({@code 0}: none)
+     */
+    static LockTrace.Record measure(ScratchDatabase db, ParsedRange.Located l, Duration perStatement, boolean undo,
+                                    String lockTimeout) {
         String sql = l.parsed().statement().text();
         if (!MEASURABLE.matcher(sql).matches()) {
             return LockTrace.notTraced(l, PostgresLockTrace.RUNS_OUTSIDE);
@@ -57,71 +61,94 @@ final class OutsideTransaction {
         });
         try (Connection worker = db.connect(); Connection writer = db.connect(); Connection observer = db.connect()) {
             long pid = Long.parseLong(LockTrace.single(worker, "SELECT pg_backend_pid()"));
-            try (Statement st = worker.createStatement()) {
-                st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
+            try (PreparedStatement ps = worker.prepareStatement("SELECT set_config('lock_timeout', ?, false),"
+                    + " set_config('statement_timeout', ?, false)")) {
+                ps.setString(1, lockTimeout == null ? "0" : lockTimeout);
+                ps.setString(2, String.valueOf(Math.max(1, perStatement.toMillis())));
+                ps.execute();
             }
             String table = tableOf(observer, LockTrace.table(l) != null ? LockTrace.table(l) : named(sql));
             Map<String, Long> storage = storage(observer);
-            Map<String, String> indexes = indexes(observer);
-            if (table != null) {
-                writer.setAutoCommit(false);
-                try (Statement st = writer.createStatement()) {
-                    st.execute("SET lock_timeout = '" + perStatement.toMillis() + "ms'");
-                    st.execute("LOCK TABLE " + table + " IN ROW EXCLUSIVE MODE");
-                }
-            }
-            long started = System.nanoTime();
-            Future<?> run = executor.submit(() -> {
-                try (Statement st = worker.createStatement()) {
-                    st.execute(sql);
-                }
-                return null;
-            });
-            Wait wait = table == null ? Wait.NONE : watch(observer, pid, run, perStatement);
-            long released = System.nanoTime();
-            if (table != null) {
-                writer.rollback();
-            }
+            Map<String, String> indexes = table == null ? Map.of() : indexes(observer, table);
+            Future<?> run = null;
             try {
-                run.get(Math.max(1, perStatement.toMillis()), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                cancel(observer, pid);
-                return LockTrace.notTraced(l, "ran longer than " + perStatement.toMillis()
-                        + " ms on its own in the trace and was stopped: not measured");
-            } catch (ExecutionException e) {
-                return LockTrace.notTraced(l, "failed on its own in the trace: " + Errors.message(e.getCause()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancel(observer, pid);
-                return LockTrace.notTraced(l, "interrupted: not measured");
+                if (table != null) {
+                    writer.setAutoCommit(false);
+                    try (Statement st = writer.createStatement()) {
+                        st.execute("SET lock_timeout = '" + perStatement.toMillis() + "ms'");
+                        st.execute("LOCK TABLE " + table + " IN ROW EXCLUSIVE MODE");
+                    }
+                }
+                long started = System.nanoTime();
+                run = executor.submit(() -> {
+                    try (Statement st = worker.createStatement()) {
+                        st.execute(sql);
+                    }
+                    return null;
+                });
+                Wait wait = table == null ? Wait.NONE : watch(observer, pid, run, perStatement);
+                long released = System.nanoTime();
+                if (table != null) {
+                    writer.rollback();
+                }
+                try {
+                    run.get(Math.max(1, perStatement.toMillis()), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    return LockTrace.notTraced(l, "ran longer than " + perStatement.toMillis()
+                            + " ms on its own in the trace and was stopped: not measured");
+                } catch (ExecutionException e) {
+                    return LockTrace.notTraced(l, "failed on its own in the trace: " + Errors.message(e.getCause()));
+                }
+                long ms = (System.nanoTime() - (wait.waited() ? released : started)) / 1_000_000;
+                // read before anything is undone: making a dropped index again gives it new storage
+                boolean rewrite = LockTrace.rewritten(storage, storage(observer));
+                return LockTrace.measured(l, measurement(wait, table, rewrite, ms, lockTimeout));
             } finally {
-                if (undo) {
-                    undo(observer, indexes);
+                // whatever happened above, the statement is over before its effects are undone and the sessions close
+                if (run != null && !run.isDone()) {
+                    cancel(observer, pid);
+                    waitFor(run);
+                }
+                if (undo && table != null) {
+                    undo(observer, table, indexes);
                 }
             }
-            long ms = (System.nanoTime() - (wait.waited() ? released : started)) / 1_000_000;
-            Map<String, Long> after = storage(observer);
-            boolean rewrite = LockTrace.rewritten(storage, after);
-            List<String> blocks = wait.mode() == null ? List.of()
-                    : PostgresLockTrace.blocks(List.of(new LockTrace.Lock(wait.mode(), table)));
-            String note = table == null ? RUN_ON_ITS_OWN + "; no table to hold"
-                    : RUN_ON_ITS_OWN + ", while a second session held " + table + " as a writer does: "
-                    + (wait.mode() != null ? "it waited for that lock (with " + LockTraceText.mode(wait.mode()) + ")"
-                    : wait.forTransaction() ? "it waited for the writer's transaction to end, not for its lock"
-                    : "it did not wait");
-            LockTrace.Probe probe = table == null ? null : new LockTrace.Probe(
-                    blocks.contains("select") ? LockTrace.Probe.BLOCKED : LockTrace.Probe.PASSED,
-                    blocks.contains("write") ? LockTrace.Probe.BLOCKED : LockTrace.Probe.PASSED, note);
-            List<LockTrace.Lock> locks = new ArrayList<>(wait.held());
-            if (wait.mode() != null) {
-                locks.add(new LockTrace.Lock(wait.mode(), table));
-            }
-            return LockTrace.measured(l, new LockTrace.Measurement(locks, blocks, rewrite, null, ms, probe, null, 0,
-                    LockTrace.single(observer, "SHOW lock_timeout")));
         } catch (SQLException e) {
             return LockTrace.notTraced(l, "could not be measured on its own: " + Errors.message(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return LockTrace.notTraced(l, "interrupted: not measured");
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** What the wait behind the writer says about the statement's locks. */
+    private static LockTrace.Measurement measurement(Wait wait, String table, boolean rewrite, long ms, String lockTimeout) {
+        List<String> blocks = wait.mode() == null ? List.of()
+                : PostgresLockTrace.blocks(List.of(new LockTrace.Lock(wait.mode(), table)));
+        String note = table == null ? RUN_ON_ITS_OWN + "; no table to hold"
+                : RUN_ON_ITS_OWN + ", while a second session held " + table + " as a writer does: "
+                + (wait.mode() != null ? "it waited for that lock (with " + LockTraceText.mode(wait.mode()) + ")"
+                : wait.forTransaction() ? "it waited for the writer's transaction to end, not for its lock"
+                : "it did not wait");
+        LockTrace.Probe probe = table == null ? null : new LockTrace.Probe(
+                blocks.contains("select") ? LockTrace.Probe.BLOCKED : LockTrace.Probe.PASSED,
+                blocks.contains("write") ? LockTrace.Probe.BLOCKED : LockTrace.Probe.PASSED, note);
+        List<LockTrace.Lock> locks = new ArrayList<>(wait.held());
+        if (wait.mode() != null) {
+            locks.add(new LockTrace.Lock(wait.mode(), table));
+        }
+        return new LockTrace.Measurement(locks, blocks, rewrite, null, ms, probe, null, 0, lockTimeout);
+    }
+
+    private static void waitFor(Future<?> run) {
+        try {
+            run.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException cancelled) {
+            // cancelled as asked
         }
     }
 
@@ -205,23 +232,28 @@ final class OutsideTransaction {
                 + " ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'");
     }
 
-    /** Every user index's definition, by name. */
-    private static Map<String, String> indexes(Connection c) throws SQLException {
+    /** The definitions of the indexes on {@code table} (quoted as regclass text), by name. */
+    private static Map<String, String> indexes(Connection c, String table) throws SQLException {
         Map<String, String> out = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT indexrelid::regclass::text,"
-                + " pg_get_indexdef(indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN"
-                + " pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"
-                + " AND n.nspname NOT LIKE 'pg_toast%'")) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
+        try (PreparedStatement ps = c.prepareStatement("SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid)"
+                + " FROM pg_index WHERE indrelid = ?::regclass")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
             }
         }
         return out;
     }
 
-    /** Drops the indexes the statement made (an invalid leftover included) and makes again the ones it dropped. */
-    private static void undo(Connection c, Map<String, String> before) throws SQLException {
-        Map<String, String> now = indexes(c);
+    /**
+     * Drops the indexes the statement made on {@code table} (an invalid leftover included) and makes again the ones
+     * it dropped: only that table's, as the database may be shared (a scratch schema) and others' indexes are not
+     * migsafe's.
+     */
+    private static void undo(Connection c, String table, Map<String, String> before) throws SQLException {
+        Map<String, String> now = indexes(c, table);
         try (Statement st = c.createStatement()) {
             for (String made : now.keySet()) {
                 if (!before.containsKey(made)) {

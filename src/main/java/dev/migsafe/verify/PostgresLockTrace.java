@@ -98,8 +98,17 @@ final class PostgresLockTrace extends LockTrace {
 
     @Override
     Result run(ParsedRange range) throws SQLException {
-        return copy != null ? committing(range) : replaying(range);
+        // what a range changes for the whole server (roles, tablespaces) would outlive the copy if committed
+        boolean serverWide = range.statements().stream()
+                .anyMatch(l -> SERVER_WIDE.matcher(l.parsed().statement().text()).find());
+        return copy != null && !serverWide ? committing(range) : replaying(range);
     }
+
+    /** Statements whose effect is on the server, not the database: committed on a copy, they would stay. */
+    private static final java.util.regex.Pattern SERVER_WIDE = java.util.regex.Pattern.compile(
+            "(?is)^\\s*((CREATE|ALTER|DROP)\\s+(ROLE|USER|GROUP|TABLESPACE|DATABASE)\\b|ALTER\\s+SYSTEM\\b"
+                    + "|COMMENT\\s+ON\\s+(ROLE|DATABASE|TABLESPACE)\\b|SECURITY\\s+LABEL\\b.*\\bON\\s+(ROLE|DATABASE|TABLESPACE)\\b"
+                    + "|GRANT\\s+(?!.*\\bON\\b)|REVOKE\\s+(?!.*\\bON\\b))");
 
     /**
      * On a copy of the seeded database, the range as its tools run it: each unit traced in its transaction, then
@@ -115,10 +124,16 @@ final class PostgresLockTrace extends LockTrace {
                 try {
                     traceUnit(c, probe, unit, new LinkedHashSet<>(locks(c)), records);
                     c.commit();
+                } catch (SQLException atCommit) {
+                    // a deferred constraint, say: the unit's changes are gone, as in the deploy; the trace goes on
+                    int last = records.size() - 1;
+                    Record r = records.get(last);
+                    records.set(last, r.withNote("failed at its transaction's commit: "
+                            + Errors.message(atCommit)));
                 } finally {
                     c.rollback(); // nothing left after the commit; what a failure left
                 }
-                measureOnItsOwn(unit, records, copy, false);
+                measureOnItsOwn(c, unit, records, copy, false);
             }
             return new Result(records, timeout, "on a copy of the seeded older schema, each transaction of the range"
                     + " committed as its tool commits it (the copy is dropped afterwards)");
@@ -160,10 +175,21 @@ final class PostgresLockTrace extends LockTrace {
                 } finally {
                     c.rollback();
                 }
-                measureOnItsOwn(unit, records, db, true);
+                measureOnItsOwn(c, unit, records, db, true);
                 earlier.addAll(unit.statements());
             }
             return new Result(records, timeout, ROLLED_BACK);
+        }
+    }
+
+    /** Rows of the table, under a savepoint: a table that does not exist (yet) must not abort the transaction. */
+    private long countSafely(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SAVEPOINT migsafe_count");
+            long rows = count(c, db.kind().quote(table));
+            st.execute("ROLLBACK TO SAVEPOINT migsafe_count");
+            st.execute("RELEASE SAVEPOINT migsafe_count");
+            return rows;
         }
     }
 
@@ -179,10 +205,16 @@ final class PostgresLockTrace extends LockTrace {
      * A unit of one statement refused in a transaction, which its tool runs on its own: measured so, on the
      * committed schema, once the trace's transaction has ended.
      */
-    private void measureOnItsOwn(Unit unit, List<Record> records, ScratchDatabase on, boolean undo) {
+    private void measureOnItsOwn(Connection c, Unit unit, List<Record> records, ScratchDatabase on, boolean undo)
+            throws SQLException {
         Record last = records.get(records.size() - 1);
         if (unit.onItsOwn() && RUNS_OUTSIDE.equals(last.note())) {
-            records.set(records.size() - 1, OutsideTransaction.measure(on, unit.statements().get(0), perStatement, undo));
+            // the tool's session runs it with the lock timeout the migrations left it; no transaction stays open
+            // on the trace's session (a concurrent index build waits for every open one)
+            String lockTimeout = single(c, "SHOW lock_timeout");
+            c.rollback();
+            records.set(records.size() - 1, OutsideTransaction.measure(on, unit.statements().get(0), perStatement, undo,
+                    lockTimeout));
         }
     }
 
@@ -190,7 +222,12 @@ final class PostgresLockTrace extends LockTrace {
     private static List<Unit> units(Connection c, ParsedRange range) throws SQLException {
         Map<Migration, List<ParsedRange.Located>> byMigration = new LinkedHashMap<>();
         range.statements().forEach(l -> byMigration.computeIfAbsent(l.migration(), k -> new ArrayList<>()).add(l));
-        ServerVersion server = ServerVersion.parse(Dialect.POSTGRESQL, c.getMetaData().getDatabaseProductVersion());
+        ServerVersion server;
+        try {
+            server = ServerVersion.parse(Dialect.POSTGRESQL, c.getMetaData().getDatabaseProductVersion());
+        } catch (IllegalArgumentException unusual) { // 17beta1, 16devel
+            server = ServerVersion.POSTGRES_DEFAULT;
+        }
         List<Unit> units = new ArrayList<>();
         for (List<ParsedRange.Located> migration : byMigration.values()) {
             Migration m = migration.get(0).migration();
@@ -284,9 +321,13 @@ final class PostgresLockTrace extends LockTrace {
         // table nothing of that blocks already
         List<Held> physical = locks(c);
         String table = table(located);
-        long rows = stats.isEmpty() || table == null ? 0 : count(c, db.kind().quote(table));
+        long rows = stats.isEmpty() || table == null ? 0 : countSafely(c, table);
         String lockTimeout = single(c, "SHOW lock_timeout");
         Map<Long, Long> scansBefore = scans(c);
+        try (Statement st = c.createStatement()) {
+            // again before every statement: one of the migration's own (SET statement_timeout = 0) must not lift it
+            st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
+        }
         long started = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute("SAVEPOINT migsafe_trace");
@@ -294,7 +335,9 @@ final class PostgresLockTrace extends LockTrace {
                 st.execute(ps.statement().text());
             } catch (SQLException e) {
                 st.execute("ROLLBACK TO SAVEPOINT migsafe_trace");
-                String why = "25001".equals(e.getSQLState()) ? wrapped == null ? RUNS_OUTSIDE
+                boolean refused = "25001".equals(e.getSQLState()) && String.valueOf(e.getMessage())
+                        .contains("cannot run inside a transaction block"); // not SET TRANSACTION's 25001
+                String why = refused ? wrapped == null ? RUNS_OUTSIDE
                         : NOT_IN_TRANSACTION + " block, and " + wrapped + ": the deploy fails here"
                         : "57014".equals(e.getSQLState()) ? "ran longer than " + perStatement.toMillis()
                         + " ms in the trace and was stopped: not measured"

@@ -165,12 +165,13 @@ final class ScratchDatabase implements AutoCloseable {
                 create.execute("CREATE DATABASE " + kind.quote(name) + " TEMPLATE " + kind.quote(source));
             }
             AutoCloseable drop = () -> {
-                try (Connection c = maintenance.connect(); Statement d = c.createStatement()) {
-                    try {
-                        d.execute("DROP DATABASE IF EXISTS " + kind.quote(name) + " WITH (FORCE)");
-                    } catch (SQLException beforePostgres13) {
-                        d.execute("DROP DATABASE IF EXISTS " + kind.quote(name));
-                    }
+                // sessions left on it go first (DROP ... WITH (FORCE) does that only from PostgreSQL 13)
+                try (Connection c = maintenance.connect(); Statement d = c.createStatement();
+                     java.sql.PreparedStatement end = c.prepareStatement("SELECT pg_terminate_backend(pid)"
+                             + " FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                    end.setString(1, name);
+                    end.execute();
+                    d.execute("DROP DATABASE IF EXISTS " + kind.quote(name));
                 }
             };
             return new ScratchDatabase(mode, kind, JdbcUrls.withDatabase(jdbcUrl, name), user, password, schemas,

@@ -24,6 +24,7 @@ import dev.migsafe.sql.ParsedStatement;
  * to avoid the long lock), and anything between them that reads or writes the table, such as a
  * backfill UPDATE, ends the run.
  */
+@LockClaim(LockClaim.Shows.NOT_MEASURABLE)
 @RuleInfo(id = CombinableAltersRule.ID, name = "combinable-alters", category = Category.LOCKING, severity = Severity.INFO,
         summary = "Several ALTER TABLE statements in a row on one existing table could be one statement.",
         fix = "Combine the actions into one ALTER TABLE t action1, action2, ... so the table is locked (and, on MySQL, "

@@ -28,6 +28,11 @@ public @interface LockClaim {
         /** The server refuses the statement inside a transaction block. */
         REFUSED_IN_TRANSACTION,
         /** A lock that blocks others taken with no lock timeout in force. */
-        BLOCKING_WITHOUT_TIMEOUT
+        BLOCKING_WITHOUT_TIMEOUT,
+        /**
+         * Nothing the trace can show: a deadlock with the tool's own session, a statement that fails on existing
+         * rows, locks taken again by separate statements. Such findings are left as the rules wrote them.
+         */
+        NOT_MEASURABLE
     }
 }

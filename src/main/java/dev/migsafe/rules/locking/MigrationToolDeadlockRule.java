@@ -16,6 +16,7 @@ import dev.migsafe.tool.MigrationTool;
  * every open transaction before it starts: it waits for Flyway, which waits for it. The deploy hangs
  * (flyway/flyway#3497, #3506, #3854). The verification proves it by the same wait.
  */
+@LockClaim(LockClaim.Shows.NOT_MEASURABLE)
 @RuleInfo(id = MigrationToolDeadlockRule.ID, name = "migration-tool-deadlock", category = Category.LOCKING, severity = Severity.ERROR,
         summary = "The migration tool's own session blocks the migration (Flyway's transactional lock and CREATE INDEX CONCURRENTLY): the deploy hangs.",
         fix = "Set postgresql.transactional.lock=false in the Flyway configuration (flyway.conf "

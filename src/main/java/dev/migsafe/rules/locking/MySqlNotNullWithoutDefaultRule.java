@@ -16,6 +16,7 @@ import dev.migsafe.dialect.Dialect;
  * CHANGE, it rebuilds the table and fails in strict mode as soon as one row holds NULL (or, not
  * strict, turns those NULLs into the implicit default).
  */
+@LockClaim(LockClaim.Shows.NOT_MEASURABLE)
 @RuleInfo(id = MySqlNotNullWithoutDefaultRule.ID, name = "mysql-not-null-without-default", category = Category.LOCKING,
         severity = Severity.WARNING,
         summary = "A MySQL/MariaDB column on an existing table becomes NOT NULL without a DEFAULT.",
