@@ -113,6 +113,25 @@ class LockTraceCliTest {
     }
 
     @Test
+    void aRangeThatChangesTheServerIsTracedWithoutCommitting() throws IOException {
+        JsonNode report = canRollback("CREATE ROLE migsafe_reporting;\nALTER TABLE orders ADD COLUMN status text;\n",
+                null).json();
+        // a role committed on the copy would stay on the server, and apply range would find it there
+        assertTrue(VerifiedSampleTest.step(report, "lock trace").get("details").asText().contains("rolled back"),
+                report::toString);
+        assertEquals("passed", VerifiedSampleTest.step(report, "apply range").get("status").asText(), report::toString);
+    }
+
+    @Test
+    void setTransactionsOwnSqlState25001IsNotARefusalInsideATransaction() throws IOException {
+        JsonNode report = canRollback("BEGIN;\nSET TRANSACTION ISOLATION LEVEL SERIALIZABLE;\n"
+                + "ALTER TABLE orders ADD COLUMN status text;\nCOMMIT;\n", null).json();
+        JsonNode setTransaction = report.get("verification").get("locks").get(1);
+        assertTrue(setTransaction.get("note").asText().startsWith("failed in the trace"), setTransaction::toString);
+        assertTrue(finding(report, "LK602") == null, report::toString);
+    }
+
+    @Test
     void theTraceLeavesTheDatabaseAsItWasAndCanBeTurnedOff() throws IOException {
         JsonNode report = canRollback("ALTER TABLE orders ADD COLUMN status text;\n", "verify:\n  lock-trace: false\n").json();
         assertFalse(report.get("verification").has("locks"), report::toString);
