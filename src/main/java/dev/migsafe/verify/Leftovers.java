@@ -59,7 +59,7 @@ final class Leftovers {
     }
 
     private static String remove(Properties entry) throws IOException {
-        return switch (entry.getProperty("kind")) {
+        return switch (entry.getProperty("kind", "")) {
             case "containers" -> removeContainers(entry.getProperty("session"));
             case "worktree" -> removeWorktree(entry.getProperty("repository"), entry.getProperty("path"));
             case "process" -> killProcess(Long.parseLong(entry.getProperty("pid")), Long.parseLong(entry.getProperty("start")));

@@ -36,6 +36,9 @@ final class RunLedger {
         this.dir = dir;
     }
 
+    /** The suffix of an entry being written. */
+    private static final String PART = ".part";
+
     /** This process's ledger; on first use, removes what dead runs left behind. */
     static synchronized RunLedger current() {
         if (current == null) {
@@ -54,9 +57,12 @@ final class RunLedger {
             Properties p = new Properties();
             p.putAll(facts);
             p.setProperty("kind", kind);
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            // written aside, then moved in whole: a run killed while writing leaves no half entry to read
+            Path part = dir.resolve(file.getFileName() + PART);
+            try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
                 p.store(w, null);
             }
+            Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new Entry(file);
         } catch (IOException | UnsupportedOperationException e) {
             return new Entry(null); // no ledger: the run still cleans up after itself, only a later run cannot
@@ -108,7 +114,8 @@ final class RunLedger {
     static List<Properties> entries(Path folder) throws IOException {
         List<Properties> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted(Comparator.reverseOrder()).toList()) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(PART))
+                    .sorted(Comparator.reverseOrder()).toList()) {
                 Properties p = new Properties();
                 try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                     p.load(r);

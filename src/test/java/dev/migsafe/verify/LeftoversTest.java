@@ -50,4 +50,18 @@ class LeftoversTest {
         assertFalse(Files.exists(ours));
         assertFalse(Files.exists(run));
     }
+
+    @Test
+    void anEntryCutShortByAKillDoesNotKeepTheRestFromBeingRemoved() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("runs"));
+        Path ours = Files.createDirectories(tmp.resolve("migsafe-older-456"));
+        Path run = deadRun(root, "rwx------", ours);
+        Files.writeString(run.resolve("process-3"), ""); // killed between creating the file and writing it
+        Files.writeString(run.resolve("process-4.part"), "kind=pro");
+
+        Leftovers.removeDeadRuns(root);
+
+        assertFalse(Files.exists(ours));
+        assertFalse(Files.exists(run));
+    }
 }
