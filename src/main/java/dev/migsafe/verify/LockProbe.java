@@ -16,8 +16,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The second session of the lock trace: while a traced statement holds its locks, it tries a plain read and
- * a write of the table (a SELECT and an INSERT of nothing, which take the same locks as real ones) and
- * says whether each had to wait. A third session watches the server's own view of the probe (waiting for a
+ * a write of the table (a SELECT and an INSERT of nothing, which take the same locks as real ones, each from a
+ * session of its own) and says whether each had to wait. Another session watches the server's own view of the probe (waiting for a
  * lock, in {@code pg_locks} or the process list) so that a blocked probe is known in milliseconds and
  * cancelled, instead of waiting out a timeout.
  */
@@ -28,78 +28,95 @@ final class LockProbe implements AutoCloseable {
     private static final long POLL_MS = 3;
 
     private final ServerKind kind;
-    private final Connection probe;
+    /** The write's session and the read's: a statement that ends by itself leaves a short window, tried at once. */
+    private final Session writer;
+    private final Session reader;
     private final Connection observer;
-    private final long probeId;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "migsafe-lock-probe");
-        t.setDaemon(true);
-        return t;
-    });
+
+    /** A probe session: its connection, its server-side id (to watch and cancel it), a thread to run it on. */
+    private record Session(Connection connection, long id, ExecutorService executor) {
+    }
 
     LockProbe(ScratchDatabase db) throws SQLException {
         this.kind = db.kind();
-        this.probe = db.connect();
         this.observer = db.connect();
-        try (Statement st = probe.createStatement()) {
+        this.writer = session(db);
+        this.reader = session(db);
+    }
+
+    private Session session(ScratchDatabase db) throws SQLException {
+        Connection c = db.connect();
+        try (Statement st = c.createStatement()) {
             st.execute(kind.isPostgres() ? "SET lock_timeout = '" + WAIT.toMillis() + "ms'" : "SET SESSION lock_wait_timeout = 1");
             try (ResultSet rs = st.executeQuery(kind.isPostgres() ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()")) {
                 rs.next();
-                probeId = rs.getLong(1);
+                return new Session(c, rs.getLong(1), Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "migsafe-lock-probe");
+                    t.setDaemon(true);
+                    return t;
+                }));
             }
         }
     }
 
     /**
-     * Tries a write, then a read, of {@code quotedTable}.
+     * Tries a write and a read of {@code quotedTable}.
      *
      * @param holding    whether the traced statement still holds its locks (a running MySQL DDL ends by itself)
-     * @param readToo    also try the read when the write went through (a write is blocked by whatever blocks a read)
+     * @param readToo    try the read at the same time as the write; else only when the write was blocked (a write
+     *                   is blocked by whatever blocks a read)
      */
     LockTrace.Probe probe(String quotedTable, BooleanSupplier holding, boolean readToo) {
         String read = "SELECT 1 FROM " + quotedTable + " WHERE 1 = 0";
-        // a statement that ends by itself leaves a short window: the read, which rarely waits, goes first then
-        String select = readToo ? attempt(read, holding) : null;
-        String write = attempt("INSERT INTO " + quotedTable + " SELECT * FROM " + quotedTable + " WHERE 1 = 0", holding);
-        if (!readToo && LockTrace.Probe.BLOCKED.equals(write)) {
-            select = attempt(read, holding);
-        }
+        Future<?> reading = readToo ? start(reader, read) : null;
+        String write = outcome(writer, start(writer, "INSERT INTO " + quotedTable + " SELECT * FROM " + quotedTable
+                + " WHERE 1 = 0"), holding);
+        String select = readToo ? outcome(reader, reading, holding)
+                : LockTrace.Probe.BLOCKED.equals(write) ? outcome(reader, start(reader, read), holding) : null;
         String note = write == null || (select == null && readToo)
                 ? "the statement ended before the probe could tell" : null;
         return new LockTrace.Probe(select, write, note);
     }
 
-    /** blocked, not blocked, or null when the statement ended before the probe could tell. */
-    private String attempt(String sql, BooleanSupplier holding) {
-        Future<?> run = executor.submit(() -> {
-            try (Statement st = probe.createStatement()) {
+    private static Future<?> start(Session session, String sql) {
+        return session.executor().submit(() -> {
+            try (Statement st = session.connection().createStatement()) {
                 st.execute(sql);
             }
             return null;
         });
+    }
+
+    /**
+     * blocked, not blocked, or null when the statement ended before the probe could tell. Whether the statement
+     * still holds is asked after the outcome is known: a MySQL ALTER takes an exclusive lock for a moment when it
+     * ends, and an operation that met that moment, or went through just after it, says nothing of the lock it held
+     * while it worked. Its phases only move forward, so still at work after the outcome means at work throughout.
+     */
+    private String outcome(Session session, Future<?> run, BooleanSupplier holding) {
         long end = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            boolean held = holding.getAsBoolean();
             try {
                 run.get(POLL_MS, TimeUnit.MILLISECONDS);
-                return held ? LockTrace.Probe.PASSED : null;
+                return holding.getAsBoolean() ? LockTrace.Probe.PASSED : null;
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof SQLException s && isLockTimeout(s)) {
-                    return LockTrace.Probe.BLOCKED;
+                    return holding.getAsBoolean() ? LockTrace.Probe.BLOCKED : null;
                 }
                 if (e.getCause() instanceof SQLException s && ("42P01".equals(s.getSQLState()) || s.getErrorCode() == 1146)) {
                     return null; // the table has another name outside the traced transaction: cannot tell
                 }
                 // it got past the locks and failed on something else (a generated column, say)
-                return held ? LockTrace.Probe.PASSED : null;
+                return holding.getAsBoolean() ? LockTrace.Probe.PASSED : null;
             } catch (TimeoutException stillRunning) {
-                if (waitsForLock() || System.nanoTime() > end) {
-                    cancel(run);
+                if (waitsForLock(session) || System.nanoTime() > end) {
+                    boolean held = holding.getAsBoolean();
+                    cancel(session, run);
                     return held ? LockTrace.Probe.BLOCKED : null;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                cancel(run);
+                cancel(session, run);
                 return null;
             }
         }
@@ -110,11 +127,11 @@ final class LockProbe implements AutoCloseable {
         return "55P03".equals(e.getSQLState()) || e.getErrorCode() == 1205;
     }
 
-    private boolean waitsForLock() {
+    private boolean waitsForLock(Session session) {
         String sql = kind.isPostgres() ? "SELECT 1 FROM pg_locks WHERE pid = ? AND NOT granted"
                 : "SELECT 1 FROM information_schema.PROCESSLIST WHERE ID = ? AND STATE LIKE 'Waiting for%lock%'";
         try (PreparedStatement ps = observer.prepareStatement(sql)) {
-            ps.setLong(1, probeId);
+            ps.setLong(1, session.id());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -123,9 +140,9 @@ final class LockProbe implements AutoCloseable {
         }
     }
 
-    private void cancel(Future<?> run) {
+    private void cancel(Session session, Future<?> run) {
         try (Statement st = observer.createStatement()) {
-            st.execute(kind.isPostgres() ? "SELECT pg_cancel_backend(" + probeId + ")" : "KILL QUERY " + probeId);
+            st.execute(kind.isPostgres() ? "SELECT pg_cancel_backend(" + session.id() + ")" : "KILL QUERY " + session.id());
         } catch (SQLException gone) {
             // it ended meanwhile
         }
@@ -140,8 +157,10 @@ final class LockProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        for (Connection c : new Connection[] {probe, observer}) {
+        for (Session s : new Session[] {writer, reader}) {
+            s.executor().shutdownNow();
+        }
+        for (Connection c : new Connection[] {writer.connection(), reader.connection(), observer}) {
             try {
                 c.close();
             } catch (SQLException e) {

@@ -38,7 +38,10 @@ final class MysqlLockTrace extends LockTrace {
     static final java.time.Duration PROBE_BUDGET = java.time.Duration.ofMillis(2500);
     /** Rows a table is grown to before a statement that is not INSTANT runs on it: long enough to probe. */
     static final long GROW_TO = 40_000;
-    /** How long an ALTER is given to show itself running before it counts as too quick to probe. */
+    /**
+     * How long a statement that is not probed is given before it is watched for the trace's time limit; a probed
+     * one is watched from the start, so that the probe has as much of its run as there is.
+     */
     private static final long SETTLE_MS = 15;
 
     private static final Pattern ALTERABLE = Pattern.compile(
@@ -258,7 +261,7 @@ final class MysqlLockTrace extends LockTrace {
             List<Lock> observed = List.of();
             try {
                 try {
-                    run.get(SETTLE_MS, TimeUnit.MILLISECONDS);
+                    run.get(probing ? 0 : SETTLE_MS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException working) {
                     if (probing && atWork(watch, session, run)) {
                         observed = metadataLocks(watch, session, schema);
