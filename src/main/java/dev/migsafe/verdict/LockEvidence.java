@@ -54,12 +54,16 @@ public final class LockEvidence {
         for (LockTrace.Record r : v.locks()) {
             if (r.blocksWrites() && !predicted.contains(place(r.file(), r.line()))) {
                 String relations = String.join(", ", r.locks().stream().map(LockTrace.Lock::relation).distinct().toList());
-                findings.add(new Finding(info.id(), info.name(), info.category(),
-                        severityOverrides.getOrDefault(info.id(), info.severity()), r.file(), r.line(),
+                // a moment's metadata lock under a short lock timeout is worth knowing, not a warning
+                Severity severity = severityOverrides.getOrDefault(info.id(),
+                        r.briefAndBounded() ? Severity.INFO : info.severity());
+                findings.add(new Finding(info.id(), info.name(), info.category(), severity, r.file(), r.line(),
                         relations, r.statement(), "measured on " + v.database() + ": " + LockTraceText.entry(r)
                         + "; other sessions' " + String.join(" and ", r.blocks()) + "s on " + relations
                         + (r.heldUntilCommit() ? " wait until migration " + r.migration() + " commits"
-                        : " wait while it runs"), info.fix(), false, null));
+                        : " wait while it runs")
+                        + (r.briefAndBounded() ? " (briefly: no rewrite, no full read, lock timeout " + r.lockTimeout() + ")" : ""),
+                        info.fix(), false, null));
             }
         }
         return new AnalysisResult(result.range(), result.statuses(), findings, result.statements(), result.unparsed(),

@@ -75,6 +75,15 @@ public abstract class LockTrace {
             return note != null && note.startsWith(NOT_IN_TRANSACTION);
         }
 
+        /**
+         * Whether the wait it makes others do is short on any table: no rewrite, no whole-table read under its lock,
+         * and a lock timeout of at most {@link #SHORT_TIMEOUT} in force, so it cannot queue the table's sessions
+         * behind a long transaction for longer than that.
+         */
+        public boolean briefAndBounded() {
+            return !rewrite && !Boolean.TRUE.equals(scan) && shortTimeout(lockTimeout);
+        }
+
         /** Whether it took a lock that blocks other sessions' reads or writes with no lock timeout in force. */
         public boolean blocksWithoutTimeout() {
             return !blocks.isEmpty() && noTimeout(lockTimeout);
@@ -118,6 +127,28 @@ public abstract class LockTrace {
     static final String NOT_IN_TRANSACTION = "cannot run inside a transaction";
     /** PostgreSQL's {@code 0} (or {@code 0ms}): no lock timeout. */
     private static final java.util.regex.Pattern NO_TIMEOUT = java.util.regex.Pattern.compile("0(ms|s)?");
+
+    /** The longest lock timeout that still keeps a waiting DDL from stalling a table's traffic for long. */
+    static final java.time.Duration SHORT_TIMEOUT = java.time.Duration.ofMinutes(1);
+    /** A lock timeout as the servers show it: PostgreSQL {@code 5s}, {@code 500ms}, {@code 1min}; the trace's MySQL {@code 50 s}. */
+    private static final java.util.regex.Pattern TIMEOUT = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)?");
+
+    /** Whether a lock timeout as the server shows it is set and at most {@link #SHORT_TIMEOUT}; false when not read. */
+    static boolean shortTimeout(String lockTimeout) {
+        java.util.regex.Matcher m = lockTimeout == null ? null : TIMEOUT.matcher(lockTimeout.trim());
+        if (m == null || !m.matches()) {
+            return false;
+        }
+        long n = Long.parseLong(m.group(1));
+        long ms = switch (m.group(2) == null ? "ms" : m.group(2)) { // PostgreSQL's bare number is milliseconds
+            case "s" -> n * 1000;
+            case "min" -> n * 60_000;
+            case "h" -> n * 3_600_000;
+            case "d" -> n * 86_400_000;
+            default -> n;
+        };
+        return ms > 0 && ms <= SHORT_TIMEOUT.toMillis();
+    }
 
     /** Whether a lock timeout as the server shows it means none ({@code 0}); false when not read. */
     static boolean noTimeout(String lockTimeout) {

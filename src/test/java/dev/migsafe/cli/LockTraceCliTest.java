@@ -79,6 +79,30 @@ class LockTraceCliTest {
     }
 
     @Test
+    void aMomentsLockUnderAShortLockTimeoutIsInfoAndARewriteStaysAWarning() throws IOException {
+        JsonNode report = canRollback("SET lock_timeout = '5s';\n"
+                + "CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit();\n"
+                + "ALTER TABLE orders SET UNLOGGED;\n", null).json();
+        JsonNode trigger = null;
+        JsonNode unlogged = null;
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("ruleId").asText().equals("LK614")) {
+                if (f.get("line").asInt() == 2) {
+                    trigger = f;
+                } else if (f.get("line").asInt() == 3) {
+                    unlogged = f;
+                }
+            }
+        }
+        // the trigger's SHARE ROW EXCLUSIVE lasts a moment, and the 5 s lock timeout bounds its wait
+        assertTrue(trigger != null && trigger.get("severity").asText().equals("info")
+                && trigger.get("message").asText().contains("lock timeout 5s"), report::toString);
+        // SET UNLOGGED rewrites the table under ACCESS EXCLUSIVE: however short the timeout, writes wait for the copy
+        assertTrue(unlogged != null && unlogged.get("severity").asText().equals("warning")
+                && unlogged.get("message").asText().contains("rewrites the table"), report::toString);
+    }
+
+    @Test
     void aFindingIsConfirmedOnlyWhenTheDatabaseShowsWhatItsRulePredicts() throws IOException {
         JsonNode report = canRollback("ALTER TABLE orders ALTER COLUMN total SET NOT NULL;\n"
                 + "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);\n", null).json();

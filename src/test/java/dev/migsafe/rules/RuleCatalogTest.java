@@ -78,6 +78,9 @@ class RuleCatalogTest {
             assertTrue(text.startsWith("# " + i.id() + " " + i.name() + "\n"), page + " starts with its title");
             assertTrue(text.contains("| Category | " + i.category().id() + " |"), page + " category");
             assertTrue(text.contains("| Default severity | " + i.severity().id() + " |"), page + " severity");
+            String dialects = String.join(", ", java.util.Arrays.stream(i.dialects())
+                    .map(d -> d == dev.migsafe.dialect.Dialect.POSTGRESQL ? "PostgreSQL" : "MySQL/MariaDB").toList());
+            assertTrue(text.contains("| Dialects | " + dialects + " |"), page + " dialects: " + dialects);
             for (String section : List.of("## Why it matters", "## Bad", "## Safe alternative", "## Suppress")) {
                 assertTrue(text.contains(section), page + " lacks " + section);
             }
