@@ -53,7 +53,8 @@ final class VerificationStage {
                         s.failures().isEmpty() ? null : s.failures()))
                 .toList(), v.locks().stream()
                 .map(l -> new Report.LockEntry(l.migration(), l.file(), l.line(), l.statement(), l.locks().stream()
-                        .map(k -> new Report.LockMode(LockTraceText.mode(k.mode()), k.relation())).toList(), l.blocks(),
+                        .map(k -> new Report.LockMode(LockTraceText.mode(k.mode()), k.relation(), k.held() ? Boolean.TRUE : null))
+                        .toList(), l.blocks(),
                         l.rewrite(), l.scan(), l.durationMs(), l.note(), l.probe() == null ? null
                         : new Report.LockProbe(l.probe().select(), l.probe().write(), l.probe().note()), l.algorithm(),
                         l.estimate(), l.lockTimeout()))

@@ -17,8 +17,9 @@ final class LockTimeline {
 
     /** "ACCESS EXCLUSIVE on orders, SHARE on items" (with the ALTER algorithm first on MySQL), or "no new lock". */
     static String locks(Report.LockEntry l) {
-        String locks = l.locks().isEmpty() ? "no new lock" : l.locks().stream()
-                .map(k -> k.mode() + " on " + k.relation()).collect(Collectors.joining(", "));
+        String locks = l.locks().isEmpty() ? LockTraceText.NO_NEW_LOCK : l.locks().stream()
+                .map(k -> LockTraceText.lock(k.mode(), k.relation(), Boolean.TRUE.equals(k.held())))
+                .collect(Collectors.joining(", "));
         return l.algorithm() == null ? locks : l.algorithm() + ": " + locks;
     }
 

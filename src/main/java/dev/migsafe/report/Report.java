@@ -141,7 +141,7 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
         /** The entry with {@code edit} applied to every text that comes from the input or the server. */
         public LockEntry withText(java.util.function.UnaryOperator<String> edit) {
             return new LockEntry(edit.apply(migration), edit.apply(file), line, edit.apply(statement), locks.stream()
-                    .map(k -> new LockMode(k.mode(), edit.apply(k.relation()))).toList(), blocks, rewrite, scan,
+                    .map(k -> new LockMode(k.mode(), edit.apply(k.relation()), k.held())).toList(), blocks, rewrite, scan,
                     durationMs, edit.apply(note), probe == null ? null
                     : new LockProbe(probe.select(), probe.write(), edit.apply(probe.note())), edit.apply(algorithm),
                     edit.apply(estimate), edit.apply(lockTimeout));
@@ -153,7 +153,9 @@ public record Report(int schemaVersion, Tool tool, String command, String from, 
     public record LockProbe(String select, String write, String note) {
     }
 
-    public record LockMode(String mode, String relation) {
+    /** @param held true when its transaction took it with an earlier statement (absent otherwise) */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LockMode(String mode, String relation, Boolean held) {
     }
 
     public record StepEntry(String name, String status, long durationMs, String details,

@@ -52,7 +52,7 @@ public final class LockEvidence {
         }
         RuleInfo info = MeasuredBlockingLockRule.class.getAnnotation(RuleInfo.class);
         for (LockTrace.Record r : v.locks()) {
-            if (r.blocksWrites() && !predicted.contains(place(r.file(), r.line()))) {
+            if (r.blocksWritesItself() && !predicted.contains(place(r.file(), r.line()))) {
                 String relations = String.join(", ", r.locks().stream().map(LockTrace.Lock::relation).distinct().toList());
                 // a moment's metadata lock under a short lock timeout is worth knowing, not a warning
                 Severity severity = severityOverrides.getOrDefault(info.id(),

@@ -46,6 +46,15 @@ public abstract class LockTrace {
             return blocks.contains("write");
         }
 
+        /**
+         * Whether it blocks writes with a lock it takes itself, not only with one an earlier statement of its
+         * transaction took (that one is the earlier statement's to answer for).
+         */
+        public boolean blocksWritesItself() {
+            return blocksWrites() && (locks.stream().noneMatch(Lock::held)
+                    || PostgresLockTrace.blocks(locks.stream().filter(l -> !l.held()).toList()).contains("write"));
+        }
+
         public Record withText(UnaryOperator<String> edit) {
             return new Record(migration, file, line, edit.apply(statement), locks, blocks, rewrite, scan, durationMs,
                     note == null ? null : edit.apply(note), probe, algorithm, table, sampleRows, estimate, lockTimeout);
@@ -90,7 +99,14 @@ public abstract class LockTrace {
         }
     }
 
-    public record Lock(String mode, String relation) {
+    /**
+     * @param held its transaction took it already with an earlier statement, on a table this statement works on:
+     *             the statement needs it, and others wait for it, though it adds nothing new
+     */
+    public record Lock(String mode, String relation, boolean held) {
+        public Lock(String mode, String relation) {
+            this(mode, relation, false);
+        }
     }
 
     /**

@@ -37,13 +37,20 @@ public final class LockTraceText {
         return "a second session's " + String.join(", ", seen);
     }
 
+    public static final String NO_NEW_LOCK = "no new lock";
+
+    /** "SHARE on orders", or "SHARE on orders (held since an earlier statement of its transaction)". */
+    public static String lock(String mode, String relation, boolean held) {
+        return mode + " on " + relation + (held ? " (held since an earlier statement of its transaction)" : "");
+    }
+
     /** "ACCESS EXCLUSIVE on items; blocks select, write; rewrites the table; 3 ms; ...", or why it was not traced. */
     public static String entry(LockTrace.Record r) {
         if (r.note() != null) {
             return r.note();
         }
-        String locks = r.locks().isEmpty() ? "no new lock" : r.locks().stream()
-                .map(l -> mode(l.mode()) + " on " + l.relation()).collect(Collectors.joining(", "));
+        String locks = r.locks().isEmpty() ? NO_NEW_LOCK : r.locks().stream()
+                .map(l -> lock(mode(l.mode()), l.relation(), l.held())).collect(Collectors.joining(", "));
         String probe = r.probe() == null ? null : probe(r.probe().select(), r.probe().write(), r.probe().note());
         return (r.algorithm() == null ? "" : r.algorithm() + ": ") + locks
                 + (r.blocks().isEmpty() ? "" : "; blocks " + String.join(", ", r.blocks())

@@ -324,6 +324,7 @@ final class PostgresLockTrace extends LockTrace {
         long rows = stats.isEmpty() || table == null ? 0 : countSafely(c, table);
         String lockTimeout = single(c, "SHOW lock_timeout");
         Map<Long, Long> scansBefore = scans(c);
+        Set<Held> ownBefore = Set.copyOf(own);
         try (Statement st = c.createStatement()) {
             // again before every statement: one of the migration's own (SET statement_timeout = 0) must not lift it
             st.execute("SET statement_timeout = " + Math.max(1, perStatement.toMillis()));
@@ -358,7 +359,8 @@ final class PostgresLockTrace extends LockTrace {
                     }
                 }
             }
-            if (added.isEmpty()) {
+            List<Lock> already = heldAlready(ownBefore, added, before, visible, ps);
+            if (added.isEmpty() && already.isEmpty()) {
                 Set<Held> others = new LinkedHashSet<>(held);
                 others.removeAll(own);
                 Set<String> earlier = relations(c, others);
@@ -373,9 +375,46 @@ final class PostgresLockTrace extends LockTrace {
             boolean rewrite = before.entrySet().stream().anyMatch(e -> visible.contains(e.getKey())
                     && after.containsKey(e.getKey()) && after.get(e.getKey()).fileNode() != e.getValue().fileNode());
             boolean scan = scannedUnderWriteLock(scans(c), scansBefore, own, visible);
-            return measured(located, new Measurement(added, blocks(added), rewrite, scan, ms, probe(probe, probeOn), null,
+            List<Lock> locks = new ArrayList<>(added);
+            locks.addAll(already);
+            return measured(located, new Measurement(locks, blocks(locks), rewrite, scan, ms, probe(probe, probeOn), null,
                     rows, lockTimeout));
         }
+    }
+
+    /**
+     * The blocking locks its transaction took with earlier statements on the tables this one works on (a second
+     * index on the same table): it needs them as much as the first did, and others wait for them until the commit,
+     * so they count for what it blocks; listed as held, not as new. A table it took a lock on itself is left to that lock.
+     */
+    private static List<Lock> heldAlready(Set<Held> ownBefore, List<Lock> added, Map<Long, Relation> before,
+                                          Set<Long> visible, ParsedStatement ps) {
+        Set<String> tables = new HashSet<>();
+        ps.changes().stream().map(ch -> ch.target()).filter(t -> t != null && !t.isBlank()).map(LockTrace::tableOf)
+                .forEach(tables::add);
+        List<Lock> out = new ArrayList<>();
+        for (Held h : ownBefore) {
+            Relation r = before.get(h.oid());
+            if (r == null || !r.isTable() || !visible.contains(h.oid()) || !names(tables, r.name())) {
+                continue;
+            }
+            Lock lock = new Lock(h.mode(), r.name(), true);
+            boolean named = added.stream().anyMatch(l -> l.relation().equals(r.name()));
+            if (!named && !blocks(List.of(lock)).isEmpty()) {
+                out.add(lock);
+            }
+        }
+        // per table the one that blocks most (ACCESS EXCLUSIVE over the SHARE of an index built before it)
+        out.sort(java.util.Comparator.comparingInt((Lock l) -> -blocks(List.of(l)).size()));
+        Set<String> seen = new HashSet<>();
+        return out.stream().filter(l -> seen.add(l.relation())).toList();
+    }
+
+    /** Whether a relation as {@code regclass} prints it ({@code orders}, {@code app.orders}) is one of the tables. */
+    private static boolean names(Set<String> tables, String relation) {
+        String bare = relation.substring(relation.lastIndexOf('.') + 1).replace("\"", "");
+        return tables.stream().anyMatch(t -> t.replace("\"", "").equalsIgnoreCase(bare)
+                || t.replace("\"", "").equalsIgnoreCase(relation.replace("\"", "")));
     }
 
     /**

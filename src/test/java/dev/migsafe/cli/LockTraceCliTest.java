@@ -103,6 +103,28 @@ class LockTraceCliTest {
     }
 
     @Test
+    void aLockItsTransactionHoldsAlreadyCountsForTheStatementThatNeedsItAgain() throws IOException {
+        JsonNode report = canRollback("CREATE INDEX orders_a ON orders (total);\nCREATE INDEX orders_b ON orders (note);\n"
+                + "ALTER TABLE orders ADD COLUMN s text;\nALTER TABLE orders ADD COLUMN t text;\n", null).json();
+        // the second index needs the SHARE lock the first took: its LK601 is confirmed, not "not observed"
+        JsonNode second = report.get("verification").get("locks").get(1);
+        assertEquals("{\"mode\":\"SHARE\",\"relation\":\"orders\",\"held\":true}", second.get("locks").get(0).toString(),
+                second::toString);
+        assertEquals("[\"write\"]", second.get("blocks").toString(), second::toString);
+        boolean secondConfirmed = false;
+        for (JsonNode f : report.get("findings")) {
+            String rule = f.get("ruleId").asText();
+            int line = f.get("line").asInt();
+            secondConfirmed |= rule.equals("LK601") && line == 2 && f.get("message").asText()
+                    .contains("[confirmed on PostgreSQL") && f.get("message").asText().contains("(held since an earlier statement");
+            // the second ADD COLUMN needs the ACCESS EXCLUSIVE the first took (and was reported for): no LK614 of its own
+            assertFalse(rule.equals("LK614") && line == 4, f::toString);
+        }
+        assertTrue(secondConfirmed, report::toString);
+        assertEquals("ACCESS EXCLUSIVE", report.get("verification").get("locks").get(3).get("locks").get(0).get("mode").asText());
+    }
+
+    @Test
     void aFindingIsConfirmedOnlyWhenTheDatabaseShowsWhatItsRulePredicts() throws IOException {
         JsonNode report = canRollback("ALTER TABLE orders ALTER COLUMN total SET NOT NULL;\n"
                 + "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);\n", null).json();
