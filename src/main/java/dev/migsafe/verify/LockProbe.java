@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,6 @@ final class LockProbe implements AutoCloseable {
 
     /** The longest a probe operation may take before it counts as stuck (the lock timeout of the probe session). */
     static final Duration WAIT = Duration.ofMillis(200);
-    private static final long POLL_MS = 3;
 
     private final ServerKind kind;
     /** The write's session and the read's: a statement that ends by itself leaves a short window, tried at once. */
@@ -67,58 +67,110 @@ final class LockProbe implements AutoCloseable {
      *                   is blocked by whatever blocks a read)
      */
     LockTrace.Probe probe(String quotedTable, BooleanSupplier holding, boolean readToo) {
-        String read = "SELECT 1 FROM " + quotedTable + " WHERE 1 = 0";
-        Future<?> reading = readToo ? start(reader, read) : null;
-        String write = outcome(writer, start(writer, "INSERT INTO " + quotedTable + " SELECT * FROM " + quotedTable
-                + " WHERE 1 = 0"), holding);
-        String select = readToo ? outcome(reader, reading, holding)
-                : LockTrace.Probe.BLOCKED.equals(write) ? outcome(reader, start(reader, read), holding) : null;
-        String note = write == null || (select == null && readToo)
+        String read = operations(quotedTable).get(0);
+        Attempt write = new Attempt(writer, operations(quotedTable).get(1));
+        Attempt select = readToo ? new Attempt(reader, read) : null;
+        settle(readToo ? List.of(write, select) : List.of(write), holding);
+        if (!readToo && LockTrace.Probe.BLOCKED.equals(write.outcome)) {
+            select = new Attempt(reader, read);
+            settle(List.of(select), holding);
+        }
+        String note = write.outcome == null || (readToo && select.outcome == null)
                 ? "the statement ended before the probe could tell" : null;
-        return new LockTrace.Probe(select, write, note);
-    }
-
-    private static Future<?> start(Session session, String sql) {
-        return session.executor().submit(() -> {
-            try (Statement st = session.connection().createStatement()) {
-                st.execute(sql);
-            }
-            return null;
-        });
+        return new LockTrace.Probe(select == null ? null : select.outcome, write.outcome, note);
     }
 
     /**
-     * blocked, not blocked, or null when the statement ended before the probe could tell. Whether the statement
-     * still holds is asked after the outcome is known: a MySQL ALTER takes an exclusive lock for a moment when it
-     * ends, and an operation that met that moment, or went through just after it, says nothing of the lock it held
-     * while it worked. Its phases only move forward, so still at work after the outcome means at work throughout.
+     * Runs the probe's read and write once, before the statement: the sessions then have the table open and the
+     * probe's code is warm, so that the first probe of a statement that ends by itself is as quick as the others.
      */
-    private String outcome(Session session, Future<?> run, BooleanSupplier holding) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (true) {
+    void prepare(String quotedTable) {
+        for (String sql : operations(quotedTable)) {
+            for (Session session : new Session[] {writer, reader}) {
+                try (Statement st = session.connection().createStatement()) {
+                    st.execute(sql);
+                } catch (SQLException e) {
+                    // the probe then says what it can
+                }
+            }
+        }
+    }
+
+    /** The read and the write: a SELECT and an INSERT of nothing take the locks real ones take. */
+    private static List<String> operations(String quotedTable) {
+        return List.of("SELECT 1 FROM " + quotedTable + " WHERE 1 = 0",
+                "INSERT INTO " + quotedTable + " SELECT * FROM " + quotedTable + " WHERE 1 = 0");
+    }
+
+    /** One operation of the probe, running on its session: its outcome once {@link #settle} has it. */
+    private static final class Attempt {
+        final Session session;
+        final Future<?> run;
+        final long end = System.nanoTime() + WAIT.toNanos();
+        boolean settled;
+        /** blocked, not blocked, or null when the statement ended before the probe could tell */
+        String outcome;
+
+        Attempt(Session session, String sql) {
+            this.session = session;
+            this.run = session.executor().submit(() -> {
+                try (Statement st = session.connection().createStatement()) {
+                    st.execute(sql);
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Watches the attempts until each has its outcome. Whether the statement still holds is asked as soon as an
+     * attempt's outcome is known, and after it: a MySQL ALTER takes an exclusive lock for a moment when it ends,
+     * and an operation that met that moment, or went through just after it, says nothing of the lock it held while
+     * it worked. Its phases only move forward, so still at work after the outcome means at work throughout.
+     */
+    private void settle(List<Attempt> attempts, BooleanSupplier holding) {
+        while (attempts.stream().anyMatch(a -> !a.settled)) {
+            for (Attempt a : attempts) {
+                if (!a.settled) {
+                    check(a, holding);
+                }
+            }
+            if (attempts.stream().anyMatch(a -> !a.settled)) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    attempts.stream().filter(a -> !a.settled).forEach(a -> {
+                        cancel(a.session, a.run);
+                        a.settled = true;
+                    });
+                }
+            }
+        }
+    }
+
+    private void check(Attempt a, BooleanSupplier holding) {
+        if (a.run.isDone()) {
+            a.settled = true;
             try {
-                run.get(POLL_MS, TimeUnit.MILLISECONDS);
-                return holding.getAsBoolean() ? LockTrace.Probe.PASSED : null;
+                a.run.get();
+                a.outcome = holding.getAsBoolean() ? LockTrace.Probe.PASSED : null;
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof SQLException s && isLockTimeout(s)) {
-                    return holding.getAsBoolean() ? LockTrace.Probe.BLOCKED : null;
+                SQLException s = e.getCause() instanceof SQLException x ? x : null;
+                if (s != null && ("42P01".equals(s.getSQLState()) || s.getErrorCode() == 1146)) {
+                    return; // the table has another name outside the traced transaction: cannot tell
                 }
-                if (e.getCause() instanceof SQLException s && ("42P01".equals(s.getSQLState()) || s.getErrorCode() == 1146)) {
-                    return null; // the table has another name outside the traced transaction: cannot tell
-                }
-                // it got past the locks and failed on something else (a generated column, say)
-                return holding.getAsBoolean() ? LockTrace.Probe.PASSED : null;
-            } catch (TimeoutException stillRunning) {
-                if (waitsForLock(session) || System.nanoTime() > end) {
-                    boolean held = holding.getAsBoolean();
-                    cancel(session, run);
-                    return held ? LockTrace.Probe.BLOCKED : null;
-                }
+                // a lock timeout; else it got past the locks and failed on something else (a generated column, say)
+                String seen = s != null && isLockTimeout(s) ? LockTrace.Probe.BLOCKED : LockTrace.Probe.PASSED;
+                a.outcome = holding.getAsBoolean() ? seen : null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                cancel(session, run);
-                return null;
             }
+        } else if (waitsForLock(a.session) || System.nanoTime() > a.end) {
+            boolean held = holding.getAsBoolean();
+            cancel(a.session, a.run);
+            a.settled = true;
+            a.outcome = held ? LockTrace.Probe.BLOCKED : null;
         }
     }
 

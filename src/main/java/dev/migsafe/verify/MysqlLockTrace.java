@@ -35,9 +35,9 @@ final class MysqlLockTrace extends LockTrace {
      * {@link #PROBE_BUDGET}: each costs the growth of its table and the ALTER's work on the grown rows.
      */
     static final int PROBED_STATEMENTS = 12;
-    static final java.time.Duration PROBE_BUDGET = java.time.Duration.ofMillis(2500);
+    static final java.time.Duration PROBE_BUDGET = java.time.Duration.ofMillis(1500);
     /** Rows a table is grown to before a statement that is not INSTANT runs on it: long enough to probe. */
-    static final long GROW_TO = 40_000;
+    static final long GROW_TO = 36_000;
     /**
      * How long a statement that is not probed is given before it is watched for the trace's time limit; a probed
      * one is watched from the start, so that the probe has as much of its run as there is.
@@ -245,6 +245,7 @@ final class MysqlLockTrace extends LockTrace {
                     probeFrom = System.nanoTime();
                     grow(c, older.table(table).get());
                     rows = count(c, db.kind().quote(table));
+                    probe.prepare(db.kind().quote(table));
                 }
             }
             // ALTER TABLE takes the clauses as a list; CREATE/DROP INDEX as options after a space

@@ -9,7 +9,7 @@ import dev.migsafe.dialect.Dialect;
 /**
  * The lock trace's statement table on a MariaDB container: the ALTER algorithm the server accepts, the
  * rebuild (a new InnoDB table id), and a second session's read and write while a statement that is not
- * INSTANT works on its table grown to 40k rows.
+ * INSTANT works on its table grown to 36k rows.
  */
 @RequiresDocker
 class LockTraceMariaDbTest extends LockTraceCases {
