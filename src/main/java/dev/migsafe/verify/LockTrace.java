@@ -38,10 +38,13 @@ public abstract class LockTrace {
      *                   null where this is not measured (MySQL/MariaDB, a statement not traced)
      * @param estimate   its lock duration at production size ({@code --table-stats}/{@code --history-url}), or null
      * @param lockTimeout the lock timeout in force when it ran ({@code 0} is none), or null when not read
+     * @param heldUntilCommit its locks last until its transaction commits (PostgreSQL, a statement its tool runs in a
+     *                   transaction), or only while it runs (MySQL/MariaDB DDL, a statement its tool runs on its own)
      */
     public record Record(String migration, String file, int line, String statement, List<Lock> locks,
                          List<String> blocks, boolean rewrite, Boolean scan, long durationMs, String note, Probe probe,
-                         String algorithm, String table, long sampleRows, String estimate, String lockTimeout) {
+                         String algorithm, String table, long sampleRows, String estimate, String lockTimeout,
+                         boolean heldUntilCommit) {
         public boolean blocksWrites() {
             return blocks.contains("write");
         }
@@ -57,26 +60,17 @@ public abstract class LockTrace {
 
         public Record withText(UnaryOperator<String> edit) {
             return new Record(migration, file, line, edit.apply(statement), locks, blocks, rewrite, scan, durationMs,
-                    note == null ? null : edit.apply(note), probe, algorithm, table, sampleRows, estimate, lockTimeout);
+                    note == null ? null : edit.apply(note), probe, algorithm, table, sampleRows, estimate, lockTimeout, heldUntilCommit);
         }
 
         Record withNote(String text) {
             return new Record(migration, file, line, statement, locks, blocks, rewrite, scan, durationMs, text, probe,
-                    algorithm, table, sampleRows, estimate, lockTimeout);
+                    algorithm, table, sampleRows, estimate, lockTimeout, heldUntilCommit);
         }
 
         Record withEstimate(String text) {
             return new Record(migration, file, line, statement, locks, blocks, rewrite, scan, durationMs, note, probe,
-                    algorithm, table, sampleRows, text, lockTimeout);
-        }
-
-        /**
-         * Whether its locks last until its transaction commits (PostgreSQL, in a transaction), or only while it runs
-         * (MySQL/MariaDB DDL, a statement its tool runs on its own).
-         */
-        public boolean heldUntilCommit() {
-            return algorithm == null && (probe == null || probe.note() == null
-                    || !probe.note().startsWith(OutsideTransaction.RUN_ON_ITS_OWN));
+                    algorithm, table, sampleRows, text, lockTimeout, heldUntilCommit);
         }
 
         /** Whether the server refused it inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM ...). */
@@ -210,12 +204,13 @@ public abstract class LockTrace {
         Migration m = l.migration();
         ParsedStatement ps = l.parsed();
         return new Record(m.id(), ps.statement().file(), ps.statement().line(), ps.statement().text(), List.of(),
-                List.of(), false, null, 0, note, null, null, table(l), 0, null, null);
+                List.of(), false, null, 0, note, null, null, table(l), 0, null, null, false);
     }
 
     /** What the trace measured of one statement; {@code blocks} as the lock modes predict, corrected by the probe. */
+    /** @param untilCommit its locks last until its transaction commits (PostgreSQL, its tool wraps it), else while it runs */
     record Measurement(List<Lock> locks, List<String> blocks, boolean rewrite, Boolean scan, long ms, Probe probe,
-                       String algorithm, long sampleRows, String lockTimeout) {
+                       String algorithm, long sampleRows, String lockTimeout, boolean untilCommit) {
     }
 
     static Record measured(ParsedRange.Located l, Measurement m) {
@@ -223,7 +218,7 @@ public abstract class LockTrace {
         ParsedStatement ps = l.parsed();
         return new Record(mig.id(), ps.statement().file(), ps.statement().line(), ps.statement().text(), m.locks(),
                 m.probe() == null ? m.blocks() : m.probe().correct(m.blocks()), m.rewrite(), m.scan(), m.ms(), null,
-                m.probe(), m.algorithm(), table(l), m.sampleRows(), null, m.lockTimeout());
+                m.probe(), m.algorithm(), table(l), m.sampleRows(), null, m.lockTimeout(), m.untilCommit());
     }
 
     /** The table the statement is about ({@code orders} of {@code orders.total}), or null. */

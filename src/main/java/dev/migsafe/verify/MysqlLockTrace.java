@@ -304,7 +304,7 @@ final class MysqlLockTrace extends LockTrace {
             String algorithm = attempt.clause() != null ? attempt.clause().replace("ALGORITHM=", "")
                     : stated != null ? stated.clause().replace("ALGORITHM=", "") : null;
             probeNanos += probing ? System.nanoTime() - probeFrom : 0;
-            return measured(l, new Measurement(locks, attempt.blocks(), rewrite, null, ms, seen, algorithm, rows, timeout));
+            return measured(l, new Measurement(locks, attempt.blocks(), rewrite, null, ms, seen, algorithm, rows, timeout, false));
         }
         return runAsWritten(c, watch, l, sql, schema, before, timeout);
     }
@@ -322,7 +322,7 @@ final class MysqlLockTrace extends LockTrace {
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         return measured(l, new Measurement(List.of(), List.of(), rewritten(before, tableIds(watch, schema)), null, ms,
-                null, null, rows, timeout));
+                null, null, rows, timeout, false));
     }
 
     /** The session's {@code lock_wait_timeout} in seconds, as the statement runs under it; null when unreadable. */

@@ -139,7 +139,7 @@ final class OutsideTransaction {
         if (wait.mode() != null) {
             locks.add(new LockTrace.Lock(wait.mode(), table));
         }
-        return new LockTrace.Measurement(locks, blocks, rewrite, null, ms, probe, null, 0, lockTimeout);
+        return new LockTrace.Measurement(locks, blocks, rewrite, null, ms, probe, null, 0, lockTimeout, false);
     }
 
     private static void waitFor(Future<?> run) {

@@ -378,7 +378,7 @@ final class PostgresLockTrace extends LockTrace {
             List<Lock> locks = new ArrayList<>(added);
             locks.addAll(already);
             return measured(located, new Measurement(locks, blocks(locks), rewrite, scan, ms, probe(probe, probeOn), null,
-                    rows, lockTimeout));
+                    rows, lockTimeout, wrapped != null));
         }
     }
 

@@ -125,6 +125,16 @@ class LockTraceCliTest {
     }
 
     @Test
+    void aStatementItsToolRunsWithoutATransactionHoldsItsLockOnlyWhileItRuns() throws IOException {
+        // Flyway runs a file with CREATE INDEX CONCURRENTLY without a transaction: the ALTER after it commits at once
+        JsonNode report = canRollback("CREATE INDEX CONCURRENTLY orders_note ON orders (note);\n"
+                + "ALTER TABLE orders ADD COLUMN status text;\n", null).json();
+        String messages = report.get("findings").toString();
+        assertTrue(messages.contains("ACCESS EXCLUSIVE on orders; blocks select, write while it runs"), messages);
+        assertFalse(messages.contains("until its migration commits") || messages.contains("wait until migration"), messages);
+    }
+
+    @Test
     void aFindingIsConfirmedOnlyWhenTheDatabaseShowsWhatItsRulePredicts() throws IOException {
         JsonNode report = canRollback("ALTER TABLE orders ALTER COLUMN total SET NOT NULL;\n"
                 + "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);\n", null).json();

@@ -7,8 +7,6 @@ import dev.migsafe.rules.ServerVersion;
 import dev.migsafe.source.Migration;
 import dev.migsafe.sql.MigrationScript;
 import dev.migsafe.sql.TransactionMode;
-import dev.migsafe.sql.MigrationScript;
-import dev.migsafe.sql.TransactionMode;
 import dev.migsafe.dialect.Dialect;
 import dev.migsafe.sql.ParsedStatement;
 
