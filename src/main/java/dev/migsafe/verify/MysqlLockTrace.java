@@ -134,7 +134,13 @@ final class MysqlLockTrace extends LockTrace {
             long session = Long.parseLong(single(c, "SELECT CONNECTION_ID()"));
             List<Record> records = new ArrayList<>();
             for (ParsedRange.Located l : range.statements()) {
+                int probedBefore = probed;
+                long started = System.nanoTime();
                 records.add(trace(copy, c, watch, session, probe, executor, l, name));
+                if (probed > probedBefore) {
+                    // grown and probed: charged to the budget however it ended (measured, failed, stopped)
+                    probeNanos += System.nanoTime() - started;
+                }
             }
             return new Result(records, "lock_wait_timeout " + single(c, "SELECT @@lock_wait_timeout") + " s",
                     "on a copy of the seeded older schema in a database of its own, dropped afterwards");
@@ -232,7 +238,6 @@ final class MysqlLockTrace extends LockTrace {
         boolean grown = false;
         boolean refused = false;
         boolean probing = false;
-        long probeFrom = 0;
         long rows = table == null ? 0 : count(c, db.kind().quote(table));
         for (Attempt attempt : attempts) {
             if (refused && !grown) {
@@ -242,7 +247,6 @@ final class MysqlLockTrace extends LockTrace {
                         && older.table(table).isPresent()) {
                     probed++;
                     probing = true;
-                    probeFrom = System.nanoTime();
                     grow(c, older.table(table).get());
                     rows = count(c, db.kind().quote(table));
                     probe.prepare(db.kind().quote(table));
@@ -273,7 +277,6 @@ final class MysqlLockTrace extends LockTrace {
                     } catch (TimeoutException tooLong) {
                         kill(watch, session);
                         waitFor(run);
-                        probeNanos += probing ? System.nanoTime() - probeFrom : 0;
                         return notTraced(l, "ran longer than " + perStatement.toMillis()
                                 + " ms in the trace and was stopped: not measured");
                     }
@@ -303,7 +306,6 @@ final class MysqlLockTrace extends LockTrace {
                     : List.of(new Lock(attempt.mdl(), table));
             String algorithm = attempt.clause() != null ? attempt.clause().replace("ALGORITHM=", "")
                     : stated != null ? stated.clause().replace("ALGORITHM=", "") : null;
-            probeNanos += probing ? System.nanoTime() - probeFrom : 0;
             return measured(l, new Measurement(locks, attempt.blocks(), rewrite, null, ms, seen, algorithm, rows, timeout, false));
         }
         return runAsWritten(c, watch, l, sql, schema, before, timeout);
