@@ -51,23 +51,34 @@ public final class LockEvidence {
                     + " on " + v.database() + " by the lock trace: " + LockTraceText.entry(r) + "]", f.usage()));
         }
         RuleInfo info = MeasuredBlockingLockRule.class.getAnnotation(RuleInfo.class);
-        for (LockTrace.Record r : v.locks()) {
+        List<LockTrace.Record> records = v.locks();
+        for (int i = 0; i < records.size(); i++) {
+            LockTrace.Record r = records.get(i);
             if (r.blocksWritesItself() && !predicted.contains(place(r.file(), r.line()))) {
                 String relations = String.join(", ", r.locks().stream().map(LockTrace.Lock::relation).distinct().toList());
-                // a moment's metadata lock under a short lock timeout is worth knowing, not a warning
-                Severity severity = severityOverrides.getOrDefault(info.id(),
-                        r.briefAndBounded() ? Severity.INFO : info.severity());
+                // a moment's lock under a short lock timeout, released at once, is worth knowing, not a warning
+                boolean brief = r.briefAndBounded() && (!r.heldUntilCommit() || lastOfItsMigration(records, i));
+                Severity severity = severityOverrides.getOrDefault(info.id(), brief ? Severity.INFO : info.severity());
                 findings.add(new Finding(info.id(), info.name(), info.category(), severity, r.file(), r.line(),
                         relations, r.statement(), "measured on " + v.database() + ": " + LockTraceText.entry(r)
                         + "; other sessions' " + String.join(" and ", r.blocks()) + "s on " + relations
                         + (r.heldUntilCommit() ? " wait until migration " + r.migration() + " commits"
                         : " wait while it runs")
-                        + (r.briefAndBounded() ? " (briefly: no rewrite, no full read, lock timeout " + r.lockTimeout() + ")" : ""),
+                        + (brief ? " (briefly: no rewrite, no full read, lock timeout " + r.lockTimeout()
+                        + (r.heldUntilCommit() ? ", nothing after it before the commit" : "") + ")" : ""),
                         info.fix(), false, null));
             }
         }
         return new AnalysisResult(result.range(), result.statuses(), findings, result.statements(), result.unparsed(),
                 result.olderSchema(), result.newerSchema());
+    }
+
+    /**
+     * Whether nothing of its migration runs after it: a lock held until the commit is released right after it then.
+     * A migration is taken as one transaction (a script's own COMMIT in between only makes this careful).
+     */
+    private static boolean lastOfItsMigration(List<LockTrace.Record> records, int i) {
+        return records.subList(i + 1, records.size()).stream().noneMatch(r -> r.migration().equals(records.get(i).migration()));
     }
 
     /** What a lock rule's finding predicts the trace will show; a rule without {@link LockClaim} predicts a blocking lock. */

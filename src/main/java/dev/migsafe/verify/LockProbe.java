@@ -87,10 +87,21 @@ final class LockProbe implements AutoCloseable {
     void prepare(String quotedTable) {
         for (String sql : operations(quotedTable)) {
             for (Session session : new Session[] {writer, reader}) {
-                try (Statement st = session.connection().createStatement()) {
-                    st.execute(sql);
-                } catch (SQLException e) {
-                    // the probe then says what it can
+                // on the session's own thread, like every use of its connection
+                Future<?> run = session.executor().submit(() -> {
+                    try (Statement st = session.connection().createStatement()) {
+                        st.execute(sql);
+                    }
+                    return null;
+                });
+                try {
+                    run.get(WAIT.toMillis() * 5, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancel(session, run);
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    cancel(session, run); // the probe then says what it can
                 }
             }
         }

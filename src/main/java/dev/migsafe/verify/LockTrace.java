@@ -79,12 +79,14 @@ public abstract class LockTrace {
         }
 
         /**
-         * Whether the wait it makes others do is short on any table: no rewrite, no whole-table read under its lock,
+         * Whether its own work is short and its wait bounded: no rewrite, a whole-table read measured not to happen
+         * (PostgreSQL; unknown on MySQL, where an INPLACE build under LOCK=SHARED works as long as the table is big),
          * and a lock timeout of at most {@link #SHORT_TIMEOUT} in force, so it cannot queue the table's sessions
-         * behind a long transaction for longer than that.
+         * behind a long transaction for longer than that. What runs after it in its transaction is the caller's to
+         * weigh: the lock is held until the commit.
          */
         public boolean briefAndBounded() {
-            return !rewrite && !Boolean.TRUE.equals(scan) && shortTimeout(lockTimeout);
+            return !rewrite && Boolean.FALSE.equals(scan) && shortTimeout(lockTimeout);
         }
 
         /** Whether it took a lock that blocks other sessions' reads or writes with no lock timeout in force. */

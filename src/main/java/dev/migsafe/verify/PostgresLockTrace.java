@@ -389,13 +389,12 @@ final class PostgresLockTrace extends LockTrace {
      */
     private static List<Lock> heldAlready(Set<Held> ownBefore, List<Lock> added, Map<Long, Relation> before,
                                           Set<Long> visible, ParsedStatement ps) {
-        Set<String> tables = new HashSet<>();
-        ps.changes().stream().map(ch -> ch.target()).filter(t -> t != null && !t.isBlank()).map(LockTrace::tableOf)
-                .forEach(tables::add);
+        Set<String> targets = new HashSet<>();
+        ps.changes().stream().map(ch -> ch.target()).filter(t -> t != null && !t.isBlank()).forEach(targets::add);
         List<Lock> out = new ArrayList<>();
         for (Held h : ownBefore) {
             Relation r = before.get(h.oid());
-            if (r == null || !r.isTable() || !visible.contains(h.oid()) || !names(tables, r.name())) {
+            if (r == null || !r.isTable() || !visible.contains(h.oid()) || !names(targets, r.name())) {
                 continue;
             }
             Lock lock = new Lock(h.mode(), r.name(), true);
@@ -410,11 +409,24 @@ final class PostgresLockTrace extends LockTrace {
         return out.stream().filter(l -> seen.add(l.relation())).toList();
     }
 
-    /** Whether a relation as {@code regclass} prints it ({@code orders}, {@code app.orders}) is one of the tables. */
-    private static boolean names(Set<String> tables, String relation) {
-        String bare = relation.substring(relation.lastIndexOf('.') + 1).replace("\"", "");
-        return tables.stream().anyMatch(t -> t.replace("\"", "").equalsIgnoreCase(bare)
-                || t.replace("\"", "").equalsIgnoreCase(relation.replace("\"", "")));
+    /**
+     * Whether a relation as {@code regclass} prints it ({@code orders}, {@code audit.orders}, {@code "Orders"}) is
+     * what one of the statement's targets names ({@code orders}, {@code orders.total}, {@code audit.orders}), as
+     * PostgreSQL resolves names: unquoted ones fold to lower case; a bare name matches only a relation printed
+     * bare (on the search path), so {@code orders} is never {@code audit.orders}. A target {@code a.b} may be a
+     * table's column or a schema's table: both readings are tried.
+     */
+    static boolean names(Set<String> targets, String relation) {
+        String printed = relation.replace("\"", "");
+        for (String t : targets) {
+            String name = t.contains("\"") ? t.replace("\"", "") : t.toLowerCase(java.util.Locale.ROOT);
+            String withoutLast = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+            // orders, audit.orders: the name itself; orders.total, audit.orders.total: without the column
+            if (printed.equals(name) || printed.equals(withoutLast)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
