@@ -364,8 +364,8 @@ final class PostgresLockTrace extends LockTrace {
                 Set<Held> others = new LinkedHashSet<>(held);
                 others.removeAll(own);
                 Set<String> earlier = relations(c, others);
-                List<String> masked = ps.changes().stream().map(ch -> ch.target()).filter(t -> t != null && !t.isBlank())
-                        .map(LockTrace::tableOf).filter(earlier::contains).distinct().toList();
+                List<String> masked = targets(ps).stream().filter(t -> earlier.stream().anyMatch(r -> names(Set.of(t), r)))
+                        .map(LockTrace::tableOf).distinct().toList();
                 if (!masked.isEmpty()) {
                     return notTraced(located, "not measured: " + String.join(", ", masked) + " is already"
                             + " locked by an earlier statement the trace holds in its transaction (its tool commits it)");
@@ -389,8 +389,7 @@ final class PostgresLockTrace extends LockTrace {
      */
     private static List<Lock> heldAlready(Set<Held> ownBefore, List<Lock> added, Map<Long, Relation> before,
                                           Set<Long> visible, ParsedStatement ps) {
-        Set<String> targets = new HashSet<>();
-        ps.changes().stream().map(ch -> ch.target()).filter(t -> t != null && !t.isBlank()).forEach(targets::add);
+        Set<String> targets = targets(ps);
         List<Lock> out = new ArrayList<>();
         for (Held h : ownBefore) {
             Relation r = before.get(h.oid());
@@ -407,6 +406,13 @@ final class PostgresLockTrace extends LockTrace {
         out.sort(java.util.Comparator.comparingInt((Lock l) -> -blocks(List.of(l)).size()));
         Set<String> seen = new HashSet<>();
         return out.stream().filter(l -> seen.add(l.relation())).toList();
+    }
+
+    /** What the statement's changes are about: {@code orders}, {@code orders.total}, {@code audit.orders}. */
+    private static Set<String> targets(ParsedStatement ps) {
+        Set<String> out = new LinkedHashSet<>();
+        ps.changes().stream().map(ch -> ch.target()).filter(t -> t != null && !t.isBlank()).forEach(out::add);
+        return out;
     }
 
     /**
