@@ -121,17 +121,16 @@ final class PostgresLockTrace extends LockTrace {
             List<Unit> units = units(c, range);
             c.setAutoCommit(false);
             for (Unit unit : units) {
+                // a failure while tracing ends the step, as in replaying(); only the commit's own is noted
+                traceUnit(c, probe, unit, new LinkedHashSet<>(locks(c)), records);
                 try {
-                    traceUnit(c, probe, unit, new LinkedHashSet<>(locks(c)), records);
                     c.commit();
                 } catch (SQLException atCommit) {
                     // a deferred constraint, say: the unit's changes are gone, as in the deploy; the trace goes on
                     int last = records.size() - 1;
-                    Record r = records.get(last);
-                    records.set(last, r.withNote("failed at its transaction's commit: "
+                    records.set(last, records.get(last).withNote("failed at its transaction's commit: "
                             + Errors.message(atCommit)));
-                } finally {
-                    c.rollback(); // nothing left after the commit; what a failure left
+                    c.rollback(); // what the failure left
                 }
                 measureOnItsOwn(c, unit, records, copy, false);
             }
